@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Dossier needs to build, run and test.
+# Uses sudo when not run as root. Safe to run again.
+set -euo pipefail
+
+packages=(
+  build-essential meson ninja-build pkg-config gettext
+  libgtk-4-dev libadwaita-1-dev libxml2-dev libxml2-utils
+  libcairo2-dev libpango1.0-dev
+  desktop-file-utils appstream xvfb xauth fonts-dejavu-core
+  poppler-utils python3
+)
+# Extra packages for the test suite only (sanitizer and fuzzing builds).
+if [[ ${1:-} == --tests ]]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "install-deps: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+  sudo=(sudo)
+fi
+
+echo "install-deps: installing ${missing[*]}"
+"${sudo[@]}" apt-get update -q
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 \
+  install -y --no-install-recommends "${missing[@]}"

@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* The document every exporter renders. dossier-export.c turns a case and
+ * the options into a list of blocks, numbers the citations in the order
+ * they appear in that list, and hands the list to one renderer. The
+ * renderers only escape and lay out: they never choose what goes in. */
+
+#include "dossier-export.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DOSSIER_EXPORT_PIECE_TEXT,      /* @text: generated or case words */
+  DOSSIER_EXPORT_PIECE_LABEL,     /* @text: a field's label, strong */
+  DOSSIER_EXPORT_PIECE_CERTAINTY, /* @text: "(alleged)", emphasised */
+  DOSSIER_EXPORT_PIECE_CODE,      /* @text: evidence (a printed link), never a link */
+  DOSSIER_EXPORT_PIECE_URL,       /* @text: a source's address; a link only
+                                   * when dossier_link_is_safe() says so */
+  DOSSIER_EXPORT_PIECE_INLINE,    /* @node: case text, borrowed */
+} DossierExportPieceKind;
+
+typedef struct
+{
+  DossierExportPieceKind  kind;
+  char                   *text;
+  const DossierInline    *node;
+} DossierExportPiece;
+
+typedef enum
+{
+  DOSSIER_EXPORT_BLOCK_TITLE,     /* level-1 heading: the case title */
+  DOSSIER_EXPORT_BLOCK_SUBTITLE,
+  DOSSIER_EXPORT_BLOCK_META,      /* status and last update under the title */
+  DOSSIER_EXPORT_BLOCK_HEADING,   /* @level 2 or 3, @id its anchor */
+  DOSSIER_EXPORT_BLOCK_PARAGRAPH,
+  DOSSIER_EXPORT_BLOCK_ITEM,      /* a list item at @level 1 or 2 */
+  DOSSIER_EXPORT_BLOCK_QUOTE,     /* verbatim words */
+  DOSSIER_EXPORT_BLOCK_TABLE,     /* @header and @rows of runs */
+  DOSSIER_EXPORT_BLOCK_SOURCES,   /* the list in DossierExportDoc.sources */
+  DOSSIER_EXPORT_BLOCK_FOOTER,    /* @run: case id, updated, SHA-256 */
+} DossierExportBlockKind;
+
+typedef struct
+{
+  DossierExportBlockKind  kind;
+  guint                   level;
+  char                   *id;
+  GPtrArray              *run;    /* of DossierExportPiece */
+  GPtrArray              *header; /* TABLE: of run */
+  GPtrArray              *rows;   /* TABLE: of GPtrArray of run */
+} DossierExportBlock;
+
+/* A source in the list at the end, numbered in order of first citation
+ * in the export; uncited sources (when listed) follow. */
+typedef struct
+{
+  DossierSource *source;
+  guint          number;
+  GArray        *occurrences; /* of guint: the `cite-K` of each citing place */
+  GPtrArray     *run;         /* title, publisher, date, links, rating */
+} DossierExportSource;
+
+/* A citation as the export shows it: the K-th citing place (its anchor
+ * is `cite-K`), pointing at the source numbered @number. */
+typedef struct
+{
+  guint                occurrence;
+  guint                number;
+  DossierExportSource *source;
+} DossierExportCite;
+
+typedef struct
+{
+  DossierCase                *kase;
+  const DossierExportOptions *options;
+  GTimeZone                  *zone;
+  GPtrArray                  *blocks;   /* of DossierExportBlock */
+  GPtrArray                  *sources;  /* of DossierExportSource, by number */
+  GHashTable                 *cites;    /* DossierInline* -> DossierExportCite* */
+  GHashTable                 *case_to_export; /* case citation number -> occurrence */
+  char                       *title_plain;
+  GCancellable               *cancellable;
+} DossierExportDoc;
+
+/* The citation the export gave @node (a CITE), or NULL when it is not
+ * part of the export (a cite inside a source title). */
+const DossierExportCite *dossier_export_doc_lookup_cite (const DossierExportDoc *doc,
+                                                         const DossierInline    *node);
+/* Calls the progress callback; checks for cancellation. */
+gboolean  dossier_export_doc_progress (const DossierExportDoc *doc,
+                                       guint                   done,
+                                       guint                   total,
+                                       GError                **error);
+/* A date as the export shows it, in the export's zone; NULL for NULL. */
+char     *dossier_export_doc_format_date (const DossierExportDoc *doc,
+                                          const DossierDate      *date);
+/* "Reliability: Usually reliable (B); credibility: Probably true (2)",
+ * or NULL when the source gives neither. */
+char     *dossier_export_source_rating   (DossierSource *source);
+/* The words of a citation marker without brackets: "3" or "3, p. 5". */
+char     *dossier_export_cite_label      (const DossierExportCite *cite,
+                                          const DossierInline     *node);
+
+/* "source-ID" with anything but [A-Za-z0-9._-] in the id made '-'. */
+char     *dossier_export_source_anchor   (const DossierExportSource *source);
+
+/* Case text made safe to show: bidi, zero-width and control characters
+ * dropped. */
+char     *dossier_export_clean_text      (const char *text);
+/* Percent-encodes what may not stand bare in a link destination (space,
+ * quotes, angle brackets, parentheses, backslash, non-ASCII). Only for
+ * hrefs that passed dossier_link_is_safe(). */
+char     *dossier_export_encode_href     (const char *href);
+
+/* Each renderer writes the whole document to @stream. */
+gboolean  dossier_export_render_markdown (DossierExportDoc *doc,
+                                          GOutputStream    *stream,
+                                          GError          **error);
+gboolean  dossier_export_render_html     (DossierExportDoc *doc,
+                                          GOutputStream    *stream,
+                                          GError          **error);
+gboolean  dossier_export_render_text     (DossierExportDoc *doc,
+                                          GOutputStream    *stream,
+                                          GError          **error);
+gboolean  dossier_export_render_pdf      (DossierExportDoc *doc,
+                                          GOutputStream    *stream,
+                                          GError          **error);
+
+/* Buffered writing for the text renderers: appends to @buffer and flushes
+ * to @stream past 64 KiB (or always when @force). */
+gboolean  dossier_export_flush           (GString        *buffer,
+                                          GOutputStream  *stream,
+                                          gboolean        force,
+                                          GCancellable   *cancellable,
+                                          GError        **error);
+
+G_END_DECLS
