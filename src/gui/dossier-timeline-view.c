@@ -1,0 +1,1029 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "dossier-timeline-view.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+/* How long a revealed row stays highlighted. */
+#define HIGHLIGHT_MSEC 1500
+/* Frames to wait for the list to show before scrolling to a row. */
+#define REVEAL_MAX_FRAMES 60
+
+typedef enum
+{
+  ENTRY_YEAR,         /* a heading row: the year of the rows below */
+  ENTRY_EVENT,
+  ENTRY_REACTION,
+  ENTRY_RELEASE,
+  ENTRY_ANNOUNCEMENT,
+  ENTRY_BREACH,
+  ENTRY_THREAT,
+  ENTRY_SOURCE,
+  ENTRY_NOTE,
+} EntryKind;
+
+/*
+ * One row of the timeline. A private item type: the list view needs
+ * GObjects, and the case has no single object for "the day the breach was
+ * discovered".
+ */
+#define DOSSIER_TYPE_TIMELINE_ENTRY (dossier_timeline_entry_get_type ())
+G_DECLARE_FINAL_TYPE (DossierTimelineEntry, dossier_timeline_entry, DOSSIER, TIMELINE_ENTRY, GObject)
+
+struct _DossierTimelineEntry
+{
+  GObject            parent_instance;
+
+  EntryKind          kind;
+  const DossierDate *date;       /* borrowed from the case; NULL for a year */
+  guint              order;      /* keeps ties in the order of the file */
+  DossierSection     section;
+  char              *item_id;
+  int                item_index;
+  char              *date_text;
+  char              *title;
+  char              *subtitle;
+};
+
+G_DEFINE_FINAL_TYPE (DossierTimelineEntry, dossier_timeline_entry, G_TYPE_OBJECT)
+
+static void
+dossier_timeline_entry_finalize (GObject *object)
+{
+  DossierTimelineEntry *self = DOSSIER_TIMELINE_ENTRY (object);
+
+  g_free (self->item_id);
+  g_free (self->date_text);
+  g_free (self->title);
+  g_free (self->subtitle);
+
+  G_OBJECT_CLASS (dossier_timeline_entry_parent_class)->finalize (object);
+}
+
+static void
+dossier_timeline_entry_class_init (DossierTimelineEntryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dossier_timeline_entry_finalize;
+}
+
+static void
+dossier_timeline_entry_init (DossierTimelineEntry *self)
+{
+  self->item_index = -1;
+}
+
+struct _DossierTimelineView
+{
+  GtkWidget          parent_instance;
+
+  /* Template widgets */
+  GtkStack          *stack;
+  AdwStatusPage     *empty_page;
+  GtkLabel          *count_label;
+  GtkWidget         *notes_box;
+  GtkSwitch         *notes_switch;
+  GtkStack          *list_stack;
+  GtkListView       *list_view;
+
+  DossierCase       *dcase;
+  GListStore        *store;
+  GtkNoSelection    *selection;
+
+  /* Row widget -> DossierTimelineEntry, for the rows bound right now. */
+  GHashTable        *bound_rows;
+  DossierTimelineEntry *highlight_entry;
+  guint              highlight_id;
+
+  guint              reveal_position;
+  guint              reveal_tick_id;
+  guint              reveal_frames;
+};
+
+G_DEFINE_FINAL_TYPE (DossierTimelineView, dossier_timeline_view, GTK_TYPE_WIDGET)
+
+static GQuark entry_quark;
+
+static const char view_css[] =
+  "dossier-timeline-view listview.dossier-timeline { background: none; }\n"
+  "dossier-timeline-view listview.dossier-timeline > row {"
+  "  padding: 0; border-radius: 8px; margin: 0 6px; }\n"
+  "dossier-timeline-view .dossier-timeline-row { padding: 8px 10px; border-radius: 8px; }\n"
+  "dossier-timeline-view .dossier-timeline-row.dossier-highlight {"
+  "  background-color: alpha(@accent_bg_color, 0.25); }\n"
+  "dossier-timeline-view .dossier-year { padding: 18px 10px 4px 10px; }\n"
+  "dossier-timeline-view .dossier-kind-icon { opacity: 0.7; margin-top: 2px; }\n"
+  "dossier-timeline-view .dossier-pill {"
+  "  border-radius: 9999px; padding: 1px 8px; font-size: smaller; font-weight: bold;"
+  "  background-color: alpha(currentColor, 0.12); }\n";
+
+static void
+ensure_css (GtkWidget *widget)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  GtkCssProvider *provider;
+
+  if (display == NULL || g_object_get_data (G_OBJECT (display), "dossier-timeline-view-css"))
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, view_css, -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "dossier-timeline-view-css",
+                          provider, g_object_unref);
+}
+
+static const char *
+kind_label (EntryKind kind)
+{
+  switch (kind)
+    {
+    case ENTRY_EVENT:
+      return _("Event");
+    case ENTRY_REACTION:
+      return _("Reaction");
+    case ENTRY_RELEASE:
+      return _("Release");
+    case ENTRY_ANNOUNCEMENT:
+      return _("Announcement");
+    case ENTRY_BREACH:
+      return _("Breach");
+    case ENTRY_THREAT:
+      return _("Threat");
+    case ENTRY_SOURCE:
+      return _("Source");
+    case ENTRY_NOTE:
+      return _("Note");
+    case ENTRY_YEAR:
+    default:
+      return "";
+    }
+}
+
+static const char *
+kind_icon (EntryKind kind)
+{
+  switch (kind)
+    {
+    case ENTRY_EVENT:
+      return "x-office-calendar-symbolic";
+    case ENTRY_REACTION:
+      return "system-users-symbolic";
+    case ENTRY_RELEASE:
+      return "video-x-generic-symbolic";
+    case ENTRY_ANNOUNCEMENT:
+      return "document-send-symbolic";
+    case ENTRY_BREACH:
+      return "channel-insecure-symbolic";
+    case ENTRY_THREAT:
+      return "dialog-warning-symbolic";
+    case ENTRY_SOURCE:
+      return "emblem-documents-symbolic";
+    case ENTRY_NOTE:
+      return "document-edit-symbolic";
+    case ENTRY_YEAR:
+    default:
+      return NULL;
+    }
+}
+
+static char *
+inline_to_display (const DossierInline *node)
+{
+  g_autofree char *plain = NULL;
+
+  if (node == NULL)
+    return NULL;
+
+  plain = dossier_inline_to_plain (node);
+  return dossier_sanitize_display_text (plain);
+}
+
+static char *
+entity_name (DossierCase *dcase,
+             const char  *id)
+{
+  if (id == NULL)
+    return NULL;
+
+  return dossier_sanitize_display_text (dossier_case_get_entity_name (dcase, id));
+}
+
+/* Takes @title and @subtitle. */
+static void
+add_entry (GPtrArray         *entries,
+           EntryKind          kind,
+           const DossierDate *date,
+           DossierSection     section,
+           const char        *item_id,
+           int                item_index,
+           char              *title,
+           char              *subtitle)
+{
+  DossierTimelineEntry *entry;
+
+  if (date == NULL)
+    {
+      g_free (title);
+      g_free (subtitle);
+      return;
+    }
+
+  entry = g_object_new (DOSSIER_TYPE_TIMELINE_ENTRY, NULL);
+  entry->kind = kind;
+  entry->date = date;
+  entry->order = entries->len;
+  entry->section = section;
+  entry->item_id = g_strdup (item_id);
+  entry->item_index = item_index;
+  entry->date_text = dossier_date_format (date);
+  entry->title = title != NULL ? title : g_strdup ("");
+  entry->subtitle = subtitle;
+
+  g_ptr_array_add (entries, entry);
+}
+
+static void
+collect_entries (DossierTimelineView *self,
+                 GPtrArray           *entries,
+                 gboolean             include_notes)
+{
+  DossierCase *dcase = self->dcase;
+  GListModel *model;
+  guint n_items;
+  DossierBreach *breach;
+  DossierThreatScreen *screen;
+
+  model = dossier_case_get_events (dcase);
+  n_items = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(DossierEvent) event = g_list_model_get_item (model, i);
+
+      add_entry (entries, ENTRY_EVENT, dossier_event_get_date (event),
+                 DOSSIER_SECTION_TIMELINE, dossier_event_get_id (event), -1,
+                 inline_to_display (dossier_event_get_title (event)), NULL);
+    }
+
+  breach = dossier_case_get_breach (dcase);
+  if (breach != NULL)
+    {
+      const char *victim = dossier_breach_get_victim (breach);
+
+      add_entry (entries, ENTRY_BREACH, dossier_breach_get_began (breach),
+                 DOSSIER_SECTION_BREACH, NULL, -1,
+                 g_strdup (_("The breach began")), entity_name (dcase, victim));
+      add_entry (entries, ENTRY_BREACH, dossier_breach_get_discovered (breach),
+                 DOSSIER_SECTION_BREACH, NULL, -1,
+                 g_strdup (_("The breach was discovered")), entity_name (dcase, victim));
+      add_entry (entries, ENTRY_BREACH, dossier_breach_get_disclosed (breach),
+                 DOSSIER_SECTION_BREACH, NULL, -1,
+                 g_strdup (_("The breach was disclosed")), entity_name (dcase, victim));
+    }
+
+  screen = dossier_case_get_threat_screen (dcase);
+  if (screen != NULL)
+    {
+      add_entry (entries, ENTRY_THREAT, dossier_threat_screen_get_shown (screen),
+                 DOSSIER_SECTION_THREAT, NULL, -1,
+                 g_strdup (_("The threat screen appeared")),
+                 inline_to_display (dossier_threat_screen_get_headline (screen)));
+      add_entry (entries, ENTRY_THREAT, dossier_threat_screen_get_deadline (screen),
+                 DOSSIER_SECTION_THREAT, NULL, -1,
+                 g_strdup (_("The threat screen’s deadline")),
+                 inline_to_display (dossier_threat_screen_get_demand (screen)));
+    }
+
+  model = dossier_case_get_reactions (dcase);
+  n_items = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(DossierReaction) reaction = g_list_model_get_item (model, i);
+      const DossierInline *channel = dossier_reaction_get_channel (reaction);
+      const char *stance = dossier_stance_get_label (dossier_reaction_get_stance (reaction));
+      char *subtitle;
+
+      if (channel != NULL)
+        {
+          g_autofree char *channel_text = inline_to_display (channel);
+          /* Translators: a reaction's stance and channel: "Threatens · a letter to the U.N." */
+          subtitle = g_strdup_printf (_("%s · %s"), stance, channel_text);
+        }
+      else
+        {
+          subtitle = g_strdup (stance);
+        }
+
+      add_entry (entries, ENTRY_REACTION, dossier_reaction_get_date (reaction),
+                 DOSSIER_SECTION_REACTIONS, dossier_reaction_get_id (reaction), i,
+                 entity_name (dcase, dossier_reaction_get_actor (reaction)), subtitle);
+    }
+
+  model = dossier_case_get_releases (dcase);
+  n_items = g_list_model_get_n_items (model);
+  if (n_items > 0)
+    {
+      const char *work_id = dossier_case_get_release_work (dcase);
+      g_autofree char *work = work_id != NULL ? entity_name (dcase, work_id)
+                                              : g_strdup (_("The release"));
+
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(DossierRelease) release = g_list_model_get_item (model, i);
+          DossierReleaseStatus status_value = dossier_release_get_status (release);
+          const char *status = dossier_release_status_get_label (status_value);
+          const DossierDate *date = dossier_release_get_date (release);
+          g_autofree char *market = inline_to_display (dossier_release_get_market (release));
+
+          add_entry (entries, ENTRY_RELEASE, date, DOSSIER_SECTION_RELEASE, NULL, (int) i,
+                     /* Translators: a work and what became of one release
+                      * plan: "The Interview: Postponed" */
+                     g_strdup_printf (_("%s: %s"), work, status),
+                     g_steal_pointer (&market));
+
+          if (dossier_release_get_announced (release) != NULL && date != NULL)
+            {
+              g_autofree char *date_text = dossier_date_format (date);
+
+              add_entry (entries, ENTRY_ANNOUNCEMENT, dossier_release_get_announced (release),
+                         DOSSIER_SECTION_RELEASE, NULL, (int) i,
+                         /* Translators: %s is the planned date of a release */
+                         g_strdup_printf (_("Release announced for %s"), date_text),
+                         g_strdup (work));
+            }
+        }
+    }
+
+  model = dossier_case_get_sources (dcase);
+  n_items = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(DossierSource) source = g_list_model_get_item (model, i);
+      const char *publisher = dossier_source_get_publisher (source);
+      char *subtitle;
+
+      if (publisher != NULL)
+        {
+          g_autofree char *name = dossier_sanitize_display_text (publisher);
+          /* Translators: "Published by Reuters" */
+          subtitle = g_strdup_printf (_("Published by %s"), name);
+        }
+      else
+        {
+          subtitle = g_strdup (dossier_source_kind_get_label (dossier_source_get_kind (source)));
+        }
+
+      add_entry (entries, ENTRY_SOURCE, dossier_source_get_published (source),
+                 DOSSIER_SECTION_SOURCES, dossier_source_get_id (source), -1,
+                 inline_to_display (dossier_source_get_title (source)), subtitle);
+    }
+
+  if (include_notes)
+    {
+      model = dossier_case_get_notes (dcase);
+      n_items = g_list_model_get_n_items (model);
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(DossierNote) note = g_list_model_get_item (model, i);
+          const char *author = dossier_note_get_author (note);
+          char *subtitle = NULL;
+
+          if (author != NULL)
+            {
+              g_autofree char *name = dossier_sanitize_display_text (author);
+              /* Translators: "Note by Jane Roe" */
+              subtitle = g_strdup_printf (_("Note by %s"), name);
+            }
+
+          add_entry (entries, ENTRY_NOTE, dossier_note_get_created (note),
+                     DOSSIER_SECTION_NOTES, dossier_note_get_id (note), (int) i,
+                     inline_to_display (dossier_note_get_title (note)), subtitle);
+        }
+    }
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const DossierTimelineEntry *ea = *(DossierTimelineEntry * const *) a;
+  const DossierTimelineEntry *eb = *(DossierTimelineEntry * const *) b;
+  int cmp = dossier_date_compare (ea->date, eb->date);
+
+  if (cmp != 0)
+    return cmp;
+
+  return (ea->order > eb->order) - (ea->order < eb->order);
+}
+
+static int
+entry_year (DossierTimelineEntry *entry)
+{
+  g_autoptr(GDateTime) date_time =
+    g_date_time_new_from_unix_utc (dossier_date_get_sort_key (entry->date));
+
+  return date_time != NULL ? g_date_time_get_year (date_time) : 0;
+}
+
+static gboolean
+has_dated_notes (DossierCase *dcase)
+{
+  GListModel *notes = dossier_case_get_notes (dcase);
+
+  /* Every note has a creation date in a valid file; check the first. */
+  if (g_list_model_get_n_items (notes) > 0)
+    {
+      g_autoptr(DossierNote) note = g_list_model_get_item (notes, 0);
+
+      return dossier_note_get_created (note) != NULL;
+    }
+
+  return FALSE;
+}
+
+static void
+clear_highlight (DossierTimelineView *self)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_clear_handle_id (&self->highlight_id, g_source_remove);
+  g_clear_object (&self->highlight_entry);
+
+  if (self->bound_rows == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    gtk_widget_remove_css_class (row, "dossier-highlight");
+}
+
+static void
+cancel_reveal (DossierTimelineView *self)
+{
+  if (self->reveal_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick_id);
+      self->reveal_tick_id = 0;
+    }
+}
+
+static void
+rebuild (DossierTimelineView *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gboolean include_notes = gtk_switch_get_active (self->notes_switch);
+  gboolean dated_notes;
+  int year = G_MININT;
+  guint n_dated = 0;
+  g_autofree char *count_text = NULL;
+
+  cancel_reveal (self);
+  clear_highlight (self);
+  g_list_store_remove_all (self->store);
+
+  if (self->dcase == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  dated_notes = has_dated_notes (self->dcase);
+  entries = g_ptr_array_new_with_free_func (g_object_unref);
+  collect_entries (self, entries, include_notes && dated_notes);
+  g_ptr_array_sort (entries, compare_entries);
+
+  rows = g_ptr_array_new_full (entries->len + 16, g_object_unref);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      DossierTimelineEntry *entry = g_ptr_array_index (entries, i);
+      int entry_y = entry_year (entry);
+
+      if (entry_y != year)
+        {
+          DossierTimelineEntry *heading = g_object_new (DOSSIER_TYPE_TIMELINE_ENTRY, NULL);
+
+          heading->kind = ENTRY_YEAR;
+          heading->title = g_strdup_printf ("%d", entry_y);
+          g_ptr_array_add (rows, heading);
+          year = entry_y;
+        }
+      g_ptr_array_add (rows, g_object_ref (entry));
+    }
+  n_dated = entries->len;
+
+  g_list_store_splice (self->store, 0, 0, rows->pdata, rows->len);
+
+  gtk_widget_set_visible (self->notes_box, dated_notes);
+  count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dated item, oldest first",
+                                             "%u dated items, oldest first", n_dated),
+                                n_dated);
+  gtk_label_set_text (self->count_label, count_text);
+
+  gtk_stack_set_visible_child_name (self->list_stack, n_dated > 0 ? "list" : "none");
+  gtk_stack_set_visible_child_name (self->stack,
+                                    n_dated > 0 || dated_notes ? "content" : "empty");
+}
+
+static void
+apply_row_highlight (DossierTimelineView  *self,
+                     GtkWidget            *row,
+                     DossierTimelineEntry *entry)
+{
+  if (entry != NULL && entry == self->highlight_entry)
+    gtk_widget_add_css_class (row, "dossier-highlight");
+  else
+    gtk_widget_remove_css_class (row, "dossier-highlight");
+}
+
+static GtkWidget *
+row_label_new (const char *style_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  if (style_class != NULL)
+    gtk_widget_add_css_class (label, style_class);
+
+  return label;
+}
+
+/*
+ * Every row has the same widgets: a year heading, or the kind icon with
+ * the kind, the date, a precision mark, the title and a subtitle.
+ */
+static void
+row_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              DossierTimelineView      *self)
+{
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *heading = row_label_new ("title-4");
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *date_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label;
+
+  gtk_widget_add_css_class (heading, "dossier-year");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_box_append (GTK_BOX (outer), heading);
+
+  gtk_widget_add_css_class (row, "dossier-timeline-row");
+  gtk_widget_add_css_class (icon, "dossier-kind-icon");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (row), icon);
+
+  /* kind, date, precision mark */
+  label = row_label_new ("caption-heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (date_box), label);
+  label = row_label_new ("caption-heading");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (date_box), label);
+  label = row_label_new ("dossier-pill");
+  gtk_widget_add_css_class (label, "warning");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (date_box), label);
+  gtk_box_append (GTK_BOX (text_box), date_box);
+
+  /* title, subtitle */
+  label = row_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (text_box), label);
+  label = row_label_new ("dim-label");
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (text_box), label);
+
+  gtk_widget_set_hexpand (text_box, TRUE);
+  gtk_box_append (GTK_BOX (row), text_box);
+  gtk_box_append (GTK_BOX (outer), row);
+
+  gtk_list_item_set_child (item, outer);
+}
+
+static void
+row_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             DossierTimelineView      *self)
+{
+  DossierTimelineEntry *entry = gtk_list_item_get_item (item);
+  GtkWidget *outer = gtk_list_item_get_child (item);
+  GtkWidget *heading = gtk_widget_get_first_child (outer);
+  GtkWidget *row = gtk_widget_get_next_sibling (heading);
+  GtkWidget *icon = gtk_widget_get_first_child (row);
+  GtkWidget *text_box = gtk_widget_get_next_sibling (icon);
+  GtkWidget *date_box = gtk_widget_get_first_child (text_box);
+  GtkWidget *kind_text = gtk_widget_get_first_child (date_box);
+  GtkWidget *date_label = gtk_widget_get_next_sibling (kind_text);
+  GtkWidget *mark = gtk_widget_get_next_sibling (date_label);
+  GtkWidget *title = gtk_widget_get_next_sibling (date_box);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  gboolean is_year = entry->kind == ENTRY_YEAR;
+
+  gtk_list_item_set_activatable (item, !is_year);
+  gtk_list_item_set_selectable (item, FALSE);
+
+  gtk_widget_set_visible (heading, is_year);
+  gtk_widget_set_visible (row, !is_year);
+
+  if (is_year)
+    {
+      gtk_label_set_text (GTK_LABEL (heading), entry->title);
+      return;
+    }
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), kind_icon (entry->kind));
+  gtk_label_set_text (GTK_LABEL (kind_text), kind_label (entry->kind));
+  gtk_label_set_text (GTK_LABEL (date_label), entry->date_text);
+
+  if (dossier_date_is_uncertain (entry->date))
+    {
+      gtk_label_set_text (GTK_LABEL (mark), _("Uncertain"));
+      gtk_widget_set_tooltip_text (mark, _("The case is not sure of this date"));
+    }
+  else if (dossier_date_is_approximate (entry->date))
+    {
+      gtk_label_set_text (GTK_LABEL (mark), _("Approximate"));
+      gtk_widget_set_tooltip_text (mark, _("This date is an estimate"));
+    }
+  gtk_widget_set_visible (mark, dossier_date_is_uncertain (entry->date) ||
+                                dossier_date_is_approximate (entry->date));
+
+  gtk_label_set_text (GTK_LABEL (title), entry->title);
+  gtk_label_set_text (GTK_LABEL (subtitle), entry->subtitle != NULL ? entry->subtitle : "");
+  gtk_widget_set_visible (subtitle, entry->subtitle != NULL && entry->subtitle[0] != '\0');
+
+  g_object_set_qdata (G_OBJECT (row), entry_quark, entry);
+  g_hash_table_add (self->bound_rows, row);
+  apply_row_highlight (self, row, entry);
+}
+
+static void
+row_unbind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               DossierTimelineView      *self)
+{
+  GtkWidget *outer = gtk_list_item_get_child (item);
+  GtkWidget *row = gtk_widget_get_next_sibling (gtk_widget_get_first_child (outer));
+
+  g_hash_table_remove (self->bound_rows, row);
+  g_object_set_qdata (G_OBJECT (row), entry_quark, NULL);
+  gtk_widget_remove_css_class (row, "dossier-highlight");
+}
+
+static void
+row_teardown_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 DossierTimelineView      *self)
+{
+  GtkWidget *outer = gtk_list_item_get_child (item);
+
+  if (outer != NULL && self->bound_rows != NULL)
+    g_hash_table_remove (self->bound_rows,
+                         gtk_widget_get_next_sibling (gtk_widget_get_first_child (outer)));
+}
+
+/* The parameter of "win.show-place": (section, item id or "", index or
+ * -1), e.g. ("release", "", 1) or ("breach", "", -1) for the section. */
+static GVariant *
+entry_target (DossierTimelineEntry *entry)
+{
+  return g_variant_new ("(ssi)", dossier_section_to_string (entry->section),
+                        entry->item_id != NULL ? entry->item_id : "",
+                        entry->item_index);
+}
+
+static gboolean
+highlight_timeout_cb (gpointer user_data)
+{
+  DossierTimelineView *self = user_data;
+
+  self->highlight_id = 0;
+  clear_highlight (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_highlight (DossierTimelineView  *self,
+                 DossierTimelineEntry *entry)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  clear_highlight (self);
+  self->highlight_entry = g_object_ref (entry);
+
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    apply_row_highlight (self, row, g_object_get_qdata (G_OBJECT (row), entry_quark));
+
+  self->highlight_id = g_timeout_add (HIGHLIGHT_MSEC, highlight_timeout_cb, self);
+}
+
+static gboolean
+reveal_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  DossierTimelineView *self = DOSSIER_TIMELINE_VIEW (widget);
+  g_autoptr(DossierTimelineEntry) entry = NULL;
+
+  self->reveal_frames++;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    {
+      if (self->reveal_frames < REVEAL_MAX_FRAMES)
+        return G_SOURCE_CONTINUE;
+      self->reveal_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  /* Scroll once the list is laid out, and once more on the next frame in
+   * case rows above changed their height meanwhile. */
+  if (self->reveal_position < g_list_model_get_n_items (G_LIST_MODEL (self->store)))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                  self->reveal_position);
+      entry = g_list_model_get_item (G_LIST_MODEL (self->store), self->reveal_position);
+    }
+
+  if (self->reveal_frames < 2)
+    return G_SOURCE_CONTINUE;
+
+  if (entry != NULL)
+    start_highlight (self, entry);
+
+  self->reveal_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_list_activate_cb (DossierTimelineView *self,
+                     guint                position)
+{
+  g_autoptr(DossierTimelineEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->store),
+                                                                 position);
+
+  if (entry == NULL || entry->kind == ENTRY_YEAR)
+    return;
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.show-place", entry_target (entry));
+}
+
+static void
+on_notes_switch_cb (DossierTimelineView *self)
+{
+  rebuild (self);
+}
+
+static void
+dossier_timeline_view_dispose (GObject *object)
+{
+  DossierTimelineView *self = DOSSIER_TIMELINE_VIEW (object);
+
+  cancel_reveal (self);
+  clear_highlight (self);
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_TIMELINE_VIEW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->bound_rows, g_hash_table_unref);
+  g_clear_object (&self->dcase);
+
+  G_OBJECT_CLASS (dossier_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+dossier_timeline_view_class_init (DossierTimelineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_timeline_view_dispose;
+
+  entry_quark = g_quark_from_static_string ("dossier-timeline-view-entry");
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/dossier/Dossier/dossier-timeline-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, notes_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, notes_switch);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_notes_switch_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "dossier-timeline-view");
+}
+
+static void
+dossier_timeline_view_init (DossierTimelineView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  ensure_css (GTK_WIDGET (self));
+
+  self->bound_rows = g_hash_table_new (NULL, NULL);
+  self->store = g_list_store_new (DOSSIER_TYPE_TIMELINE_ENTRY);
+  self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (row_unbind_cb), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (row_teardown_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+GtkWidget *
+dossier_timeline_view_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_TIMELINE_VIEW, NULL);
+}
+
+void
+dossier_timeline_view_set_case (DossierTimelineView *self,
+                                DossierCase         *dcase)
+{
+  g_return_if_fail (DOSSIER_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (dcase == NULL || DOSSIER_IS_CASE (dcase));
+
+  if (self->dcase == dcase)
+    return;
+
+  /* The rows borrow dates from the old case: drop them before it goes. */
+  cancel_reveal (self);
+  clear_highlight (self);
+  g_list_store_remove_all (self->store);
+  g_set_object (&self->dcase, dcase);
+  rebuild (self);
+}
+
+DossierCase *
+dossier_timeline_view_get_case (DossierTimelineView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), NULL);
+
+  return self->dcase;
+}
+
+static guint
+find_entry (DossierTimelineView *self,
+            const char          *item_id,
+            int                  item_index)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint found = GTK_INVALID_LIST_POSITION;
+
+  if (item_id == NULL)
+    {
+      /* Without an id, @item_index counts the timeline's events in file
+       * order. */
+      GListModel *events = dossier_case_get_events (self->dcase);
+      g_autoptr(DossierEvent) event = NULL;
+
+      if (item_index < 0 || (guint) item_index >= g_list_model_get_n_items (events))
+        return GTK_INVALID_LIST_POSITION;
+      event = g_list_model_get_item (events, item_index);
+      item_id = dossier_event_get_id (event);
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(DossierTimelineEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      if (entry->kind == ENTRY_YEAR || g_strcmp0 (entry->item_id, item_id) != 0)
+        continue;
+      /* The timeline's own events first; a reaction or a source is found
+       * by its id too. */
+      if (entry->section == DOSSIER_SECTION_TIMELINE)
+        return i;
+      if (found == GTK_INVALID_LIST_POSITION)
+        found = i;
+    }
+
+  return found;
+}
+
+gboolean
+dossier_timeline_view_reveal (DossierTimelineView *self,
+                              const char          *item_id,
+                              int                  item_index)
+{
+  guint position;
+
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), FALSE);
+
+  if (self->dcase == NULL)
+    return FALSE;
+
+  position = find_entry (self, item_id, item_index);
+
+  /* A note's date is here only with the notes included. */
+  if (position == GTK_INVALID_LIST_POSITION && item_id != NULL &&
+      !gtk_switch_get_active (self->notes_switch) &&
+      DOSSIER_IS_NOTE (dossier_case_lookup (self->dcase, item_id)))
+    {
+      gtk_switch_set_active (self->notes_switch, TRUE);
+      position = find_entry (self, item_id, item_index);
+    }
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  cancel_reveal (self);
+  self->reveal_position = position;
+  self->reveal_frames = 0;
+  self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb,
+                                                       NULL, NULL);
+
+  return TRUE;
+}
+
+void
+dossier_timeline_view_set_include_notes (DossierTimelineView *self,
+                                         gboolean             include_notes)
+{
+  g_return_if_fail (DOSSIER_IS_TIMELINE_VIEW (self));
+
+  gtk_switch_set_active (self->notes_switch, include_notes);
+}
+
+gboolean
+dossier_timeline_view_get_include_notes (DossierTimelineView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), FALSE);
+
+  return gtk_switch_get_active (self->notes_switch);
+}
+
+guint
+dossier_timeline_view_get_n_rows (DossierTimelineView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->store));
+}
+
+gboolean
+dossier_timeline_view_get_row (DossierTimelineView  *self,
+                               guint                 position,
+                               const DossierDate   **date,
+                               const char          **date_text,
+                               const char          **kind,
+                               const char          **title)
+{
+  g_autoptr(DossierTimelineEntry) entry = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), FALSE);
+
+  entry = g_list_model_get_item (G_LIST_MODEL (self->store), position);
+  if (entry == NULL)
+    return FALSE;
+
+  /* The store keeps the entry, so the strings outlive this reference. */
+  if (date != NULL)
+    *date = entry->date;
+  if (date_text != NULL)
+    *date_text = entry->date_text;
+  if (kind != NULL)
+    *kind = entry->kind == ENTRY_YEAR ? NULL : kind_label (entry->kind);
+  if (title != NULL)
+    *title = entry->title;
+
+  return TRUE;
+}
+
+GVariant *
+dossier_timeline_view_get_row_target (DossierTimelineView *self,
+                                      guint                position)
+{
+  g_autoptr(DossierTimelineEntry) entry = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), NULL);
+
+  entry = g_list_model_get_item (G_LIST_MODEL (self->store), position);
+  if (entry == NULL || entry->kind == ENTRY_YEAR)
+    return NULL;
+
+  return g_variant_ref_sink (entry_target (entry));
+}
