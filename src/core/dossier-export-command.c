@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "dossier-export-command.h"
+
+#include <glib/gi18n-lib.h>
+#include <unistd.h>
+
+#include "dossier-export.h"
+#include "dossier-loader.h"
+#include "dossier-safe-writer.h"
+
+static int
+fail (FILE       *err,
+      int         status,
+      const char *message)
+{
+  fprintf (err, "dossier: %s\n", message);
+  return status;
+}
+
+int
+dossier_export_command (const char *path,
+                        const char *format,
+                        const char *output,
+                        const char *sections,
+                        const char *notes,
+                        gboolean    force,
+                        FILE       *out,
+                        FILE       *err)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DossierCase) kase = NULL;
+  DossierExportOptions options;
+  gboolean to_out;
+
+  g_return_val_if_fail (out != NULL, 2);
+  g_return_val_if_fail (err != NULL, 2);
+
+  dossier_export_options_init (&options);
+
+  if (format == NULL || !dossier_export_format_from_string (format, &options.format))
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown export format “%s”; use markdown, html, text or pdf"),
+                                                  format != NULL ? format : "");
+      return fail (err, 2, message);
+    }
+  if (sections != NULL && !dossier_export_parse_sections (sections, &options.sections, &error))
+    return fail (err, 2, error->message);
+  if (notes != NULL && !dossier_export_parse_notes (notes, &options.notes, &options.notes_arg, &error))
+    return fail (err, 2, error->message);
+  if (path == NULL)
+    return fail (err, 2, _("--export needs a case FILE"));
+
+  to_out = output == NULL || g_strcmp0 (output, "-") == 0;
+  if (to_out && options.format == DOSSIER_EXPORT_PDF && isatty (fileno (out)))
+    return fail (err, 2, _("will not write a PDF to a terminal; use --output=FILE or a pipe"));
+
+  file = g_file_new_for_commandline_arg (path);
+  kase = dossier_case_load (file, NULL, NULL, NULL, &error);
+  if (kase == NULL)
+    {
+      fprintf (err, "%s\n", error->message);
+      return 1;
+    }
+
+  if (to_out)
+    {
+      g_autoptr(GBytes) bytes = dossier_export_to_bytes (kase, &options, NULL, &error);
+      gsize size;
+      const void *data;
+
+      if (bytes == NULL)
+        return fail (err, 1, error->message);
+      data = g_bytes_get_data (bytes, &size);
+      if (fwrite (data, 1, size, out) != size || fflush (out) != 0)
+        return fail (err, 1, _("could not write to the standard output"));
+      return 0;
+    }
+  else
+    {
+      g_autoptr(GFile) target = g_file_new_for_commandline_arg (output);
+      g_autoptr(DossierSafeWriter) writer = NULL;
+
+      writer = dossier_safe_writer_new (target, file,
+                                        force ? DOSSIER_SAFE_WRITER_REPLACE : DOSSIER_SAFE_WRITER_NONE,
+                                        NULL, &error);
+      if (writer == NULL)
+        return fail (err, 1, error->message);
+      if (!dossier_export_to_stream (kase, &options, dossier_safe_writer_get_stream (writer), NULL, &error) ||
+          !dossier_safe_writer_commit (writer, NULL, &error))
+        return fail (err, 1, error->message);
+      return 0;
+    }
+}
