@@ -5,6 +5,8 @@
 #include <stdio.h>
 
 #include "dossier-command-line.h"
+#include "dossier-export-command.h"
+#include "dossier-search-command.h"
 #include "dossier-validate-command.h"
 
 static const GOptionEntry option_entries[] = {
@@ -12,6 +14,22 @@ static const GOptionEntry option_entries[] = {
     N_("Show the version and exit"), NULL },
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check case files and report every problem; needs no display"), NULL },
+  { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print what QUERY finds in the case files, one hit a line; needs no display"),
+    N_("QUERY") },
+  { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Export a summary of the case file as markdown, html, text or pdf; needs no display"),
+    N_("FORMAT") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --export: write to FILE instead of standard output"), N_("FILE") },
+  { "sections", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: the sections to include, comma-separated (default: all)"),
+    N_("LIST") },
+  { "notes", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: which notes to include: none, all, tag:TAG or a search query"),
+    N_("NOTES") },
+  { "force", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export: replace the output file if it exists"), NULL },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Open at this tab: overview, breach, threat, reactions, release, sources, notes or timeline"),
     N_("VIEW") },
@@ -49,6 +67,47 @@ dossier_command_line_handle (GVariantDict *options)
           return 2;
         }
       return dossier_validate_command (files, stdout, stderr);
+    }
+
+  if (g_variant_dict_contains (options, "search"))
+    {
+      const char *query = NULL;
+
+      g_variant_dict_lookup (options, "search", "&s", &query);
+      if (files == NULL || files[0] == NULL)
+        {
+          g_printerr ("%s\n", _("dossier: --search needs at least one FILE"));
+          return 2;
+        }
+      return dossier_search_command (query, files, stdout, stderr);
+    }
+
+  if (g_variant_dict_contains (options, "export"))
+    {
+      const char *format = NULL;
+      const char *output = NULL;
+      const char *sections = NULL;
+      const char *notes = NULL;
+
+      g_variant_dict_lookup (options, "export", "&s", &format);
+      g_variant_dict_lookup (options, "output", "^&ay", &output);
+      g_variant_dict_lookup (options, "sections", "&s", &sections);
+      g_variant_dict_lookup (options, "notes", "&s", &notes);
+      if (files == NULL || files[0] == NULL || files[1] != NULL)
+        {
+          g_printerr ("%s\n", _("dossier: --export needs exactly one FILE"));
+          return 2;
+        }
+      return dossier_export_command (files[0], format, output, sections, notes,
+                                     g_variant_dict_contains (options, "force"),
+                                     stdout, stderr);
+    }
+
+  if (g_variant_dict_contains (options, "output") || g_variant_dict_contains (options, "sections") ||
+      g_variant_dict_contains (options, "notes") || g_variant_dict_contains (options, "force"))
+    {
+      g_printerr ("%s\n", _("dossier: --output, --sections, --notes and --force go with --export"));
+      return 2;
     }
 
   return -1;

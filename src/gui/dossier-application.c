@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "dossier-application.h"
+#include "dossier-command-line.h"
+#include "dossier-window.h"
+
+#define VIEW_HINT_PREFIX "view="
+
+struct _DossierApplication
+{
+  AdwApplication  parent_instance;
+  char           *initial_view;
+};
+
+G_DEFINE_FINAL_TYPE (DossierApplication, dossier_application, ADW_TYPE_APPLICATION)
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  DossierWindow *window = dossier_window_new (DOSSIER_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (app);
+  const char *developers[] = { _("The Dossier developers"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Dossier"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Dossier developers"),
+                        "developers", developers,
+                        "comments", _("Read investigation case files: the breach, the threats, the reactions and every source behind them."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action, NULL, NULL, NULL },
+  { "about", about_action, NULL, NULL, NULL },
+  { "new-window", new_window_action, NULL, NULL, NULL },
+};
+
+static int
+dossier_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  DossierApplication *self = DOSSIER_APPLICATION (app);
+  int status = dossier_command_line_handle (options);
+
+  if (status >= 0)
+    return status;
+
+  g_clear_pointer (&self->initial_view, g_free);
+  g_variant_dict_lookup (options, "view", "s", &self->initial_view);
+
+  /* The command line's own FILE… option takes the file names, so they
+   * are opened here; a running instance gets them with the tab to show
+   * in the open hint. */
+  if (g_variant_dict_contains (options, G_OPTION_REMAINING))
+    {
+      g_autofree const char **paths = NULL;
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autofree char *hint = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &paths);
+      for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+        g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
+
+      if (files->len > 0)
+        {
+          if (!g_application_register (app, NULL, &error))
+            {
+              g_printerr ("%s\n", error->message);
+              return 1;
+            }
+
+          hint = self->initial_view != NULL
+                 ? g_strconcat (VIEW_HINT_PREFIX, self->initial_view, NULL)
+                 : g_strdup ("");
+          g_application_open (app, (GFile **) files->pdata, (int) files->len, hint);
+
+          /* The primary instance goes on to run its main loop. */
+          return g_application_get_is_remote (app) ? 0 : -1;
+        }
+    }
+
+  return -1;
+}
+
+static void
+dossier_application_startup (GApplication *app)
+{
+  GtkApplication *gtk_app = GTK_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *new_window_accels[] = { "<Control>n", NULL };
+  static const char *back_accels[] = { "<Alt>Left", "Back", NULL };
+  static const char * const view_names[] = {
+    "overview", "breach", "threat", "reactions",
+    "release", "sources", "notes", "timeline",
+  };
+
+  G_APPLICATION_CLASS (dossier_application_parent_class)->startup (app);
+
+  g_set_application_name (_("Dossier"));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+
+  gtk_application_set_accels_for_action (gtk_app, "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (gtk_app, "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (gtk_app, "win.open", open_accels);
+  gtk_application_set_accels_for_action (gtk_app, "win.close", close_accels);
+  gtk_application_set_accels_for_action (gtk_app, "win.go-back", back_accels);
+
+  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("win.view('%s')", view_names[i]);
+      g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
+      const char *accels[] = { accel, NULL };
+
+      gtk_application_set_accels_for_action (gtk_app, detailed, accels);
+    }
+}
+
+static void
+dossier_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (dossier_window_new (DOSSIER_APPLICATION (app)));
+  else if (!gtk_widget_get_visible (GTK_WIDGET (window)) &&
+           DOSSIER_IS_WINDOW (window) && dossier_window_is_loading (DOSSIER_WINDOW (window)))
+    return; /* it shows itself when its case is ready */
+
+  gtk_window_present (window);
+}
+
+static void
+dossier_application_open (GApplication  *app,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  DossierApplication *self = DOSSIER_APPLICATION (app);
+  g_autofree char *view = NULL;
+
+  /* A second `dossier --view=X FILE` hands its tab over in the hint. */
+  if (hint != NULL && g_str_has_prefix (hint, VIEW_HINT_PREFIX))
+    view = g_strdup (hint + strlen (VIEW_HINT_PREFIX));
+  else
+    view = g_steal_pointer (&self->initial_view);
+
+  for (int i = 0; i < n_files; i++)
+    dossier_application_open_file (self, files[i], NULL, view);
+}
+
+static void
+dossier_application_finalize (GObject *object)
+{
+  DossierApplication *self = DOSSIER_APPLICATION (object);
+
+  g_clear_pointer (&self->initial_view, g_free);
+
+  G_OBJECT_CLASS (dossier_application_parent_class)->finalize (object);
+}
+
+static void
+dossier_application_class_init (DossierApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = dossier_application_finalize;
+  app_class->handle_local_options = dossier_application_handle_local_options;
+  app_class->startup = dossier_application_startup;
+  app_class->activate = dossier_application_activate;
+  app_class->open = dossier_application_open;
+}
+
+static void
+dossier_application_init (DossierApplication *self)
+{
+  dossier_command_line_add_options (G_APPLICATION (self));
+}
+
+DossierApplication *
+dossier_application_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/dossier/Dossier",
+                       NULL);
+}
+
+static gboolean
+window_is_empty (GtkWindow *window)
+{
+  DossierWindow *dwindow;
+
+  if (!DOSSIER_IS_WINDOW (window))
+    return FALSE;
+
+  dwindow = DOSSIER_WINDOW (window);
+  return dossier_window_get_case (dwindow) == NULL && !dossier_window_is_loading (dwindow);
+}
+
+GtkWindow *
+dossier_application_open_file (DossierApplication *self,
+                               GFile              *file,
+                               GtkWindow          *from,
+                               const char         *view_name)
+{
+  DossierWindow *window = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      GFile *shown;
+
+      if (!DOSSIER_IS_WINDOW (l->data))
+        continue;
+
+      shown = dossier_window_get_file (l->data);
+      if (shown != NULL && g_file_equal (shown, file))
+        {
+          window = l->data;
+          /* A window that could not open the file tries again. */
+          if (dossier_window_get_case (window) == NULL && !dossier_window_is_loading (window))
+            dossier_window_open (window, file);
+          if (view_name != NULL)
+            dossier_window_set_initial_view (window, view_name);
+          gtk_window_present (GTK_WINDOW (window));
+          return GTK_WINDOW (window);
+        }
+    }
+
+  if (from == NULL)
+    from = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (from != NULL && window_is_empty (from))
+    window = DOSSIER_WINDOW (from);
+  else
+    window = dossier_window_new (self);
+
+  if (view_name != NULL)
+    dossier_window_set_initial_view (window, view_name);
+  dossier_window_open_and_present (window, file);
+
+  return GTK_WINDOW (window);
+}

@@ -1,0 +1,1418 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "dossier-window.h"
+
+#include "dossier-breach-view.h"
+#include "dossier-entity-panel.h"
+#include "dossier-error-page.h"
+#include "dossier-notes-view.h"
+#include "dossier-overview-view.h"
+#include "dossier-reactions-view.h"
+#include "dossier-release-view.h"
+#include "dossier-source-panel.h"
+#include "dossier-sources-view.h"
+#include "dossier-text-block.h"
+#include "dossier-threat-view.h"
+#include "dossier-timeline-view.h"
+#include "dossier-welcome-page.h"
+
+#define SETTINGS_SCHEMA_ID "io.github.dossier.Dossier"
+#define RELOAD_DELAY_MS 300
+#define LOADING_REVEAL_DELAY_MS 250
+#define HISTORY_MAX 50
+
+/* The tabs, in the order of Alt+1 .. Alt+8. */
+static const char * const view_names[] = {
+  "overview", "breach", "threat", "reactions",
+  "release", "sources", "notes", "timeline",
+};
+#define N_VIEWS G_N_ELEMENTS (view_names)
+
+typedef enum
+{
+  PANEL_NONE,
+  PANEL_SOURCE,
+  PANEL_ENTITY,
+} PanelKind;
+
+typedef struct
+{
+  char      *view_name;
+  double     scroll;
+  PanelKind  panel;
+  char      *panel_id;
+} HistoryEntry;
+
+struct _DossierWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GCancellable         *cancellable;
+  GFile                *file;          /* shown or being loaded */
+  DossierCase          *dcase;
+  GFileMonitor         *monitor;
+  guint                 reload_timeout_id;
+  guint                 loading_reveal_id;
+  guint                 present_timeout_id;
+  gboolean              loading;
+  guint                 load_generation;
+  gboolean              reloading;
+  char                 *initial_view;
+  GError               *reload_error;
+  gboolean              applied[N_VIEWS];
+  GQueue                history;
+  GSettings            *settings;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwHeaderBar         *header_bar;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *back_button;
+  GtkWidget            *warnings_button;
+  GtkWidget            *warnings_box;
+  GtkStack             *main_stack;
+  GtkWidget            *welcome_page;
+  GtkWidget            *loading_page;
+  GtkProgressBar       *progress_bar;
+  GtkWidget            *error_page;
+  AdwFlap              *flap;
+  AdwViewStack         *view_stack;
+  GtkStack             *panel_stack;
+  GtkWidget            *source_panel;
+  GtkWidget            *entity_panel;
+  GtkWidget            *overview_view;
+  GtkWidget            *breach_view;
+  GtkWidget            *threat_view;
+  GtkWidget            *reactions_view;
+  GtkWidget            *release_view;
+  GtkWidget            *sources_view;
+  GtkWidget            *notes_view;
+  GtkWidget            *timeline_view;
+};
+
+G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void start_loading      (DossierWindow *self,
+                                GFile         *file,
+                                gboolean       reload);
+static void present_if_pending (DossierWindow *self);
+
+static void
+history_entry_free (gpointer data)
+{
+  HistoryEntry *entry = data;
+
+  g_free (entry->view_name);
+  g_free (entry->panel_id);
+  g_free (entry);
+}
+
+static int
+view_index (const char *name)
+{
+  if (name == NULL)
+    return -1;
+
+  for (guint i = 0; i < N_VIEWS; i++)
+    if (g_str_equal (view_names[i], name))
+      return (int) i;
+
+  return -1;
+}
+
+static GtkWidget *
+view_widget (DossierWindow *self,
+             int            index)
+{
+  GtkWidget *views[N_VIEWS] = {
+    self->overview_view, self->breach_view, self->threat_view,
+    self->reactions_view, self->release_view, self->sources_view,
+    self->notes_view, self->timeline_view,
+  };
+
+  if (index < 0 || index >= (int) N_VIEWS)
+    return NULL;
+
+  return views[index];
+}
+
+static GtkScrolledWindow *
+find_scrolled_window (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  if (widget == NULL)
+    return NULL;
+  if (GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_child_visible (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+
+  for (child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found;
+
+      if (!gtk_widget_get_visible (child) || !gtk_widget_get_child_visible (child))
+        continue;
+      found = find_scrolled_window (child);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static double
+view_scroll (DossierWindow *self,
+             int            index)
+{
+  GtkScrolledWindow *scrolled = find_scrolled_window (view_widget (self, index));
+
+  if (scrolled == NULL)
+    return 0.0;
+
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scrolled));
+}
+
+typedef struct
+{
+  double value;
+  guint  frames;
+} ScrollRestore;
+
+static gboolean
+restore_scroll_tick_cb (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  ScrollRestore *restore = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+  double reachable = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  /* Lists and lazily built views grow over a few frames; wait until the
+   * old position exists again (or give up after a second). */
+  if (reachable + 0.5 < restore->value && ++restore->frames < 60)
+    return G_SOURCE_CONTINUE;
+
+  gtk_adjustment_set_value (adjustment, MIN (restore->value, MAX (reachable, 0.0)));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+restore_view_scroll (DossierWindow *self,
+                     int            index,
+                     double         value)
+{
+  GtkScrolledWindow *scrolled = find_scrolled_window (view_widget (self, index));
+  ScrollRestore *restore;
+
+  if (scrolled == NULL)
+    return;
+
+  restore = g_new0 (ScrollRestore, 1);
+  restore->value = value;
+  gtk_widget_add_tick_callback (GTK_WIDGET (scrolled), restore_scroll_tick_cb, restore, g_free);
+}
+
+static void
+apply_case_to_view (DossierWindow *self,
+                    int            index)
+{
+  GtkWidget *view = view_widget (self, index);
+
+  if (view == NULL || self->applied[index])
+    return;
+
+  self->applied[index] = TRUE;
+
+  switch (index)
+    {
+    case 0: dossier_overview_view_set_case (DOSSIER_OVERVIEW_VIEW (view), self->dcase); break;
+    case 1: dossier_breach_view_set_case (DOSSIER_BREACH_VIEW (view), self->dcase); break;
+    case 2: dossier_threat_view_set_case (DOSSIER_THREAT_VIEW (view), self->dcase); break;
+    case 3: dossier_reactions_view_set_case (DOSSIER_REACTIONS_VIEW (view), self->dcase); break;
+    case 4: dossier_release_view_set_case (DOSSIER_RELEASE_VIEW (view), self->dcase); break;
+    case 5: dossier_sources_view_set_case (DOSSIER_SOURCES_VIEW (view), self->dcase); break;
+    case 6: dossier_notes_view_set_case (DOSSIER_NOTES_VIEW (view), self->dcase); break;
+    case 7: dossier_timeline_view_set_case (DOSSIER_TIMELINE_VIEW (view), self->dcase); break;
+    default: g_assert_not_reached ();
+    }
+}
+
+static gboolean
+reveal_in_view (DossierWindow *self,
+                int            index,
+                const char    *item_id,
+                int            item_index)
+{
+  GtkWidget *view = view_widget (self, index);
+
+  apply_case_to_view (self, index);
+
+  switch (index)
+    {
+    case 0: return dossier_overview_view_reveal (DOSSIER_OVERVIEW_VIEW (view), item_id, item_index);
+    case 1: return dossier_breach_view_reveal (DOSSIER_BREACH_VIEW (view), item_id, item_index);
+    case 2: return dossier_threat_view_reveal (DOSSIER_THREAT_VIEW (view), item_id, item_index);
+    case 3: return dossier_reactions_view_reveal (DOSSIER_REACTIONS_VIEW (view), item_id, item_index);
+    case 4: return dossier_release_view_reveal (DOSSIER_RELEASE_VIEW (view), item_id, item_index);
+    case 5: return dossier_sources_view_reveal (DOSSIER_SOURCES_VIEW (view), item_id, item_index);
+    case 6: return dossier_notes_view_reveal (DOSSIER_NOTES_VIEW (view), item_id, item_index);
+    case 7: return dossier_timeline_view_reveal (DOSSIER_TIMELINE_VIEW (view), item_id, item_index);
+    default: return FALSE;
+    }
+}
+
+static void
+show_view (DossierWindow *self,
+           int            index)
+{
+  if (index < 0 || index >= (int) N_VIEWS)
+    return;
+
+  apply_case_to_view (self, index);
+  adw_view_stack_set_visible_child_name (self->view_stack, view_names[index]);
+}
+
+static void
+on_visible_view_changed_cb (DossierWindow *self)
+{
+  if (self->dcase != NULL)
+    apply_case_to_view (self, view_index (adw_view_stack_get_visible_child_name (self->view_stack)));
+}
+
+static void
+update_actions (DossierWindow *self)
+{
+  gboolean has_case = self->dcase != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.view", has_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-source", has_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-entity", has_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-place", has_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", has_case && self->history.length > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", self->loading);
+  gtk_widget_set_visible (self->back_button, has_case && self->history.length > 0);
+}
+
+/* History: where the reader was before a jump. */
+
+static void
+push_history (DossierWindow *self)
+{
+  HistoryEntry *entry = g_new0 (HistoryEntry, 1);
+  int index = view_index (adw_view_stack_get_visible_child_name (self->view_stack));
+
+  entry->view_name = g_strdup (index >= 0 ? view_names[index] : "overview");
+  entry->scroll = view_scroll (self, index);
+  entry->panel = PANEL_NONE;
+
+  if (adw_flap_get_reveal_flap (self->flap))
+    {
+      const char *source_id = dossier_source_panel_get_source_id (DOSSIER_SOURCE_PANEL (self->source_panel));
+      const char *entity_id = dossier_entity_panel_get_entity_id (DOSSIER_ENTITY_PANEL (self->entity_panel));
+
+      if (gtk_stack_get_visible_child (self->panel_stack) == self->source_panel && source_id != NULL)
+        {
+          entry->panel = PANEL_SOURCE;
+          entry->panel_id = g_strdup (source_id);
+        }
+      else if (gtk_stack_get_visible_child (self->panel_stack) == self->entity_panel && entity_id != NULL)
+        {
+          entry->panel = PANEL_ENTITY;
+          entry->panel_id = g_strdup (entity_id);
+        }
+    }
+
+  g_queue_push_head (&self->history, entry);
+  while (self->history.length > HISTORY_MAX)
+    history_entry_free (g_queue_pop_tail (&self->history));
+
+  update_actions (self);
+}
+
+static void
+clear_history (DossierWindow *self)
+{
+  g_queue_clear_full (&self->history, history_entry_free);
+  update_actions (self);
+}
+
+static gboolean
+show_source_panel (DossierWindow *self,
+                   const char    *source_id)
+{
+  if (!dossier_source_panel_set_source (DOSSIER_SOURCE_PANEL (self->source_panel), source_id))
+    return FALSE;
+
+  gtk_stack_set_visible_child (self->panel_stack, self->source_panel);
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  return TRUE;
+}
+
+static gboolean
+show_entity_panel (DossierWindow *self,
+                   const char    *entity_id)
+{
+  if (!dossier_entity_panel_set_entity (DOSSIER_ENTITY_PANEL (self->entity_panel), entity_id))
+    return FALSE;
+
+  gtk_stack_set_visible_child (self->panel_stack, self->entity_panel);
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  return TRUE;
+}
+
+/* Warnings */
+
+static void
+fill_warnings (DossierWindow *self)
+{
+  GPtrArray *warnings = self->dcase != NULL ? dossier_case_get_warnings (self->dcase) : NULL;
+  GtkWidget *child;
+  GtkWidget *heading;
+
+  while ((child = gtk_widget_get_first_child (self->warnings_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->warnings_box), child);
+
+  gtk_widget_set_visible (self->warnings_button, warnings != NULL && warnings->len > 0);
+  if (warnings == NULL || warnings->len == 0)
+    return;
+
+  {
+    g_autofree char *text = g_strdup_printf (ngettext ("%u Warning", "%u Warnings", warnings->len), warnings->len);
+    heading = gtk_label_new (text);
+  }
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
+  gtk_box_append (GTK_BOX (self->warnings_box), heading);
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const DossierProblem *problem = g_ptr_array_index (warnings, i);
+      g_autofree char *text = g_strdup_printf (_("Line %u: %s"), problem->line, problem->message);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_box_append (GTK_BOX (self->warnings_box), label);
+    }
+}
+
+/* Showing a case */
+
+static void
+update_titles (DossierWindow *self)
+{
+  if (self->dcase != NULL)
+    {
+      g_autofree char *title = dossier_sanitize_display_text (dossier_case_get_display_title (self->dcase));
+      g_autofree char *basename = self->file != NULL ? g_file_get_basename (self->file) : NULL;
+      g_autofree char *subtitle = basename != NULL ? dossier_sanitize_display_text (basename) : NULL;
+
+      gtk_window_set_title (GTK_WINDOW (self), title);
+      adw_view_switcher_title_set_title (self->switcher_title, title);
+      adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+      adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
+    }
+  else
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Dossier"));
+      adw_view_switcher_title_set_title (self->switcher_title, _("Dossier"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+    }
+}
+
+static void
+set_case (DossierWindow *self,
+          DossierCase   *dcase,
+          gboolean       keep_position)
+{
+  double scrolls[N_VIEWS] = { 0 };
+  int visible = view_index (adw_view_stack_get_visible_child_name (self->view_stack));
+  PanelKind panel = PANEL_NONE;
+  g_autofree char *panel_id = NULL;
+
+  if (keep_position)
+    {
+      for (guint i = 0; i < N_VIEWS; i++)
+        scrolls[i] = self->applied[i] ? view_scroll (self, i) : 0.0;
+
+      if (adw_flap_get_reveal_flap (self->flap))
+        {
+          if (gtk_stack_get_visible_child (self->panel_stack) == self->source_panel)
+            {
+              panel = PANEL_SOURCE;
+              panel_id = g_strdup (dossier_source_panel_get_source_id (DOSSIER_SOURCE_PANEL (self->source_panel)));
+            }
+          else
+            {
+              panel = PANEL_ENTITY;
+              panel_id = g_strdup (dossier_entity_panel_get_entity_id (DOSSIER_ENTITY_PANEL (self->entity_panel)));
+            }
+        }
+    }
+  else
+    clear_history (self);
+
+  g_set_object (&self->dcase, dcase);
+  for (guint i = 0; i < N_VIEWS; i++)
+    self->applied[i] = FALSE;
+
+  dossier_source_panel_set_case (DOSSIER_SOURCE_PANEL (self->source_panel), dcase);
+  dossier_entity_panel_set_case (DOSSIER_ENTITY_PANEL (self->entity_panel), dcase);
+  adw_flap_set_reveal_flap (self->flap, FALSE);
+
+  update_titles (self);
+  fill_warnings (self);
+  update_actions (self);
+
+  if (dcase == NULL)
+    return;
+
+  gtk_stack_set_visible_child_name (self->main_stack, "case");
+
+  if (self->initial_view != NULL && view_index (self->initial_view) >= 0)
+    visible = view_index (self->initial_view);
+  else if (!keep_position || visible < 0)
+    visible = 0;
+  g_clear_pointer (&self->initial_view, g_free);
+
+  /* Only the visible view is built now; the others on first visit. */
+  show_view (self, visible);
+  apply_case_to_view (self, visible);
+
+  if (keep_position)
+    {
+      for (guint i = 0; i < N_VIEWS; i++)
+        if (self->applied[i] && scrolls[i] > 0.0)
+          restore_view_scroll (self, i, scrolls[i]);
+
+      if (panel == PANEL_SOURCE && panel_id != NULL)
+        show_source_panel (self, panel_id);
+      else if (panel == PANEL_ENTITY && panel_id != NULL)
+        show_entity_panel (self, panel_id);
+    }
+}
+
+/* Loading */
+
+static void
+add_to_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = { 0 };
+  g_autofree char *display_name = g_file_get_basename (file);
+
+  data.display_name = display_name;
+  data.mime_type = (char *) "application/x-dossier-case+xml";
+  data.app_name = (char *) g_get_application_name ();
+  data.app_exec = (char *) "dossier %u";
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static void
+on_file_changed_cb (GFileMonitor      *monitor,
+                    GFile             *file,
+                    GFile             *other_file,
+                    GFileMonitorEvent  event,
+                    gpointer           user_data);
+
+static void
+watch_file (DossierWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, on_file_changed_cb, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  if (self->file == NULL)
+    return;
+
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      g_debug ("Not watching the case file for changes: %s", error->message);
+      return;
+    }
+
+  g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed_cb), self);
+}
+
+static char *
+first_problem (const GError *error)
+{
+  const char *newline = strchr (error->message, '\n');
+
+  if (newline == NULL)
+    return g_strdup (error->message);
+
+  return g_strndup (error->message, newline - error->message);
+}
+
+typedef struct
+{
+  DossierWindow *self;
+  GCancellable  *cancellable;
+  guint          generation;
+} LoadData;
+
+static void
+on_case_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  LoadData *data = user_data;
+  g_autoptr(DossierWindow) self = data->self;
+  guint generation = data->generation;
+  g_autoptr(GCancellable) cancellable = data->cancellable;
+  g_autoptr(DossierCase) dcase = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean reloading = self->reloading;
+
+  g_free (data);
+  dcase = dossier_case_load_finish (result, &error);
+
+  /* Cancelled is cancelled, even when the thread had just finished. */
+  if (dcase != NULL && g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_object (&dcase);
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+    }
+
+  /* Whatever the outcome, a new window shows it now, in its first frame. */
+  present_if_pending (self);
+
+  /* A newer load replaced this one. */
+  if (generation != self->load_generation)
+    return;
+
+  self->loading = FALSE;
+  self->reloading = FALSE;
+  g_clear_handle_id (&self->loading_reveal_id, g_source_remove);
+  update_actions (self);
+
+  if (dcase == NULL)
+    {
+      if (g_error_matches (error, DOSSIER_CASE_ERROR, DOSSIER_CASE_ERROR_CANCELLED) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          if (self->dcase != NULL)
+            gtk_stack_set_visible_child_name (self->main_stack, "case");
+          else
+            {
+              g_clear_object (&self->file);
+              dossier_welcome_page_refresh (DOSSIER_WELCOME_PAGE (self->welcome_page));
+              gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+              update_titles (self);
+            }
+          return;
+        }
+
+      if (reloading && self->dcase != NULL)
+        {
+          g_autofree char *problem = first_problem (error);
+          g_autofree char *escaped = g_markup_escape_text (problem, -1);
+          g_autofree char *title = g_strdup_printf (_("The file changed and cannot be opened now; still showing the last good version. %s"), escaped);
+          AdwToast *toast = adw_toast_new (title);
+
+          g_clear_error (&self->reload_error);
+          self->reload_error = g_error_copy (error);
+          adw_toast_set_button_label (toast, _("_Details"));
+          adw_toast_set_action_name (toast, "win.show-reload-error");
+          adw_toast_set_timeout (toast, 0);
+          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+          return;
+        }
+
+      set_case (self, NULL, FALSE);
+      dossier_error_page_set_error (DOSSIER_ERROR_PAGE (self->error_page), self->file, error);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      {
+        g_autofree char *basename = g_file_get_basename (self->file);
+        g_autofree char *subtitle = dossier_sanitize_display_text (basename);
+
+        adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+      }
+      watch_file (self);
+      return;
+    }
+
+  g_clear_error (&self->reload_error);
+  if (!reloading)
+    add_to_recent (self->file);
+  set_case (self, dcase, reloading && self->dcase != NULL);
+  watch_file (self);
+}
+
+static void
+on_load_progress_cb (double   fraction,
+                     gpointer user_data)
+{
+  DossierWindow *self = user_data;
+
+  if (DOSSIER_IS_WINDOW (self) && self->loading)
+    gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0.0, 1.0));
+}
+
+static gboolean
+reveal_loading_cb (gpointer user_data)
+{
+  DossierWindow *self = user_data;
+
+  self->loading_reveal_id = 0;
+  gtk_widget_set_opacity (self->loading_page, 1.0);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+present_if_pending (DossierWindow *self)
+{
+  if (self->present_timeout_id == 0)
+    return;
+
+  g_clear_handle_id (&self->present_timeout_id, g_source_remove);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static gboolean
+present_timeout_cb (gpointer user_data)
+{
+  DossierWindow *self = user_data;
+
+  self->present_timeout_id = 0;
+  gtk_window_present (GTK_WINDOW (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_loading (DossierWindow *self,
+               GFile         *file,
+               gboolean       reload)
+{
+  LoadData *data;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  if (self->file != file)
+    g_set_object (&self->file, file);
+
+  self->loading = TRUE;
+  self->reloading = reload;
+  update_actions (self);
+
+  if (!reload)
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+      /* A small file opens before the page would be noticed: show the
+       * progress only when loading takes a while. */
+      gtk_widget_set_opacity (self->loading_page, 0.0);
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      g_clear_handle_id (&self->loading_reveal_id, g_source_remove);
+      self->loading_reveal_id = g_timeout_add (LOADING_REVEAL_DELAY_MS, reveal_loading_cb, self);
+    }
+
+  data = g_new0 (LoadData, 1);
+  data->self = g_object_ref (self);
+  data->cancellable = g_object_ref (self->cancellable);
+  data->generation = ++self->load_generation;
+  dossier_case_load_async (file, self->cancellable, on_load_progress_cb, self,
+                           on_case_loaded_cb, data);
+}
+
+static gboolean
+reload_timeout_cb (gpointer user_data)
+{
+  DossierWindow *self = user_data;
+
+  self->reload_timeout_id = 0;
+  if (self->file != NULL && !(self->loading && !self->reloading))
+    start_loading (self, self->file, self->dcase != NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_file_changed_cb (GFileMonitor      *monitor,
+                    GFile             *file,
+                    GFile             *other_file,
+                    GFileMonitorEvent  event,
+                    gpointer           user_data)
+{
+  DossierWindow *self = user_data;
+
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_DELETED:
+      /* Editors write in bursts (and save by renaming): wait until the
+       * file has been quiet for a moment. */
+      g_clear_handle_id (&self->reload_timeout_id, g_source_remove);
+      self->reload_timeout_id = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
+      break;
+
+    default:
+      break;
+    }
+}
+
+/* Actions */
+
+static void
+on_file_chooser_response_cb (GtkNativeDialog *dialog,
+                             int              response,
+                             gpointer         user_data)
+{
+  DossierWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      if (file != NULL && DOSSIER_IS_APPLICATION (app))
+        dossier_application_open_file (DOSSIER_APPLICATION (app), file, GTK_WINDOW (self), NULL);
+      else if (file != NULL)
+        dossier_window_open (self, file);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) cases = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open a Case File"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (cases, _("Case Files"));
+  gtk_file_filter_add_pattern (cases, "*.case.xml");
+  gtk_file_filter_add_mime_type (cases, "application/x-dossier-case+xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), cases);
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), cases);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+cancel_load_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  g_cancellable_cancel (self->cancellable);
+}
+
+static void
+view_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  show_view (self, view_index (g_variant_get_string (parameter, NULL)));
+}
+
+static void
+show_source_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  if (dossier_case_get_source (self->dcase, id) == NULL)
+    return;
+
+  push_history (self);
+  show_source_panel (self, id);
+}
+
+static void
+show_entity_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  if (dossier_case_get_entity (self->dcase, id) == NULL)
+    return;
+
+  push_history (self);
+  show_entity_panel (self, id);
+}
+
+static void
+close_panel_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+show_place_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  const char *section_name = NULL;
+  const char *item_id = NULL;
+  int item_index = -1;
+  DossierSection section;
+  int index;
+
+  g_variant_get (parameter, "(&s&si)", &section_name, &item_id, &item_index);
+  if (item_id != NULL && *item_id == '\0')
+    item_id = NULL;
+
+  if (!dossier_section_from_string (section_name, &section))
+    return;
+
+  push_history (self);
+
+  /* Entities have no tab: their places are in the entity panel. */
+  if (section == DOSSIER_SECTION_ENTITIES)
+    {
+      if (item_id != NULL)
+        show_entity_panel (self, item_id);
+      return;
+    }
+
+  index = view_index (section_name);
+  if (index < 0)
+    index = 0;
+
+  /* On a narrow window the panel covers the text: get it out of the way. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+
+  show_view (self, index);
+  reveal_in_view (self, index, item_id, item_index);
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  HistoryEntry *entry = g_queue_pop_head (&self->history);
+  int index;
+
+  if (entry == NULL)
+    return;
+
+  index = view_index (entry->view_name);
+  show_view (self, index);
+  restore_view_scroll (self, index, entry->scroll);
+
+  if (entry->panel == PANEL_SOURCE)
+    show_source_panel (self, entry->panel_id);
+  else if (entry->panel == PANEL_ENTITY)
+    show_entity_panel (self, entry->panel_id);
+  else
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+
+  history_entry_free (entry);
+  update_actions (self);
+}
+
+static void
+on_open_link_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          gpointer          user_data)
+{
+  const char *uri = g_object_get_data (G_OBJECT (dialog), "dossier-uri");
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  if (g_strcmp0 (response, "open") == 0 && uri != NULL && dossier_link_is_safe (uri))
+    gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+}
+
+static void
+open_link_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  const char *uri = g_variant_get_string (parameter, NULL);
+  g_autoptr(GUri) parsed = NULL;
+  GtkWidget *dialog;
+  g_autofree char *host = NULL;
+
+  /* The policy: only http and https with a host, shown before opening. */
+  if (!dossier_link_is_safe (uri))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("This link was not opened: only web links (http and https) are opened.")));
+      return;
+    }
+
+  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  if (parsed == NULL || g_uri_get_host (parsed) == NULL)
+    return;
+
+  host = dossier_sanitize_display_text (g_uri_get_host (parsed));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Open Link?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("This opens a page on %s in your web browser:\n\n%s"),
+                                  host, uri);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "open", _("_Open Link"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "dossier-uri", g_strdup (uri), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_link_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_reload_error_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkWidget *window;
+  GtkWidget *box;
+  GtkWidget *page;
+
+  if (self->reload_error == NULL)
+    return;
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Why the Changed File Was Not Shown"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 560);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  page = dossier_error_page_new ();
+  gtk_widget_set_vexpand (page, TRUE);
+  dossier_error_page_set_error (DOSSIER_ERROR_PAGE (page), self->file, self->reload_error);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            gpointer       user_data)
+{
+  DossierWindow *self = user_data;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GFile *file = NULL;
+
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = g_value_get_boxed (value);
+
+      if (files != NULL)
+        file = files->data;
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    file = g_value_get_object (value);
+
+  if (file == NULL)
+    return FALSE;
+
+  if (DOSSIER_IS_APPLICATION (app))
+    dossier_application_open_file (DOSSIER_APPLICATION (app), file, GTK_WINDOW (self), NULL);
+  else
+    dossier_window_open (self, file);
+
+  return TRUE;
+}
+
+/* Window state */
+
+static gboolean
+dossier_window_close_request (GtkWindow *window)
+{
+  DossierWindow *self = DOSSIER_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width = 0, height = 0;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+    }
+
+  return GTK_WINDOW_CLASS (dossier_window_parent_class)->close_request (window);
+}
+
+static void
+load_settings (DossierWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
+
+  /* Until the schema is installed, the window simply does not remember. */
+  if (schema == NULL ||
+      !g_settings_schema_has_key (schema, "window-width") ||
+      !g_settings_schema_has_key (schema, "window-height") ||
+      !g_settings_schema_has_key (schema, "window-maximized"))
+    return;
+
+  self->settings = g_settings_new_full (schema, NULL, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               MAX (360, g_settings_get_int (self->settings, "window-width")),
+                               MAX (294, g_settings_get_int (self->settings, "window-height")));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+dossier_window_dispose (GObject *object)
+{
+  DossierWindow *self = DOSSIER_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->reload_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->loading_reveal_id, g_source_remove);
+  g_clear_handle_id (&self->present_timeout_id, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, on_file_changed_cb, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  g_queue_clear_full (&self->history, history_entry_free);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
+
+  g_clear_object (&self->dcase);
+  g_clear_object (&self->file);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->initial_view, g_free);
+  g_clear_error (&self->reload_error);
+
+  G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
+}
+
+static void
+dossier_window_class_init (DossierWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = dossier_window_dispose;
+  window_class->close_request = dossier_window_close_request;
+
+  g_type_ensure (DOSSIER_TYPE_WELCOME_PAGE);
+  g_type_ensure (DOSSIER_TYPE_ERROR_PAGE);
+  g_type_ensure (DOSSIER_TYPE_SOURCE_PANEL);
+  g_type_ensure (DOSSIER_TYPE_ENTITY_PANEL);
+  g_type_ensure (DOSSIER_TYPE_OVERVIEW_VIEW);
+  g_type_ensure (DOSSIER_TYPE_BREACH_VIEW);
+  g_type_ensure (DOSSIER_TYPE_THREAT_VIEW);
+  g_type_ensure (DOSSIER_TYPE_REACTIONS_VIEW);
+  g_type_ensure (DOSSIER_TYPE_RELEASE_VIEW);
+  g_type_ensure (DOSSIER_TYPE_SOURCES_VIEW);
+  g_type_ensure (DOSSIER_TYPE_NOTES_VIEW);
+  g_type_ensure (DOSSIER_TYPE_TIMELINE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, warnings_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, warnings_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, panel_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, source_panel);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, entity_panel);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, overview_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, breach_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, threat_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, reactions_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, release_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, sources_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_view);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
+  gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-source", "s", show_source_action);
+  gtk_widget_class_install_action (widget_class, "win.show-entity", "s", show_entity_action);
+  gtk_widget_class_install_action (widget_class, "win.show-place", "(ssi)", show_place_action);
+  gtk_widget_class_install_action (widget_class, "win.close-panel", NULL, close_panel_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.open-link", "s", open_link_action);
+  gtk_widget_class_install_action (widget_class, "win.show-reload-error", NULL, show_reload_error_action);
+}
+
+static void
+dossier_window_init (DossierWindow *self)
+{
+  GtkDropTarget *drop;
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  g_queue_init (&self->history);
+
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child",
+                            G_CALLBACK (on_visible_view_changed_cb), self);
+
+  drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (drop, types, G_N_ELEMENTS (types));
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  load_settings (self);
+  update_titles (self);
+  update_actions (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
+DossierWindow *
+dossier_window_new (DossierApplication *application)
+{
+  return g_object_new (DOSSIER_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+dossier_window_open (DossierWindow *self,
+                     GFile         *file)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* Opening another file starts afresh; the same file reloads in place. */
+  if (self->dcase != NULL && self->file != NULL && g_file_equal (self->file, file))
+    {
+      start_loading (self, file, TRUE);
+      return;
+    }
+
+  if (self->dcase != NULL)
+    set_case (self, NULL, FALSE);
+
+  start_loading (self, file, FALSE);
+}
+
+void
+dossier_window_open_and_present (DossierWindow *self,
+                                 GFile         *file)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  dossier_window_open (self, file);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    {
+      gtk_window_present (GTK_WINDOW (self));
+      return;
+    }
+
+  /* A new window waits for a small case so that its first frame shows the
+   * case, not a flash of the loading page; a large one shows progress. */
+  g_clear_handle_id (&self->present_timeout_id, g_source_remove);
+  self->present_timeout_id = g_timeout_add (LOADING_REVEAL_DELAY_MS, present_timeout_cb, self);
+}
+
+void
+dossier_window_set_initial_view (DossierWindow *self,
+                                 const char    *view_name)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  if (view_index (view_name) < 0)
+    return;
+
+  if (self->dcase != NULL && !self->loading)
+    {
+      show_view (self, view_index (view_name));
+      return;
+    }
+
+  g_free (self->initial_view);
+  self->initial_view = g_strdup (view_name);
+}
+
+GFile *
+dossier_window_get_file (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+DossierCase *
+dossier_window_get_case (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  return self->dcase;
+}
+
+gboolean
+dossier_window_is_loading (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+
+  return self->loading;
+}
+
+const char *
+dossier_window_get_page_name (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+const char *
+dossier_window_get_visible_view_name (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+GtkWidget *
+dossier_window_get_view (DossierWindow *self,
+                         const char    *view_name)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  return view_widget (self, view_index (view_name));
+}
+
+const char *
+dossier_window_get_source_panel_source_id (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  if (!adw_flap_get_reveal_flap (self->flap) ||
+      gtk_stack_get_visible_child (self->panel_stack) != self->source_panel)
+    return NULL;
+
+  return dossier_source_panel_get_source_id (DOSSIER_SOURCE_PANEL (self->source_panel));
+}
+
+const char *
+dossier_window_get_entity_panel_entity_id (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  if (!adw_flap_get_reveal_flap (self->flap) ||
+      gtk_stack_get_visible_child (self->panel_stack) != self->entity_panel)
+    return NULL;
+
+  return dossier_entity_panel_get_entity_id (DOSSIER_ENTITY_PANEL (self->entity_panel));
+}
+
+GtkWidget *
+dossier_window_get_side_panel (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child (self->panel_stack);
+}
+
+GtkWidget *
+dossier_window_get_error_page (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  return self->error_page;
+}
+
+GtkWidget *
+dossier_window_get_welcome_page (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  return self->welcome_page;
+}
+
+const GError *
+dossier_window_get_reload_error (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  return self->reload_error;
+}
