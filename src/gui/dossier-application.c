@@ -124,6 +124,7 @@ dossier_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *new_window_accels[] = { "<Control>n", NULL };
   static const char *back_accels[] = { "<Alt>Left", "Back", NULL };
+  static const char *find_accels[] = { "<Control>f", NULL };
   static const char * const view_names[] = {
     "overview", "breach", "threat", "reactions",
     "release", "sources", "notes", "timeline",
@@ -141,6 +142,7 @@ dossier_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (gtk_app, "win.open", open_accels);
   gtk_application_set_accels_for_action (gtk_app, "win.close", close_accels);
   gtk_application_set_accels_for_action (gtk_app, "win.go-back", back_accels);
+  gtk_application_set_accels_for_action (gtk_app, "win.find", find_accels);
 
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
     {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "dossier-window.h"
+#include "dossier-search-panel.h"
 
 #include "dossier-breach-view.h"
 #include "dossier-entity-panel.h"
@@ -66,6 +67,7 @@ struct _DossierWindow
   gboolean              applied[N_VIEWS];
   GQueue                history;
   GSettings            *settings;
+  GtkWidget            *search_return_focus; /* weak */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -80,6 +82,9 @@ struct _DossierWindow
   GtkProgressBar       *progress_bar;
   GtkWidget            *error_page;
   AdwFlap              *flap;
+  GtkSearchBar         *search_bar;
+  GtkWidget            *search_button;
+  GtkWidget            *search_panel;
   AdwViewStack         *view_stack;
   GtkStack             *panel_stack;
   GtkWidget            *source_panel;
@@ -297,6 +302,10 @@ update_actions (DossierWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-place", has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", has_case && self->history.length > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", self->loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_case);
+  gtk_widget_set_sensitive (self->search_button, has_case);
+  if (!has_case)
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gtk_widget_set_visible (self->back_button, has_case && self->history.length > 0);
 }
 
@@ -468,6 +477,7 @@ set_case (DossierWindow *self,
     self->applied[i] = FALSE;
 
   dossier_source_panel_set_case (DOSSIER_SOURCE_PANEL (self->source_panel), dcase);
+  dossier_search_panel_set_case (DOSSIER_SEARCH_PANEL (self->search_panel), dcase);
   dossier_entity_panel_set_case (DOSSIER_ENTITY_PANEL (self->entity_panel), dcase);
   adw_flap_set_reveal_flap (self->flap, FALSE);
 
@@ -1128,6 +1138,57 @@ load_settings (DossierWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+/* Search: Ctrl+F opens the bar over any view; a result goes to its place. */
+
+static void
+close_search (DossierWindow *self,
+              gboolean       restore_focus)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  if (restore_focus && self->search_return_focus != NULL)
+    gtk_widget_grab_focus (self->search_return_focus);
+  g_clear_weak_pointer (&self->search_return_focus);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (gtk_search_bar_get_search_mode (self->search_bar) &&
+      focus != NULL && gtk_widget_is_ancestor (focus, self->search_panel))
+    {
+      close_search (self, TRUE);
+      return;
+    }
+
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    g_set_weak_pointer (&self->search_return_focus, focus);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  dossier_search_panel_grab_focus (DOSSIER_SEARCH_PANEL (self->search_panel));
+}
+
+static void
+on_search_result_activated_cb (DossierWindow *self,
+                               const char    *section,
+                               const char    *item_id,
+                               int            item_index,
+                               GStrv          terms)
+{
+  close_search (self, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-place", "(ssi)",
+                              section, item_id != NULL ? item_id : "", item_index);
+}
+
+static void
+on_search_closed_cb (DossierWindow *self)
+{
+  close_search (self, TRUE);
+}
+
 static void
 dossier_window_dispose (GObject *object)
 {
@@ -1145,6 +1206,7 @@ dossier_window_dispose (GObject *object)
       g_clear_object (&self->monitor);
     }
   g_queue_clear_full (&self->history, history_entry_free);
+  g_clear_weak_pointer (&self->search_return_focus);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
 
@@ -1179,6 +1241,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   g_type_ensure (DOSSIER_TYPE_SOURCES_VIEW);
   g_type_ensure (DOSSIER_TYPE_NOTES_VIEW);
   g_type_ensure (DOSSIER_TYPE_TIMELINE_VIEW);
+  g_type_ensure (DOSSIER_TYPE_SEARCH_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
@@ -1193,6 +1256,11 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_panel);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_result_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_closed_cb);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, panel_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, source_panel);
@@ -1215,6 +1283,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-place", "(ssi)", show_place_action);
   gtk_widget_class_install_action (widget_class, "win.close-panel", NULL, close_panel_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.open-link", "s", open_link_action);
   gtk_widget_class_install_action (widget_class, "win.show-reload-error", NULL, show_reload_error_action);
 }
