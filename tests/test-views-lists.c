@@ -75,7 +75,7 @@ is_mapped (gpointer user_data)
 static gboolean
 has_highlight (gpointer user_data)
 {
-  return gtk_widget_has_css_class (user_data, "dossier-highlight");
+  return gtk_widget_has_css_class (user_data, "highlighted");
 }
 
 /* Lets a few frames pass so that lists lay out and bind their rows. */

@@ -79,7 +79,7 @@ static const char view_css[] =
   "dossier-notes-view .dossier-chip {"
   "  border-radius: 9999px; padding: 2px 10px; min-height: 24px; font-size: smaller; }\n"
   "dossier-notes-view .dossier-note-row { padding: 4px 2px; border-radius: 6px; }\n"
-  "dossier-notes-view .dossier-note-row.dossier-highlight {"
+  "dossier-notes-view .dossier-note-row.highlighted {"
   "  background-color: alpha(@accent_bg_color, 0.25); }\n"
   "dossier-notes-view .dossier-about-button { padding: 4px 8px; }\n";
 
@@ -372,9 +372,9 @@ apply_row_highlight (DossierNotesView *self,
                      DossierNote      *note)
 {
   if (note != NULL && note == self->highlight_note)
-    gtk_widget_add_css_class (row, "dossier-highlight");
+    gtk_widget_add_css_class (row, "highlighted");
   else
-    gtk_widget_remove_css_class (row, "dossier-highlight");
+    gtk_widget_remove_css_class (row, "highlighted");
 }
 
 static void
@@ -448,7 +448,7 @@ row_unbind_cb (GtkSignalListItemFactory *factory,
 
   g_hash_table_remove (self->bound_rows, box);
   g_object_set_qdata (G_OBJECT (box), note_quark, NULL);
-  gtk_widget_remove_css_class (box, "dossier-highlight");
+  gtk_widget_remove_css_class (box, "highlighted");
 }
 
 static void
@@ -798,7 +798,7 @@ clear_highlight (DossierNotesView *self)
 
   g_hash_table_iter_init (&iter, self->bound_rows);
   while (g_hash_table_iter_next (&iter, &row, NULL))
-    gtk_widget_remove_css_class (row, "dossier-highlight");
+    gtk_widget_remove_css_class (row, "highlighted");
 }
 
 static gboolean

@@ -42,7 +42,7 @@ static const char view_css[] =
   "dossier-release-view list.dossier-cards > row { padding: 6px 0; border-radius: 12px; }\n"
   "dossier-release-view list.dossier-cards > row:hover { background: none; }\n"
   "dossier-release-view .dossier-card { padding: 14px 16px; }\n"
-  "dossier-release-view .dossier-card.dossier-highlight {"
+  "dossier-release-view .dossier-card.highlighted {"
   "  box-shadow: 0 0 0 3px @accent_bg_color;"
   "  background-color: alpha(@accent_bg_color, 0.12); }\n"
   "dossier-release-view .dossier-pill {"
@@ -274,7 +274,7 @@ clear_highlight (DossierReleaseView *self)
 {
   g_clear_handle_id (&self->highlight_id, g_source_remove);
   if (self->highlighted != NULL)
-    gtk_widget_remove_css_class (self->highlighted, "dossier-highlight");
+    gtk_widget_remove_css_class (self->highlighted, "highlighted");
   g_clear_object (&self->highlighted);
 }
 
@@ -371,7 +371,7 @@ start_highlight (DossierReleaseView *self,
 
   clear_highlight (self);
   self->highlighted = g_object_ref (card);
-  gtk_widget_add_css_class (card, "dossier-highlight");
+  gtk_widget_add_css_class (card, "highlighted");
   self->highlight_id = g_timeout_add (HIGHLIGHT_MSEC, highlight_timeout_cb, self);
 }
 

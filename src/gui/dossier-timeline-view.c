@@ -110,7 +110,7 @@ static const char view_css[] =
   "dossier-timeline-view listview.dossier-timeline > row {"
   "  padding: 0; border-radius: 8px; margin: 0 6px; }\n"
   "dossier-timeline-view .dossier-timeline-row { padding: 8px 10px; border-radius: 8px; }\n"
-  "dossier-timeline-view .dossier-timeline-row.dossier-highlight {"
+  "dossier-timeline-view .dossier-timeline-row.highlighted {"
   "  background-color: alpha(@accent_bg_color, 0.25); }\n"
   "dossier-timeline-view .dossier-year { padding: 18px 10px 4px 10px; }\n"
   "dossier-timeline-view .dossier-kind-icon { opacity: 0.7; margin-top: 2px; }\n"
@@ -457,7 +457,7 @@ clear_highlight (DossierTimelineView *self)
 
   g_hash_table_iter_init (&iter, self->bound_rows);
   while (g_hash_table_iter_next (&iter, &row, NULL))
-    gtk_widget_remove_css_class (row, "dossier-highlight");
+    gtk_widget_remove_css_class (row, "highlighted");
 }
 
 static void
@@ -534,9 +534,9 @@ apply_row_highlight (DossierTimelineView  *self,
                      DossierTimelineEntry *entry)
 {
   if (entry != NULL && entry == self->highlight_entry)
-    gtk_widget_add_css_class (row, "dossier-highlight");
+    gtk_widget_add_css_class (row, "highlighted");
   else
-    gtk_widget_remove_css_class (row, "dossier-highlight");
+    gtk_widget_remove_css_class (row, "highlighted");
 }
 
 static GtkWidget *
@@ -677,7 +677,7 @@ row_unbind_cb (GtkSignalListItemFactory *factory,
 
   g_hash_table_remove (self->bound_rows, row);
   g_object_set_qdata (G_OBJECT (row), entry_quark, NULL);
-  gtk_widget_remove_css_class (row, "dossier-highlight");
+  gtk_widget_remove_css_class (row, "highlighted");
 }
 
 static void

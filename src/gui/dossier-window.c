@@ -1485,3 +1485,19 @@ dossier_window_get_reload_error (DossierWindow *self)
 
   return self->reload_error;
 }
+
+GtkWidget *
+dossier_window_get_search_panel (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  return self->search_panel;
+}
+
+gboolean
+dossier_window_is_search_open (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+
+  return gtk_search_bar_get_search_mode (self->search_bar);
+}
