@@ -120,6 +120,7 @@ typedef struct
 } DossierChildRule;
 
 #define DOSSIER_MAX_CHILD_RULES 12
+#define DOSSIER_MAX_ATTR_RULES  8
 
 typedef struct
 {

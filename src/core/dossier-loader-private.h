@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 #define DOSSIER_LOADER_MAX_TEXT          (1024u * 1024u)
 #define DOSSIER_LOADER_MAX_ATTRIBUTES    32
 #define DOSSIER_LOADER_MAX_INLINE_DEPTH  32
+/* Elements nested, counting foreign ones (libxml2's limit for its pull
+ * parser; its push parser has none). */
+#define DOSSIER_LOADER_MAX_DEPTH         256
 
 /* One reason a file is refused. */
 typedef struct

@@ -39,6 +39,15 @@ DossierCase *dossier_case_load        (GFile                    *file,
                                        gpointer                  progress_data,
                                        GError                  **error);
 
+/* The same, naming the file @display_name in messages (the path as the
+ * user typed it, for the command line). */
+DossierCase *dossier_case_load_with_name (GFile                    *file,
+                                          const char               *display_name,
+                                          GCancellable             *cancellable,
+                                          DossierLoadProgressFunc   progress,
+                                          gpointer                  progress_data,
+                                          GError                  **error);
+
 /* The same from bytes in memory; @display_name names the file in
  * messages; @base_dir (nullable) is the folder image paths resolve in
  * (no images load without it). */

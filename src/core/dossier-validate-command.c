@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "dossier-validate-command.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+
+#include "dossier-loader-private.h"
+#include "dossier-model-private.h"
+
+/* Loads one file; prints its problems to @err and its verdict to @out.
+ * Returns TRUE when it opens. */
+static gboolean
+validate_one (const char *path,
+              FILE       *out,
+              FILE       *err)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierCase) self = NULL;
+  guint n_problems = 0;
+
+  self = dossier_loader_load (file, NULL, path, NULL, NULL, NULL, NULL, &n_problems, &error);
+
+  if (self == NULL)
+    {
+      guint n = MAX (n_problems, 1);
+
+      fprintf (err, "%s\n", error->message);
+      fflush (err);
+      fprintf (out,
+               g_dngettext (GETTEXT_PACKAGE, "%s: refused, %u problem", "%s: refused, %u problems", n),
+               path, n);
+      fputc ('\n', out);
+      fflush (out);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < self->warnings->len; i++)
+    {
+      DossierProblem *warning = g_ptr_array_index (self->warnings, i);
+      g_autofree char *line = dossier_loader_format_line (path, warning->line, warning->column,
+                                                         _("warning"), warning->message);
+
+      fprintf (err, "%s\n", line);
+    }
+  fflush (err);
+
+  if (self->warnings->len == 0)
+    fprintf (out, _("%s: ok"), path);
+  else
+    fprintf (out,
+             g_dngettext (GETTEXT_PACKAGE, "%s: ok, %u warning", "%s: ok, %u warnings",
+                          self->warnings->len),
+             path, self->warnings->len);
+  fputc ('\n', out);
+  fflush (out);
+
+  return TRUE;
+}
+
+int
+dossier_validate_command (const char * const *paths,
+                          FILE               *out,
+                          FILE               *err)
+{
+  gboolean all_ok = TRUE;
+
+  g_return_val_if_fail (paths != NULL, 1);
+  g_return_val_if_fail (out != NULL, 1);
+  g_return_val_if_fail (err != NULL, 1);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    if (!validate_one (paths[i], out, err))
+      all_ok = FALSE;
+
+  return all_ok ? 0 : 1;
+}
