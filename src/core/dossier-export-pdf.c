@@ -13,7 +13,18 @@
  * their source and sources that jump back. Case text reaches Pango only
  * through pango_layout_set_text() and attribute lists, never as markup;
  * link attributes are escaped for cairo's tag syntax. The document's
- * dates are the case's own, so the same case gives the same bytes. */
+ * dates are the case's own, so the same case gives the same bytes.
+ *
+ * Two threads share the work, because both halves are heavy: the
+ * calling thread lays the text out with Pango and draws each page into a
+ * cairo recording surface; an emitter thread paints those pages onto the
+ * PDF surface and turns them into PDF (cairo does that work when a page
+ * is shown). Links, destinations and outline entries travel with their
+ * page and are issued by the emitter in the order they were made. Only
+ * cairo objects cross threads (recordings, and the scaled fonts they
+ * hold, which cairo locks); Pango stays in the calling thread. The PDF is
+ * written by one thread, in page order, so the bytes do not depend on
+ * timing. */
 
 #define PT_PER_MM (72.0 / 25.4)
 
@@ -50,21 +61,64 @@ typedef struct
   double       x;      /* left edge of the layout on the page */
 } Para;
 
+/* What a page asks of the PDF surface besides its drawing. */
+typedef enum
+{
+  PAGE_OP_LINK,
+  PAGE_OP_OUTLINE,
+} PageOpKind;
+
+/* A link or anchor is formatted for cairo by the emitter. */
+typedef struct
+{
+  PageOpKind  kind;
+  TargetKind  target_kind;  /* link */
+  guint       level;        /* outline */
+  char       *text;         /* link target, outline title */
+  char       *attrs;        /* outline */
+  double      x, y, width, height;
+} PageOp;
+
+/* One page on its way to the emitter; no recording marks the end. */
+typedef struct
+{
+  cairo_surface_t *recording;
+  GArray          *ops;  /* of PageOp */
+} PdfPage;
+
+/* The emitter thread's side: the PDF surface and what feeds it. */
 typedef struct
 {
   DossierExportDoc *doc;
   GOutputStream    *stream;
   GError           *write_error;
+  gint              failed;   /* atomic: write_error is set */
+  guint8           *buffer;
+  gsize             buffered;
   cairo_surface_t  *surface;
   cairo_t          *cr;
+  int               outline_h2;
+  GAsyncQueue      *pages;    /* of PdfPage, in order */
+  GAsyncQueue      *slots;    /* bounds the pages in flight */
+} PdfEmitter;
+
+#define PAGES_IN_FLIGHT 6
+#define WRITE_BUFFER_SIZE (256 * 1024)
+
+typedef struct
+{
+  DossierExportDoc *doc;
+  PdfEmitter       *emitter;
+  cairo_t          *cr;       /* on the current page's recording */
+  PdfPage          *current;
   PangoContext     *context;
   double            page_width;
   double            page_height;
   double            y;
   int               page;
-  int               outline_h2;
   GHashTable       *fonts;    /* name -> PangoFontDescription */
   PangoLayout      *bullets[2];
+  PangoLayout      *number;   /* page numbers */
 } PdfWriter;
 
 /* Parsed once: a large case lays out hundreds of thousands of blocks. */
@@ -336,6 +390,189 @@ append_attr_string (GString    *out,
   g_string_append_c (out, '\'');
 }
 
+/* Pages */
+
+static void
+page_op_clear (gpointer data)
+{
+  PageOp *op = data;
+
+  g_free (op->text);
+  g_free (op->attrs);
+}
+
+static void
+pdf_page_free (PdfPage *page)
+{
+  g_clear_pointer (&page->recording, cairo_surface_destroy);
+  g_clear_pointer (&page->ops, g_array_unref);
+  g_free (page);
+}
+
+static void
+add_link_op (PdfWriter  *w,
+             TargetKind  kind,
+             const char *target,
+             double      x,
+             double      y,
+             double      width,
+             double      height)
+{
+  PageOp op = { PAGE_OP_LINK, kind, 0, g_strdup (target), NULL, x, y, width, height };
+
+  g_array_append_val (w->current->ops, op);
+}
+
+/* Takes @title and @attrs. */
+static void
+add_outline_op (PdfWriter *w,
+                guint      level,
+                char      *title,
+                char      *attrs)
+{
+  PageOp op = { PAGE_OP_OUTLINE, TARGET_DEST, level, title, attrs, 0, 0, 0, 0 };
+
+  g_array_append_val (w->current->ops, op);
+}
+
+static void
+issue_link (PdfEmitter   *e,
+            const PageOp *op)
+{
+  g_autoptr(GString) attrs = g_string_new (NULL);
+  g_autofree char *sx = format_number (op->x);
+  g_autofree char *sy = format_number (op->y);
+
+  if (op->target_kind == TARGET_ANCHOR)
+    {
+      g_string_append (attrs, "name=");
+      append_attr_string (attrs, op->text);
+      g_string_append_printf (attrs, " x=%s y=%s", sx, sy);
+      cairo_tag_begin (e->cr, CAIRO_TAG_DEST, attrs->str);
+      cairo_tag_end (e->cr, CAIRO_TAG_DEST);
+      return;
+    }
+
+  {
+    g_autofree char *sw = format_number (op->width);
+    g_autofree char *sh = format_number (op->height);
+
+    g_string_append_printf (attrs, "rect=[%s %s %s %s] ", sx, sy, sw, sh);
+  }
+  if (op->target_kind == TARGET_URI)
+    {
+      g_autofree char *encoded = dossier_export_encode_href (op->text);
+
+      g_string_append (attrs, "uri=");
+      append_attr_string (attrs, encoded);
+    }
+  else
+    {
+      g_string_append (attrs, "dest=");
+      append_attr_string (attrs, op->text);
+    }
+  cairo_tag_begin (e->cr, CAIRO_TAG_LINK, attrs->str);
+  cairo_tag_end (e->cr, CAIRO_TAG_LINK);
+}
+
+static void
+emit_page_ops (PdfEmitter *e,
+               PdfPage    *page)
+{
+  for (guint i = 0; i < page->ops->len; i++)
+    {
+      PageOp *op = &g_array_index (page->ops, PageOp, i);
+
+      switch (op->kind)
+        {
+        case PAGE_OP_LINK:
+          issue_link (e, op);
+          break;
+
+        case PAGE_OP_OUTLINE:
+          {
+            int parent = CAIRO_PDF_OUTLINE_ROOT;
+            int id;
+
+            if (op->level >= 3 && e->outline_h2 > 0)
+              parent = e->outline_h2;
+            id = cairo_pdf_surface_add_outline (e->surface, parent, op->text, op->attrs,
+                                                op->level <= 2 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+            if (op->level == 2)
+              e->outline_h2 = id;
+          }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+/* The emitter thread. A page's recording stays alive until the page
+ * after it is shown: cairo keeps using it until then. */
+static gpointer
+emitter_thread (gpointer data)
+{
+  PdfEmitter *e = data;
+  PdfPage *shown = NULL;
+
+  for (;;)
+    {
+      PdfPage *page = g_async_queue_pop (e->pages);
+
+      if (page->recording == NULL)
+        {
+          pdf_page_free (page);
+          break;
+        }
+
+      if (!g_atomic_int_get (&e->failed))
+        {
+          if (shown != NULL)
+            cairo_show_page (e->cr);
+          g_clear_pointer (&shown, pdf_page_free);
+          cairo_set_source_surface (e->cr, page->recording, 0, 0);
+          cairo_paint (e->cr);
+          cairo_set_source_rgb (e->cr, 0, 0, 0);
+          emit_page_ops (e, page);
+          shown = page;
+        }
+      else
+        pdf_page_free (page);
+
+      g_async_queue_push (e->slots, GINT_TO_POINTER (1));
+    }
+
+  /* The last page is shown when the surface is finished. */
+  return shown;
+}
+
+/* Hands the page drawn so far to the emitter. */
+static void
+flush_page (PdfWriter *w)
+{
+  if (w->current == NULL)
+    return;
+
+  g_clear_pointer (&w->cr, cairo_destroy);
+  g_async_queue_pop (w->emitter->slots);
+  g_async_queue_push (w->emitter->pages, g_steal_pointer (&w->current));
+}
+
+static void
+begin_page (PdfWriter *w)
+{
+  cairo_rectangle_t extents = { 0, 0, w->page_width, w->page_height };
+
+  flush_page (w);
+  w->current = g_new0 (PdfPage, 1);
+  w->current->recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  w->current->ops = g_array_new (FALSE, FALSE, sizeof (PageOp));
+  g_array_set_clear_func (w->current->ops, page_op_clear);
+  w->cr = cairo_create (w->current->recording);
+}
+
 static void
 emit_link (PdfWriter       *w,
            const LinkRange *range,
@@ -344,47 +581,17 @@ emit_link (PdfWriter       *w,
            double           width,
            double           height)
 {
-  g_autoptr(GString) attrs = g_string_new (NULL);
-  g_autofree char *sx = format_number (x);
-  g_autofree char *sy = format_number (y);
-  g_autofree char *sw = format_number (width);
-  g_autofree char *sh = format_number (height);
-
-  if (range->kind == TARGET_ANCHOR)
-    {
-      g_string_append (attrs, "name=");
-      append_attr_string (attrs, range->target);
-      g_string_append_printf (attrs, " x=%s y=%s", sx, sy);
-      cairo_tag_begin (w->cr, CAIRO_TAG_DEST, attrs->str);
-      cairo_tag_end (w->cr, CAIRO_TAG_DEST);
-      return;
-    }
-
-  g_string_append_printf (attrs, "rect=[%s %s %s %s] ", sx, sy, sw, sh);
-  if (range->kind == TARGET_URI)
-    {
-      g_autofree char *encoded = dossier_export_encode_href (range->target);
-
-      g_string_append (attrs, "uri=");
-      append_attr_string (attrs, encoded);
-    }
-  else
-    {
-      g_string_append (attrs, "dest=");
-      append_attr_string (attrs, range->target);
-    }
-  cairo_tag_begin (w->cr, CAIRO_TAG_LINK, attrs->str);
-  cairo_tag_end (w->cr, CAIRO_TAG_LINK);
+  add_link_op (w, range->kind, range->target, x, y, width, height);
 }
 
 static void
 draw_page_number (PdfWriter *w)
 {
-  g_autoptr(PangoLayout) layout = pango_layout_new (w->context);
-  g_autofree char *number = g_strdup_printf ("%d", w->page);
+  PangoLayout *layout = w->number;
+  char number[16];
   int width, height;
 
-  pango_layout_set_font_description (layout, get_font (w, "DejaVu Sans 8"));
+  g_snprintf (number, sizeof number, "%d", w->page);
   pango_layout_set_text (layout, number, -1);
   pango_layout_get_size (layout, &width, &height);
   cairo_set_source_rgb (w->cr, 0.37, 0.36, 0.39);
@@ -397,8 +604,7 @@ draw_page_number (PdfWriter *w)
 static void
 new_page (PdfWriter *w)
 {
-  if (w->page > 0)
-    cairo_show_page (w->cr);
+  begin_page (w);
   w->page++;
   w->y = MARGIN_TOP;
   draw_page_number (w);
@@ -408,6 +614,36 @@ static double
 bottom (PdfWriter *w)
 {
   return w->page_height - MARGIN_BOTTOM;
+}
+
+/* What pango_layout_line_index_to_x() gives for a character boundary,
+ * without its count of characters from the start of the paragraph on
+ * every call: a source cited thousands of times is one paragraph with
+ * thousands of links. */
+static int
+line_index_to_x (PangoLayoutLine *line,
+                 const char      *text,
+                 int              index)
+{
+  int width = 0;
+
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoLayoutRun *run = l->data;
+      PangoItem *item = run->item;
+
+      if (index >= item->offset && index < item->offset + item->length)
+        {
+          int x;
+
+          pango_glyph_string_index_to_x (run->glyphs, (char *) text + item->offset, item->length,
+                                         &item->analysis, index - item->offset, FALSE, &x);
+          return width + x;
+        }
+      width += pango_glyph_string_get_width (run->glyphs);
+    }
+
+  return width;
 }
 
 /* Draws one line whose top is at @top, and its links and anchors. */
@@ -423,6 +659,8 @@ draw_line (PdfWriter       *w,
   double height;
   int line_start = line->start_index;
   int line_end = line->start_index + line->length;
+  const char *text = pango_layout_get_text (para->layout);
+  int line_width = -1;
 
   pango_layout_iter_get_line_extents (iter, NULL, &logical);
   baseline = pango_units_to_double (pango_layout_iter_get_baseline (iter) - logical.y);
@@ -442,22 +680,27 @@ draw_line (PdfWriter       *w,
         {
           if ((int) range->start < line_start || (int) range->start >= line_end)
             continue;
-          pango_layout_line_index_to_x (line, range->start, FALSE, &x0);
+          x0 = line_index_to_x (line, text, range->start);
           emit_link (w, range, para->x + pango_units_to_double (x0), top, 0, 0);
           continue;
         }
 
       if (start >= end)
         continue;
-      pango_layout_line_index_to_x (line, start, FALSE, &x0);
-      pango_layout_line_index_to_x (line, end, FALSE, &x1);
+      x0 = line_index_to_x (line, text, start);
       if (end == line_end)
         {
-          PangoRectangle ink, line_logical;
+          if (line_width < 0)
+            {
+              PangoRectangle line_logical;
 
-          pango_layout_line_get_extents (line, &ink, &line_logical);
-          x1 = line_logical.x + line_logical.width;
+              pango_layout_line_get_extents (line, NULL, &line_logical);
+              line_width = line_logical.x + line_logical.width;
+            }
+          x1 = line_width;
         }
+      else
+        x1 = line_index_to_x (line, text, end);
       emit_link (w, range, para->x + pango_units_to_double (MIN (x0, x1)), top,
                  pango_units_to_double (ABS (x1 - x0)), height);
     }
@@ -552,17 +795,9 @@ add_outline (PdfWriter  *w,
 {
   g_autofree char *sy = format_number (top);
   g_autofree char *sx = format_number (MARGIN_SIDE);
-  g_autofree char *attrs = g_strdup_printf ("page=%d pos=[%s %s]", page, sx, sy);
-  g_autofree char *name = g_strdup (pango_layout_get_text (para->layout));
-  int parent = CAIRO_PDF_OUTLINE_ROOT;
-  int id;
+  char *attrs = g_strdup_printf ("page=%d pos=[%s %s]", page, sx, sy);
 
-  if (level >= 3 && w->outline_h2 > 0)
-    parent = w->outline_h2;
-  id = cairo_pdf_surface_add_outline (w->surface, parent, name, attrs,
-                                      level <= 2 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
-  if (level == 2)
-    w->outline_h2 = id;
+  add_outline_op (w, level, g_strdup (pango_layout_get_text (para->layout)), g_steal_pointer (&attrs));
 }
 
 static void
@@ -750,20 +985,14 @@ place_sources (PdfWriter *w)
       {
         /* The number, and the destination citations jump to. */
         g_autoptr(PangoLayout) label = pango_layout_new (w->context);
-        g_autoptr(GString) attrs = g_string_new ("name=");
-        g_autofree char *sx = format_number (MARGIN_SIDE);
-        g_autofree char *sy = format_number (top);
 
-        append_attr_string (attrs, anchor);
-        g_string_append_printf (attrs, " x=%s y=%s", sx, sy);
+        add_link_op (w, TARGET_ANCHOR, anchor, MARGIN_SIDE, top, 0, 0);
         if (page != w->page)
           {
             /* The entry began on the page before: put the number there
              * would need going back; put it beside the lines here. */
             top = MARGIN_TOP;
           }
-        cairo_tag_begin (w->cr, CAIRO_TAG_DEST, attrs->str);
-        cairo_tag_end (w->cr, CAIRO_TAG_DEST);
         pango_layout_set_font_description (label, get_font (w, BODY_FONT));
         pango_layout_set_text (label, number, -1);
         cairo_move_to (w->cr, MARGIN_SIDE, top);
@@ -795,18 +1024,48 @@ place_footer (PdfWriter          *w,
   para_clear (&para);
 }
 
+static void
+write_out (PdfEmitter   *e,
+           const guint8 *data,
+           gsize         length)
+{
+  if (e->write_error != NULL || length == 0)
+    return;
+
+  if (!g_output_stream_write_all (e->stream, data, length, NULL, e->doc->cancellable, &e->write_error))
+    g_atomic_int_set (&e->failed, TRUE);
+}
+
+static void
+flush_output (PdfEmitter *e)
+{
+  write_out (e, e->buffer, e->buffered);
+  e->buffered = 0;
+}
+
+/* cairo writes in small pieces; they go out in large ones. A failed
+ * write is kept here and cairo is told all is well: cairo 1.16 can crash
+ * finishing a surface whose stream failed, and the export stops at the
+ * next block anyway. */
 static cairo_status_t
 write_cb (void                *closure,
           const unsigned char *data,
           unsigned int         length)
 {
-  PdfWriter *w = closure;
+  PdfEmitter *e = closure;
 
-  if (w->write_error != NULL)
-    return CAIRO_STATUS_WRITE_ERROR;
+  if (e->write_error != NULL)
+    return CAIRO_STATUS_SUCCESS;
 
-  if (!g_output_stream_write_all (w->stream, data, length, NULL, w->doc->cancellable, &w->write_error))
-    return CAIRO_STATUS_WRITE_ERROR;
+  if (e->buffered + length > WRITE_BUFFER_SIZE)
+    flush_output (e);
+  if (length >= WRITE_BUFFER_SIZE)
+    write_out (e, data, length);
+  else
+    {
+      memcpy (e->buffer + e->buffered, data, length);
+      e->buffered += length;
+    }
 
   return CAIRO_STATUS_SUCCESS;
 }
@@ -833,14 +1092,20 @@ dossier_export_render_pdf (DossierExportDoc *doc,
                            GError          **error)
 {
   PdfWriter w = { 0 };
+  PdfEmitter e = { 0 };
   g_autofree char *date = metadata_date (doc);
   cairo_font_options_t *font_options;
   g_autoptr(GError) local_error = NULL;
+  GThread *thread;
+  PdfPage *last_page;
   cairo_status_t status;
   gboolean ok = TRUE;
 
   w.doc = doc;
-  w.stream = stream;
+  w.emitter = &e;
+  e.doc = doc;
+  e.stream = stream;
+  e.buffer = g_malloc (WRITE_BUFFER_SIZE);
   if (doc->options->paper == DOSSIER_PAPER_LETTER)
     {
       w.page_width = 612;
@@ -852,14 +1117,16 @@ dossier_export_render_pdf (DossierExportDoc *doc,
       w.page_height = 297 * PT_PER_MM;
     }
 
-  w.surface = cairo_pdf_surface_create_for_stream (write_cb, &w, w.page_width, w.page_height);
-  cairo_pdf_surface_set_metadata (w.surface, CAIRO_PDF_METADATA_TITLE, doc->title_plain);
-  cairo_pdf_surface_set_metadata (w.surface, CAIRO_PDF_METADATA_CREATOR, "Dossier");
-  cairo_pdf_surface_set_metadata (w.surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
-  cairo_pdf_surface_set_metadata (w.surface, CAIRO_PDF_METADATA_MOD_DATE, date);
-  w.cr = cairo_create (w.surface);
+  e.surface = cairo_pdf_surface_create_for_stream (write_cb, &e, w.page_width, w.page_height);
+  cairo_pdf_surface_set_metadata (e.surface, CAIRO_PDF_METADATA_TITLE, doc->title_plain);
+  cairo_pdf_surface_set_metadata (e.surface, CAIRO_PDF_METADATA_CREATOR, "Dossier");
+  cairo_pdf_surface_set_metadata (e.surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+  cairo_pdf_surface_set_metadata (e.surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+  e.cr = cairo_create (e.surface);
 
-  w.context = pango_cairo_create_context (w.cr);
+  /* Made before the emitter starts: it reads the PDF surface's font
+   * options. */
+  w.context = pango_cairo_create_context (e.cr);
   pango_cairo_context_set_resolution (w.context, 72);
   font_options = cairo_font_options_create ();
   cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
@@ -875,6 +1142,14 @@ dossier_export_render_pdf (DossierExportDoc *doc,
       pango_layout_set_font_description (w.bullets[i], get_font (&w, BODY_FONT));
       pango_layout_set_text (w.bullets[i], i == 0 ? "•" : "◦", -1);
     }
+  w.number = pango_layout_new (w.context);
+  pango_layout_set_font_description (w.number, get_font (&w, "DejaVu Sans 8"));
+
+  e.pages = g_async_queue_new ();
+  e.slots = g_async_queue_new ();
+  for (guint i = 0; i < PAGES_IN_FLIGHT; i++)
+    g_async_queue_push (e.slots, GINT_TO_POINTER (1));
+  thread = g_thread_new ("dossier-pdf", emitter_thread, &e);
 
   new_page (&w);
 
@@ -937,29 +1212,40 @@ dossier_export_render_pdf (DossierExportDoc *doc,
 
       if ((i & 255) == 0 && !dossier_export_doc_progress (doc, i, doc->blocks->len, &local_error))
         ok = FALSE;
-      if (w.write_error != NULL)
+      if (g_atomic_int_get (&e.failed))
         ok = FALSE;
     }
 
+  /* The end: the last page, then a page without a recording. */
+  flush_page (&w);
+  g_async_queue_push (e.pages, g_new0 (PdfPage, 1));
+  last_page = g_thread_join (thread);
+  g_async_queue_unref (e.pages);
+  g_async_queue_unref (e.slots);
+
   for (guint i = 0; i < G_N_ELEMENTS (w.bullets); i++)
     g_object_unref (w.bullets[i]);
+  g_object_unref (w.number);
   g_hash_table_unref (w.fonts);
   g_object_unref (w.context);
-  cairo_destroy (w.cr);
-  cairo_surface_finish (w.surface);
-  status = cairo_surface_status (w.surface);
-  cairo_surface_destroy (w.surface);
+  cairo_destroy (e.cr);
+  cairo_surface_finish (e.surface);
+  status = cairo_surface_status (e.surface);
+  cairo_surface_destroy (e.surface);
+  g_clear_pointer (&last_page, pdf_page_free);
+  flush_output (&e);
+  g_free (e.buffer);
 
   /* A failed progress (cancelled) comes first; then the stream's error. */
   if (local_error != NULL)
     {
-      g_clear_error (&w.write_error);
+      g_clear_error (&e.write_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (w.write_error != NULL)
+  if (e.write_error != NULL)
     {
-      g_propagate_error (error, g_steal_pointer (&w.write_error));
+      g_propagate_error (error, g_steal_pointer (&e.write_error));
       return FALSE;
     }
 
