@@ -67,6 +67,77 @@ static const GActionEntry app_actions[] = {
   { "new-window", new_window_action, NULL, NULL, NULL },
 };
 
+/* Benchmark hook (build-aux/bench-startup.py) --------------------------
+ *
+ * With DOSSIER_BENCH_FIRST_FRAME=1 the first window prints
+ * "first-frame-us T" once a frame showing a case has been painted, T
+ * being g_get_monotonic_time() (CLOCK_MONOTONIC, as Python's
+ * time.monotonic()). DOSSIER_BENCH_EXIT=1 then prints "peak-rss-kb N"
+ * (VmHWM) and quits; DOSSIER_BENCH_FRAMES=1 instead goes on printing
+ * "frame-us T" for every frame painted, for frame pacing while
+ * scrolling. Nothing happens without the variables.
+ */
+
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  DossierWindow *window = DOSSIER_WINDOW (user_data);
+  gint64 now = g_get_monotonic_time ();
+  gboolean first = !GPOINTER_TO_INT (g_object_get_data (G_OBJECT (window), "dossier-bench-shown"));
+
+  if (g_strcmp0 (dossier_window_get_page_name (window), "case") != 0)
+    return;
+
+  if (first)
+    {
+      g_object_set_data (G_OBJECT (window), "dossier-bench-shown", GINT_TO_POINTER (TRUE));
+      g_print ("first-frame-us %" G_GINT64_FORMAT "\n", now);
+    }
+
+  if (g_strcmp0 (g_getenv ("DOSSIER_BENCH_FRAMES"), "1") == 0)
+    g_print ("frame-us %" G_GINT64_FORMAT "\n", now);
+  else if (first && g_strcmp0 (g_getenv ("DOSSIER_BENCH_EXIT"), "1") == 0)
+    {
+      g_autofree char *status = NULL;
+      const char *hwm;
+
+      if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
+          (hwm = strstr (status, "VmHWM:")) != NULL)
+        g_print ("peak-rss-kb %" G_GINT64_FORMAT "\n",
+                 g_ascii_strtoll (hwm + strlen ("VmHWM:"), NULL, 10));
+      g_application_quit (g_application_get_default ());
+    }
+
+  fflush (stdout);
+}
+
+static void
+bench_realize_cb (GtkWidget *window)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (bench_after_paint_cb), window, 0);
+}
+
+static void
+bench_window_added_cb (GtkApplication *app,
+                       GtkWindow      *window)
+{
+  /* Only the first window, and only ever one. */
+  g_signal_handlers_disconnect_by_func (app, bench_window_added_cb, NULL);
+  if (DOSSIER_IS_WINDOW (window))
+    g_signal_connect (window, "realize", G_CALLBACK (bench_realize_cb), NULL);
+}
+
+static void
+bench_hook_setup (GtkApplication *app)
+{
+  if (g_strcmp0 (g_getenv ("DOSSIER_BENCH_FIRST_FRAME"), "1") == 0)
+    g_signal_connect (app, "window-added", G_CALLBACK (bench_window_added_cb), NULL);
+}
+
+/* ---------------------------------------------------------------------- */
+
 static int
 dossier_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
@@ -131,6 +202,8 @@ dossier_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (dossier_application_parent_class)->startup (app);
+
+  bench_hook_setup (gtk_app);
 
   g_set_application_name (_("Dossier"));
 
