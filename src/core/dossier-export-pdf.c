@@ -109,7 +109,8 @@ typedef struct
 {
   DossierExportDoc *doc;
   PdfEmitter       *emitter;
-  cairo_t          *cr;       /* on the current page's recording */
+  cairo_t          *cr;       /* on the current page's recording, or
+                               * printing, the target or the sink */
   PdfPage          *current;
   PangoContext     *context;
   double            page_width;
@@ -119,6 +120,9 @@ typedef struct
   GHashTable       *fonts;    /* name -> PangoFontDescription */
   PangoLayout      *bullets[2];
   PangoLayout      *number;   /* page numbers */
+  cairo_t          *sink;     /* printing: where the other pages go */
+  cairo_t          *target;   /* printing: where page @target_page goes */
+  int               target_page;
 } PdfWriter;
 
 /* Parsed once: a large case lays out hundreds of thousands of blocks. */
@@ -420,6 +424,14 @@ add_link_op (PdfWriter  *w,
 {
   PageOp op = { PAGE_OP_LINK, kind, 0, g_strdup (target), NULL, x, y, width, height };
 
+  /* Paper has no links, and a printed page may lack the anchor a link
+   * on another page points to. */
+  if (w->sink != NULL)
+    {
+      page_op_clear (&op);
+      return;
+    }
+
   g_array_append_val (w->current->ops, op);
 }
 
@@ -431,6 +443,12 @@ add_outline_op (PdfWriter *w,
                 char      *attrs)
 {
   PageOp op = { PAGE_OP_OUTLINE, TARGET_DEST, level, title, attrs, 0, 0, 0, 0 };
+
+  if (w->sink != NULL)
+    {
+      page_op_clear (&op);
+      return;
+    }
 
   g_array_append_val (w->current->ops, op);
 }
@@ -564,6 +582,19 @@ static void
 begin_page (PdfWriter *w)
 {
   cairo_rectangle_t extents = { 0, 0, w->page_width, w->page_height };
+
+  if (w->sink != NULL)
+    {
+      /* Printing: every page is laid out, only the one asked for is
+       * drawn, straight on the caller's cairo_t. (Handing out recordings
+       * instead would tie their lifetime to the print surface's.) */
+      if (w->cr == w->target)
+        cairo_restore (w->target);
+      w->cr = w->page + 1 == w->target_page ? w->target : w->sink;
+      if (w->cr == w->target)
+        cairo_save (w->target);
+      return;
+    }
 
   flush_page (w);
   w->current = g_new0 (PdfPage, 1);
@@ -1086,6 +1117,126 @@ metadata_date (DossierExportDoc *doc)
   return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* Pango for the writer. @cr only lends the font options of its
+ * surface; hinting is then turned off, so text measures the same for the
+ * PDF and for printing. */
+static void
+writer_init_text (PdfWriter *w,
+                  cairo_t   *cr)
+{
+  cairo_font_options_t *font_options;
+
+  w->context = pango_cairo_create_context (cr);
+  pango_cairo_context_set_resolution (w->context, 72);
+  font_options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (w->context, font_options);
+  cairo_font_options_destroy (font_options);
+  pango_context_set_round_glyph_positions (w->context, FALSE);
+  w->fonts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                    (GDestroyNotify) pango_font_description_free);
+  for (guint i = 0; i < G_N_ELEMENTS (w->bullets); i++)
+    {
+      w->bullets[i] = pango_layout_new (w->context);
+      pango_layout_set_font_description (w->bullets[i], get_font (w, BODY_FONT));
+      pango_layout_set_text (w->bullets[i], i == 0 ? "•" : "◦", -1);
+    }
+  w->number = pango_layout_new (w->context);
+  pango_layout_set_font_description (w->number, get_font (w, "DejaVu Sans 8"));
+}
+
+static void
+writer_clear_text (PdfWriter *w)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (w->bullets); i++)
+    g_object_unref (w->bullets[i]);
+  g_object_unref (w->number);
+  g_hash_table_unref (w->fonts);
+  g_object_unref (w->context);
+}
+
+/* Lays out every block from the first page on. FALSE when cancelled
+ * (with @error) or when the emitter failed to write (without). */
+static gboolean
+place_blocks (PdfWriter  *w,
+              GError    **error)
+{
+  DossierExportDoc *doc = w->doc;
+  gboolean ok = TRUE;
+
+  new_page (w);
+
+  for (guint i = 0; i < doc->blocks->len && ok; i++)
+    {
+      DossierExportBlock *block = g_ptr_array_index (doc->blocks, i);
+
+      /* Printing one page: the rest of the document is not needed. */
+      if (w->target_page > 0 && w->page > w->target_page)
+        break;
+
+      switch (block->kind)
+        {
+        case DOSSIER_EXPORT_BLOCK_TITLE:
+          place_heading (w, block, "DejaVu Sans Bold 19", 0);
+          break;
+
+        case DOSSIER_EXPORT_BLOCK_SUBTITLE:
+          place_simple (w, block, "DejaVu Sans 12.5", 0, 4);
+          break;
+
+        case DOSSIER_EXPORT_BLOCK_META:
+          place_simple (w, block, "DejaVu Sans 8.5", 0, block->level <= 1 ? 10 : 4);
+          break;
+
+        case DOSSIER_EXPORT_BLOCK_HEADING:
+          if (block->level <= 2)
+            place_heading (w, block, "DejaVu Sans Bold 14", 14);
+          else
+            place_heading (w, block, "DejaVu Sans Bold 11", 8);
+          break;
+
+        case DOSSIER_EXPORT_BLOCK_PARAGRAPH:
+          place_simple (w, block, BODY_FONT, 0, 6);
+          break;
+
+        case DOSSIER_EXPORT_BLOCK_ITEM:
+          place_item (w, block);
+          /* Room between a list and what follows it. */
+          if (i + 1 < doc->blocks->len &&
+              ((DossierExportBlock *) g_ptr_array_index (doc->blocks, i + 1))->kind != DOSSIER_EXPORT_BLOCK_ITEM)
+            w->y += 5;
+          break;
+
+        case DOSSIER_EXPORT_BLOCK_QUOTE:
+          place_quote (w, block);
+          break;
+
+        case DOSSIER_EXPORT_BLOCK_TABLE:
+          place_table (w, block);
+          break;
+
+        case DOSSIER_EXPORT_BLOCK_SOURCES:
+          place_sources (w);
+          break;
+
+        case DOSSIER_EXPORT_BLOCK_FOOTER:
+          place_footer (w, block);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+
+      if ((i & 255) == 0 && !dossier_export_doc_progress (doc, i, doc->blocks->len, error))
+        ok = FALSE;
+      if (w->emitter != NULL && g_atomic_int_get (&w->emitter->failed))
+        ok = FALSE;
+    }
+
+  return ok;
+}
+
 gboolean
 dossier_export_render_pdf (DossierExportDoc *doc,
                            GOutputStream    *stream,
@@ -1094,12 +1245,10 @@ dossier_export_render_pdf (DossierExportDoc *doc,
   PdfWriter w = { 0 };
   PdfEmitter e = { 0 };
   g_autofree char *date = metadata_date (doc);
-  cairo_font_options_t *font_options;
   g_autoptr(GError) local_error = NULL;
   GThread *thread;
   PdfPage *last_page;
   cairo_status_t status;
-  gboolean ok = TRUE;
 
   w.doc = doc;
   w.emitter = &e;
@@ -1126,24 +1275,7 @@ dossier_export_render_pdf (DossierExportDoc *doc,
 
   /* Made before the emitter starts: it reads the PDF surface's font
    * options. */
-  w.context = pango_cairo_create_context (e.cr);
-  pango_cairo_context_set_resolution (w.context, 72);
-  font_options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (w.context, font_options);
-  cairo_font_options_destroy (font_options);
-  pango_context_set_round_glyph_positions (w.context, FALSE);
-  w.fonts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                   (GDestroyNotify) pango_font_description_free);
-  for (guint i = 0; i < G_N_ELEMENTS (w.bullets); i++)
-    {
-      w.bullets[i] = pango_layout_new (w.context);
-      pango_layout_set_font_description (w.bullets[i], get_font (&w, BODY_FONT));
-      pango_layout_set_text (w.bullets[i], i == 0 ? "•" : "◦", -1);
-    }
-  w.number = pango_layout_new (w.context);
-  pango_layout_set_font_description (w.number, get_font (&w, "DejaVu Sans 8"));
+  writer_init_text (&w, e.cr);
 
   e.pages = g_async_queue_new ();
   e.slots = g_async_queue_new ();
@@ -1151,70 +1283,8 @@ dossier_export_render_pdf (DossierExportDoc *doc,
     g_async_queue_push (e.slots, GINT_TO_POINTER (1));
   thread = g_thread_new ("dossier-pdf", emitter_thread, &e);
 
-  new_page (&w);
-
-  for (guint i = 0; i < doc->blocks->len && ok; i++)
-    {
-      DossierExportBlock *block = g_ptr_array_index (doc->blocks, i);
-
-      switch (block->kind)
-        {
-        case DOSSIER_EXPORT_BLOCK_TITLE:
-          place_heading (&w, block, "DejaVu Sans Bold 19", 0);
-          break;
-
-        case DOSSIER_EXPORT_BLOCK_SUBTITLE:
-          place_simple (&w, block, "DejaVu Sans 12.5", 0, 4);
-          break;
-
-        case DOSSIER_EXPORT_BLOCK_META:
-          place_simple (&w, block, "DejaVu Sans 8.5", 0, block->level <= 1 ? 10 : 4);
-          break;
-
-        case DOSSIER_EXPORT_BLOCK_HEADING:
-          if (block->level <= 2)
-            place_heading (&w, block, "DejaVu Sans Bold 14", 14);
-          else
-            place_heading (&w, block, "DejaVu Sans Bold 11", 8);
-          break;
-
-        case DOSSIER_EXPORT_BLOCK_PARAGRAPH:
-          place_simple (&w, block, BODY_FONT, 0, 6);
-          break;
-
-        case DOSSIER_EXPORT_BLOCK_ITEM:
-          place_item (&w, block);
-          /* Room between a list and what follows it. */
-          if (i + 1 < doc->blocks->len &&
-              ((DossierExportBlock *) g_ptr_array_index (doc->blocks, i + 1))->kind != DOSSIER_EXPORT_BLOCK_ITEM)
-            w.y += 5;
-          break;
-
-        case DOSSIER_EXPORT_BLOCK_QUOTE:
-          place_quote (&w, block);
-          break;
-
-        case DOSSIER_EXPORT_BLOCK_TABLE:
-          place_table (&w, block);
-          break;
-
-        case DOSSIER_EXPORT_BLOCK_SOURCES:
-          place_sources (&w);
-          break;
-
-        case DOSSIER_EXPORT_BLOCK_FOOTER:
-          place_footer (&w, block);
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-
-      if ((i & 255) == 0 && !dossier_export_doc_progress (doc, i, doc->blocks->len, &local_error))
-        ok = FALSE;
-      if (g_atomic_int_get (&e.failed))
-        ok = FALSE;
-    }
+  /* A failure shows in @local_error or in the emitter's. */
+  place_blocks (&w, &local_error);
 
   /* The end: the last page, then a page without a recording. */
   flush_page (&w);
@@ -1223,11 +1293,7 @@ dossier_export_render_pdf (DossierExportDoc *doc,
   g_async_queue_unref (e.pages);
   g_async_queue_unref (e.slots);
 
-  for (guint i = 0; i < G_N_ELEMENTS (w.bullets); i++)
-    g_object_unref (w.bullets[i]);
-  g_object_unref (w.number);
-  g_hash_table_unref (w.fonts);
-  g_object_unref (w.context);
+  writer_clear_text (&w);
   cairo_destroy (e.cr);
   cairo_surface_finish (e.surface);
   status = cairo_surface_status (e.surface);
@@ -1257,4 +1323,45 @@ dossier_export_render_pdf (DossierExportDoc *doc,
     }
 
   return dossier_export_doc_progress (doc, 1, 1, error);
+}
+
+gboolean
+dossier_export_render_pages (DossierExportDoc *doc,
+                             double            page_width,
+                             double            page_height,
+                             guint             page,
+                             cairo_t          *target,
+                             guint            *n_pages,
+                             GError          **error)
+{
+  PdfWriter w = { 0 };
+  cairo_surface_t *sink;
+  gboolean ok;
+
+  w.doc = doc;
+  w.page_width = page_width;
+  w.page_height = page_height;
+  w.target = target;
+  w.target_page = target != NULL ? (int) page + 1 : 0;
+
+  /* Whatever is drawn outside the page asked for is clipped away at
+   * once. */
+  sink = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  w.sink = cairo_create (sink);
+  cairo_surface_destroy (sink);
+  cairo_rectangle (w.sink, 0, 0, 0, 0);
+  cairo_clip (w.sink);
+  w.cr = w.sink;
+
+  writer_init_text (&w, w.sink);
+  ok = place_blocks (&w, error);
+  writer_clear_text (&w);
+  if (w.cr == w.target)
+    cairo_restore (w.target);
+  cairo_destroy (w.sink);
+
+  if (ok && n_pages != NULL)
+    *n_pages = (guint) w.page;
+
+  return ok;
 }

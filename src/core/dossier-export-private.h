@@ -8,6 +8,8 @@
 
 #include "dossier-export.h"
 
+#include <cairo.h>
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -126,6 +128,16 @@ gboolean  dossier_export_render_text     (DossierExportDoc *doc,
                                           GError          **error);
 gboolean  dossier_export_render_pdf      (DossierExportDoc *doc,
                                           GOutputStream    *stream,
+                                          GError          **error);
+/* The PDF's layout on pages of the given size (points), without links or
+ * outline: counts the pages into @n_pages and, when @target is given,
+ * draws page @page (from 0) on it. */
+gboolean  dossier_export_render_pages    (DossierExportDoc *doc,
+                                          double            page_width,
+                                          double            page_height,
+                                          guint             page,
+                                          cairo_t          *target,
+                                          guint            *n_pages,
                                           GError          **error);
 
 /* Buffered writing for the text renderers: appends to @buffer and flushes

@@ -1389,6 +1389,86 @@ dossier_export_to_stream (DossierCase                *self,
     }
 }
 
+struct _DossierExportPages
+{
+  DossierCase          *kase;
+  DossierExportOptions  options;
+  char                 *notes_arg;
+  DossierExportDoc     *doc;
+  double                width;
+  double                height;
+  guint                 n_pages;
+};
+
+DossierExportPages *
+dossier_export_pages_new (DossierCase                *self,
+                          const DossierExportOptions *options,
+                          double                      page_width,
+                          double                      page_height,
+                          GCancellable               *cancellable,
+                          GError                    **error)
+{
+  g_autoptr(DossierExportPages) pages = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_CASE (self), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (page_width > 0 && page_height > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  pages = g_new0 (DossierExportPages, 1);
+  pages->kase = g_object_ref (self);
+  /* The document points at its options: they live here. */
+  pages->options = *options;
+  pages->notes_arg = g_strdup (options->notes_arg);
+  pages->options.notes_arg = pages->notes_arg;
+  pages->width = page_width;
+  pages->height = page_height;
+
+  pages->doc = doc_build (self, &pages->options, cancellable, error);
+  if (pages->doc == NULL)
+    return NULL;
+  if (!dossier_export_render_pages (pages->doc, page_width, page_height, 0, NULL, &pages->n_pages, error))
+    return NULL;
+
+  /* Drawing a page later is not cancellable, nor reports progress. */
+  pages->doc->cancellable = NULL;
+  pages->options.progress = NULL;
+
+  return g_steal_pointer (&pages);
+}
+
+guint
+dossier_export_pages_get_n_pages (DossierExportPages *pages)
+{
+  g_return_val_if_fail (pages != NULL, 0);
+
+  return pages->n_pages;
+}
+
+void
+dossier_export_pages_draw (DossierExportPages *pages,
+                           guint               page,
+                           cairo_t            *cr)
+{
+  g_return_if_fail (pages != NULL);
+  g_return_if_fail (page < pages->n_pages);
+  g_return_if_fail (cr != NULL);
+
+  dossier_export_render_pages (pages->doc, pages->width, pages->height, page, cr, NULL, NULL);
+}
+
+void
+dossier_export_pages_free (DossierExportPages *pages)
+{
+  if (pages == NULL)
+    return;
+
+  g_clear_pointer (&pages->doc, doc_free);
+  g_clear_object (&pages->kase);
+  g_free (pages->notes_arg);
+  g_free (pages);
+}
+
 GBytes *
 dossier_export_to_bytes (DossierCase                *self,
                          const DossierExportOptions *options,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 #include "dossier-case.h"
@@ -151,5 +152,33 @@ GBytes          *dossier_export_to_bytes       (DossierCase                *self
  * extension of @format ("The-Interview-hack.pdf"). */
 char            *dossier_export_suggest_filename (DossierCase         *self,
                                                   DossierExportFormat  format);
+
+/**
+ * DossierExportPages:
+ *
+ * The PDF export's layout cut into pages, for printing: the same blocks,
+ * fonts and page breaks as the PDF of the same size, without links or
+ * outline. A page is laid out again each time it is drawn (cairo 1.16
+ * crashes when a recording surface painted on a PDF surface is freed).
+ */
+typedef struct _DossierExportPages DossierExportPages;
+
+/* Lays out the summary on pages @page_width by @page_height points
+ * (@options->format and @options->paper are not used). Blocking. */
+DossierExportPages *dossier_export_pages_new         (DossierCase                *self,
+                                                      const DossierExportOptions *options,
+                                                      double                      page_width,
+                                                      double                      page_height,
+                                                      GCancellable               *cancellable,
+                                                      GError                    **error);
+guint               dossier_export_pages_get_n_pages (DossierExportPages         *pages);
+/* Draws page @page (from 0) in points, its top left corner at the
+ * origin of @cr; @cr's state is kept. */
+void                dossier_export_pages_draw        (DossierExportPages         *pages,
+                                                      guint                       page,
+                                                      cairo_t                    *cr);
+void                dossier_export_pages_free        (DossierExportPages         *pages);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierExportPages, dossier_export_pages_free)
 
 G_END_DECLS

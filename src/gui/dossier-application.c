@@ -196,6 +196,8 @@ dossier_application_startup (GApplication *app)
   static const char *new_window_accels[] = { "<Control>n", NULL };
   static const char *back_accels[] = { "<Alt>Left", "Back", NULL };
   static const char *find_accels[] = { "<Control>f", NULL };
+  static const char *export_accels[] = { "<Control>e", NULL };
+  static const char *print_accels[] = { "<Control>p", NULL };
   static const char * const view_names[] = {
     "overview", "breach", "threat", "reactions",
     "release", "sources", "notes", "timeline",
@@ -216,6 +218,8 @@ dossier_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (gtk_app, "win.close", close_accels);
   gtk_application_set_accels_for_action (gtk_app, "win.go-back", back_accels);
   gtk_application_set_accels_for_action (gtk_app, "win.find", find_accels);
+  gtk_application_set_accels_for_action (gtk_app, "win.export", export_accels);
+  gtk_application_set_accels_for_action (gtk_app, "win.print", print_accels);
 
   for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
     {

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "dossier-window.h"
+#include "dossier-export-dialog.h"
+#include "dossier-print-operation.h"
 #include "dossier-search-panel.h"
 
 #include "dossier-breach-view.h"
@@ -303,6 +305,8 @@ update_actions (DossierWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", has_case && self->history.length > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_case);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_case);
   gtk_widget_set_sensitive (self->search_button, has_case);
   if (!has_case)
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
@@ -1189,6 +1193,44 @@ on_search_closed_cb (DossierWindow *self)
   close_search (self, TRUE);
 }
 
+/* Export and print: a dialog with the options, a toast when written. */
+
+static void
+on_exported_cb (DossierWindow *self,
+                GFile         *file)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               dossier_export_toast_new (GTK_WINDOW (self), file));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  DossierExportDialog *dialog;
+
+  if (self->dcase == NULL)
+    return;
+
+  dialog = dossier_export_dialog_new (GTK_WINDOW (self), self->dcase);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->dcase != NULL && !dossier_print_case (GTK_WINDOW (self), self->dcase, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
 static void
 dossier_window_dispose (GObject *object)
 {
@@ -1284,6 +1326,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-panel", NULL, close_panel_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.open-link", "s", open_link_action);
   gtk_widget_class_install_action (widget_class, "win.show-reload-error", NULL, show_reload_error_action);
 }
