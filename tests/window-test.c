@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What every widget test does: an application of its own, opening a case
+ * and waiting (never sleeping) until the window shows it, and reading the
+ * text a person would see. */
+#include "config.h"
+
+#include <string.h>
+
+#include "window-test.h"
+
+#define WAIT_TIMEOUT_MS 10000
+
+DossierApplication *app;
+
+/* Iterates the main context until @condition holds, for at most
+ * WAIT_TIMEOUT_MS; never a fixed sleep. */
+gboolean
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gint64 end = g_get_monotonic_time () + WAIT_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+
+  return TRUE;
+}
+
+gboolean
+window_settled (gpointer data)
+{
+  DossierWindow *window = data;
+
+  return !dossier_window_is_loading (window) &&
+         g_strcmp0 (dossier_window_get_page_name (window), "loading") != 0 &&
+         gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+/* A few more frames so that lazily built widgets are laid out. */
+void
+settle (void)
+{
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+char *
+case_path (const char *relative)
+{
+  const char *root = g_getenv ("DOSSIER_SOURCE_ROOT");
+
+  g_assert_nonnull (root);
+  return g_build_filename (root, relative, NULL);
+}
+
+DossierWindow *
+open_case (const char *relative,
+           const char *view)
+{
+  g_autofree char *path = case_path (relative);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  DossierWindow *window;
+
+  window = DOSSIER_WINDOW (dossier_application_open_file (app, file, NULL, view));
+  g_assert_true (wait_until (window_settled, window));
+  settle ();
+
+  return window;
+}
+
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+  else if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_string_append (out, text);
+      g_string_append_c (out, '\n');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+/* Everything a reader sees in @widget right now, one label a line. */
+char *
+shown_text (GtkWidget *widget)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_text (widget, out);
+  return g_string_free (out, FALSE);
+}
+
+void
+close_all_windows (void)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+  settle ();
+}
+
+void
+setup_application (int    *argc,
+                   char ***argv)
+{
+  g_autofree char *data_home = g_dir_make_tmp ("dossier-test-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* The recent-files list of the test is its own. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  g_test_init (argc, argv, NULL);
+
+  app = dossier_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  /* Panels and pages appear at once instead of sliding in. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *needle;
+} ShownText;
+
+static gboolean
+text_is_shown (gpointer data)
+{
+  ShownText *shown = data;
+  g_autofree char *text = shown_text (shown->widget);
+
+  return strstr (text, shown->needle) != NULL;
+}
+
+/* Waits until @widget shows @needle (a panel is laid out on the next
+ * frame); on timeout the caller's assertion shows what is there. */
+void
+wait_for_text (GtkWidget  *widget,
+               const char *needle)
+{
+  ShownText shown = { widget, needle };
+
+  wait_until (text_is_shown, &shown);
+}

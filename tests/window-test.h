@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "dossier-application.h"
+#include "dossier-core.h"
+#include "dossier-window.h"
+
+G_BEGIN_DECLS
+
+/* The application every widget test drives (NON_UNIQUE, own recent list,
+ * animations off so panels appear at once). */
+extern DossierApplication *app;
+
+typedef gboolean (*Condition) (gpointer data);
+
+void           setup_application (int          *argc,
+                                  char       ***argv);
+/* Iterates the main context until @condition holds, for at most ten
+ * seconds; FALSE on timeout. Never a fixed sleep. */
+gboolean       wait_until        (Condition     condition,
+                                  gpointer      data);
+gboolean       window_settled    (gpointer      window);
+/* A few more iterations so that lazily built widgets are laid out. */
+void           settle            (void);
+/* @relative inside the source tree ($DOSSIER_SOURCE_ROOT). */
+char          *case_path         (const char   *relative);
+/* Opens @relative in a window at @view (NULL for the default) and waits
+ * until it is shown. */
+DossierWindow *open_case         (const char   *relative,
+                                  const char   *view);
+/* Everything a reader sees in @widget right now, one label a line. */
+char          *shown_text        (GtkWidget    *widget);
+/* Waits until @widget shows @needle (panels are laid out on the next
+ * frame); on timeout the caller's assertion shows what is there. */
+void           wait_for_text     (GtkWidget    *widget,
+                                  const char   *needle);
+void           close_all_windows (void);
+
+#define assert_shows(text, needle) \
+  G_STMT_START { \
+    if (strstr ((text), (needle)) == NULL) \
+      g_error ("expected to see “%s” in:\n%s", (needle), (text)); \
+  } G_STMT_END
+
+G_END_DECLS
