@@ -613,6 +613,23 @@ find_cites_cb (const DossierInline *node,
 
 #define WALK_DEPTH 64
 
+/* g_string_append() without its checks: the build appends every text
+ * of the case. */
+static inline void
+plain_append (GString    *plain,
+              const char *text)
+{
+  gsize len = strlen (text);
+
+  if (G_LIKELY (plain->len + len < plain->allocated_len))
+    {
+      memcpy (plain->str + plain->len, text, len + 1);
+      plain->len += len;
+    }
+  else
+    g_string_append_len (plain, text, len);
+}
+
 /* What dossier_inline_append_plain() gives (the same tokens: quotation
  * marks stand where it puts them), collecting the cited sources on the
  * way, without allocating: the build walks every text of the case. */
@@ -642,12 +659,12 @@ append_plain_and_cites (Collector           *c,
       if (stack[depth - 1].next == 0)
         {
           if (top->kind == DOSSIER_INLINE_TEXT && top->text != NULL)
-            g_string_append (c->plain, top->text);
+            plain_append (c->plain, top->text);
           else if (top->kind == DOSSIER_INLINE_QUOTE)
-            g_string_append (c->plain, "“");
+            plain_append (c->plain, "“");
           else if (top->kind == DOSSIER_INLINE_LINK && top->ref != NULL
                    && (top->children == NULL || top->children->len == 0))
-            g_string_append (c->plain, top->ref);
+            plain_append (c->plain, top->ref);
         }
 
       if (top->children != NULL && stack[depth - 1].next < top->children->len)
@@ -679,18 +696,18 @@ append_plain_and_cites (Collector           *c,
           if (child->children == NULL || child->children->len == 0)
             {
               if (child->kind == DOSSIER_INLINE_TEXT && child->text != NULL)
-                g_string_append (c->plain, child->text);
+                plain_append (c->plain, child->text);
               else if (child->kind == DOSSIER_INLINE_QUOTE)
-                g_string_append (c->plain, "“”");
+                plain_append (c->plain, "“”");
               else if (child->kind == DOSSIER_INLINE_LINK && child->ref != NULL)
-                g_string_append (c->plain, child->ref);
+                plain_append (c->plain, child->ref);
               depth--;
             }
           continue;
         }
 
       if (top->kind == DOSSIER_INLINE_QUOTE)
-        g_string_append (c->plain, "”");
+        plain_append (c->plain, "”");
       if (--depth == 0)
         break;
     }
@@ -968,11 +985,8 @@ add_doc (GArray             *docs,
   doc.item = item;
   doc.item_index = item_index;
   doc.date = date;
-  if (date != NULL)
-    {
-      doc.has_date = TRUE;
-      doc.date_key = dossier_date_get_sort_key (date);
-    }
+  /* The build reads date_key from @date, in its threads. */
+  doc.has_date = date != NULL;
   g_array_append_val (docs, doc);
 }
 
@@ -1077,59 +1091,136 @@ list_documents (DossierCase *dcase)
 /* Building                                                            */
 /* ------------------------------------------------------------------ */
 
+/* The build cuts the documents into parts, one a processor (at most
+ * MAX_PARTS, none smaller than MIN_PART_DOCS), and runs in three steps:
+ *
+ * 1. Each part, in its own thread, walks its documents: it interns
+ *    their terms in its own dictionary, writes their streams and counts
+ *    the documents holding each term.
+ * 2. The later parts' dictionaries are merged into the first's; the
+ *    terms are sorted; each term of each part gets the place of its
+ *    postings: after those of the same term in the parts before, as
+ *    documents come in order.
+ * 3. Each part, in its own thread again, reads its streams back and
+ *    writes its postings in their places; the later parts copy their
+ *    streams after the first's, with the merged term ids (counting
+ *    each term's tokens in step 1 tells how long they will be).
+ *
+ * While building, terms are kept and compared as 64-bit words: each
+ * term starts on a word and is padded with zeros up to the next one. No
+ * term holds a NUL. */
+#define MAX_PARTS      4
+#define MIN_PART_DOCS  2048
+
+/* Longest filter-term prefix (TERM_TAG ...). */
+#define PREFIX_MAX     8
+
+#define N_WORDS(len) (((len) + 7) / 8)
+
+/* Where the byte @n of a term goes in its word. */
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+#define BYTE_SHIFT(n) (8 * ((n) & 7))
+#else
+#define BYTE_SHIFT(n) (56 - 8 * ((n) & 7))
+#endif
+
 typedef struct
 {
-  GString    *chars;       /* each term followed by a NUL */
-  GArray     *offsets;     /* guint32 by id */
-  GArray     *hashes;      /* guint32 by id */
-  GArray     *lengths;     /* guint32 by id */
-  guint32    *slots;       /* open addressing; 0 is free */
-  guint       mask;
+  guint32 word;          /* its first word in Dict.chars */
+  guint32 len;           /* in bytes */
+  guint32 last;          /* step 1: the last document holding it, + 1;
+                          * step 3: the same, counted again */
+  guint32 n_docs;        /* step 1: how many documents hold it;
+                          * step 3: where its next posting goes */
+  guint32 n_tokens;      /* how many times it stands in the stream */
+} DictTerm;
+
+typedef struct
+{
+  guint64 first;         /* the term's first word */
+  guint32 hash;
+  guint32 id;            /* 0 when free */
+} DictSlot;
+
+typedef struct
+{
+  guint64  *chars;       /* the terms, padded */
+  gsize     n_words;
+  gsize     words_cap;
+  gsize     n_bytes;     /* what they take unpadded, with a NUL each */
+  DictTerm *terms;       /* by id; id 0 is the field mark */
+  guint32   n_ids;
+  guint32   terms_cap;
+  DictSlot *slots;       /* open addressing, at most half full */
+  guint32   mask;
 } Dict;
 
-static inline guint32
-hash_bytes (const char *s,
-            gsize       len)
+static inline guint64
+hash_step (guint64 h,
+           guint64 word)
 {
-  guint32 h = 2166136261u;
+  h = (h ^ word) * 0x9e3779b97f4a7c15ull;
+  return h ^ (h >> 32);
+}
 
-  for (gsize i = 0; i < len; i++)
-    h = (h ^ (guchar) s[i]) * 16777619u;
-  return h;
+static inline guint32
+hash_finish (guint64 h,
+             gsize   len)
+{
+  h = (h ^ len) * 0xff51afd7ed558ccdull;
+  return (guint32) (h ^ (h >> 33));
+}
+
+/* The hash of a padded term of @len bytes. */
+static inline guint32
+hash_words (const guint64 *words,
+            gsize          len)
+{
+  guint64 h = 0;
+
+  for (gsize i = 0; i < N_WORDS (len); i++)
+    h = hash_step (h, words[i]);
+  return hash_finish (h, len);
 }
 
 static void
 dict_init (Dict *dict)
 {
-  guint32 zero = 0;
+  dict->words_cap = 1 << 11;
+  dict->chars = g_new (guint64, dict->words_cap);
+  dict->n_bytes = 1;     /* the field mark's empty string */
+  dict->terms_cap = 1 << 10;
+  dict->terms = g_new0 (DictTerm, dict->terms_cap);
+  dict->n_ids = 1;
+  dict->mask = (1 << 12) - 1;
+  dict->slots = g_new0 (DictSlot, dict->mask + 1);
+}
 
-  dict->chars = g_string_sized_new (1 << 16);
-  dict->offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
-  dict->hashes = g_array_new (FALSE, FALSE, sizeof (guint32));
-  dict->lengths = g_array_new (FALSE, FALSE, sizeof (guint32));
-  /* Id 0 is the field mark, never a term. */
-  g_array_append_val (dict->offsets, zero);
-  g_array_append_val (dict->hashes, zero);
-  g_array_append_val (dict->lengths, zero);
-  g_string_append_c (dict->chars, '\0');
-  dict->mask = (1 << 14) - 1;
-  dict->slots = g_new0 (guint32, dict->mask + 1);
+static void
+dict_clear (Dict *dict)
+{
+  g_free (dict->chars);
+  g_free (dict->terms);
+  g_free (dict->slots);
+  memset (dict, 0, sizeof *dict);
 }
 
 static void
 dict_grow (Dict *dict)
 {
-  guint mask = dict->mask * 2 + 1;
-  guint32 *slots = g_new0 (guint32, mask + 1);
+  guint32 mask = dict->mask * 2 + 1;
+  DictSlot *slots = g_new0 (DictSlot, mask + 1);
 
-  for (guint id = 1; id < dict->offsets->len; id++)
+  for (guint32 i = 0; i <= dict->mask; i++)
     {
-      guint32 h = g_array_index (dict->hashes, guint32, id);
-      guint i = h & mask;
+      guint32 j;
 
-      while (slots[i] != 0)
-        i = (i + 1) & mask;
-      slots[i] = id;
+      if (dict->slots[i].id == 0)
+        continue;
+      j = dict->slots[i].hash & mask;
+      while (slots[j].id != 0)
+        j = (j + 1) & mask;
+      slots[j] = dict->slots[i];
     }
   g_free (dict->slots);
   dict->slots = slots;
@@ -1137,36 +1228,74 @@ dict_grow (Dict *dict)
 }
 
 static guint32
-dict_intern (Dict       *dict,
-             const char *s,
-             gsize       len)
+dict_add (Dict          *dict,
+          guint32        slot,
+          const guint64 *words,
+          gsize          len,
+          guint32        h)
 {
-  guint32 h = hash_bytes (s, len);
-  guint i = h & dict->mask;
-  guint32 id, offset, len32;
+  guint32 id;
+  DictTerm *term;
 
-  while ((id = dict->slots[i]) != 0)
+  if (dict->n_ids == dict->terms_cap)
     {
-      if (g_array_index (dict->hashes, guint32, id) == h
-          && g_array_index (dict->lengths, guint32, id) == len
-          && memcmp (dict->chars->str + g_array_index (dict->offsets, guint32, id), s, len) == 0)
-        return id;
-      i = (i + 1) & dict->mask;
+      dict->terms = g_renew (DictTerm, dict->terms, dict->terms_cap * 2);
+      memset (dict->terms + dict->terms_cap, 0, sizeof (DictTerm) * dict->terms_cap);
+      dict->terms_cap *= 2;
     }
+  while (dict->n_words + N_WORDS (len) > dict->words_cap)
+    {
+      dict->words_cap *= 2;
+      dict->chars = g_renew (guint64, dict->chars, dict->words_cap);
+    }
+  id = dict->n_ids++;
+  term = &dict->terms[id];
+  term->word = dict->n_words;
+  term->len = len;
+  memcpy (dict->chars + dict->n_words, words, N_WORDS (len) * 8);
+  dict->n_words += N_WORDS (len);
+  dict->n_bytes += len + 1;
+  dict->slots[slot].first = words[0];
+  dict->slots[slot].hash = h;
+  dict->slots[slot].id = id;
 
-  id = dict->offsets->len;
-  offset = dict->chars->len;
-  len32 = len;
-  g_string_append_len (dict->chars, s, len);
-  g_string_append_c (dict->chars, '\0');
-  g_array_append_val (dict->offsets, offset);
-  g_array_append_val (dict->hashes, h);
-  g_array_append_val (dict->lengths, len32);
-  dict->slots[i] = id;
-
-  if ((guint) dict->offsets->len * 2 > dict->mask)
+  if (dict->n_ids * 2 > dict->mask)
     dict_grow (dict);
   return id;
+}
+
+/* The id of the padded term @words, @len bytes long, whose hash_words()
+ * is @h; added if new. */
+static inline guint32
+dict_intern (Dict          *dict,
+             const guint64 *words,
+             gsize          len,
+             guint32        h)
+{
+  for (guint32 i = h & dict->mask;; i = (i + 1) & dict->mask)
+    {
+      const DictSlot *slot = &dict->slots[i];
+      const DictTerm *term;
+      const guint64 *known;
+      gsize k;
+
+      if (slot->id == 0)
+        return dict_add (dict, i, words, len, h);
+      if (slot->hash != h || slot->first != words[0])
+        continue;
+      /* A shorter term ends with a zero byte in its first word, where
+       * a term of 8 bytes or more has none of its own. */
+      if (len < 8)
+        return slot->id;
+      term = &dict->terms[slot->id];
+      if (term->len != len)
+        continue;
+      known = dict->chars + term->word;
+      for (k = 1; k < N_WORDS (len) && known[k] == words[k]; k++)
+        ;
+      if (k == N_WORDS (len))
+        return slot->id;
+    }
 }
 
 typedef struct
@@ -1175,19 +1304,6 @@ typedef struct
   gsize   len;
   gsize   cap;
 } Stream;
-
-typedef struct
-{
-  Dict        dict;
-  Stream      stream;
-  GString    *norm;
-  GArray     *tokens;
-  GString    *special;
-  gboolean    title_pending;
-  guint32     doc;
-  GArray     *df;          /* guint32 by term id: documents holding it */
-  GArray     *last_doc;    /* guint32 by term id: last document + 1 */
-} Builder;
 
 static inline void
 put_varint (Stream  *stream,
@@ -1204,27 +1320,6 @@ put_varint (Stream  *stream,
       v >>= 7;
     }
   stream->data[stream->len++] = v;
-}
-
-/* Interns a term for the current document and writes it to its stream. */
-static inline void
-put_term (Builder    *b,
-          const char *s,
-          gsize       len)
-{
-  guint32 id = dict_intern (&b->dict, s, len);
-
-  if (id >= b->df->len)
-    {
-      g_array_set_size (b->df, b->dict.offsets->len);
-      g_array_set_size (b->last_doc, b->dict.offsets->len);
-    }
-  if (g_array_index (b->last_doc, guint32, id) != b->doc + 1)
-    {
-      g_array_index (b->last_doc, guint32, id) = b->doc + 1;
-      g_array_index (b->df, guint32, id)++;
-    }
-  put_varint (&b->stream, id);
 }
 
 static inline guint32
@@ -1245,6 +1340,214 @@ get_varint (const guint8 **p)
   return v;
 }
 
+/* One part of the documents, indexed by one thread. */
+typedef struct
+{
+  DossierSearchIndex *self;
+  GCancellable       *cancellable;
+  guint               first;          /* documents [first, last) */
+  guint               last;
+  Dict                dict;
+  Stream              stream;         /* starts in self->stream_start */
+  guint32            *remap;          /* later parts: merged id by id */
+  gsize               at;             /* later parts: where their streams go */
+  gsize               at_len;         /* and how long they are there */
+  GString            *norm;
+  GArray             *tokens;
+  GString            *special;
+  guint64            *pad;            /* a term being padded */
+  gsize               pad_words;
+  Collector           c;
+  GPtrArray          *cites;
+  guint32             doc;
+  gboolean            title_pending;
+  gboolean            too_large;
+} Part;
+
+/* Interns a padded term for the current document and writes it to its
+ * stream. */
+static inline void
+put_term_words (Part          *part,
+                const guint64 *words,
+                gsize          len,
+                guint32        h)
+{
+  guint32 id = dict_intern (&part->dict, words, len, h);
+  DictTerm *term = &part->dict.terms[id];
+
+  if (term->last != part->doc + 1)
+    {
+      term->last = part->doc + 1;
+      term->n_docs++;
+    }
+  term->n_tokens++;
+  put_varint (&part->stream, id);
+}
+
+/* Copies the @len bytes at @s behind a prefix of @prefix_len bytes into
+ * part->pad, padded. */
+static char *
+pad_term (Part       *part,
+          const char *prefix,
+          gsize       prefix_len,
+          const char *s,
+          gsize       len)
+{
+  gsize n = prefix_len + len;
+
+  if (n / 8 + 1 > part->pad_words)
+    {
+      part->pad_words = MAX (n / 8 + 1, part->pad_words * 2);
+      part->pad = g_renew (guint64, part->pad, part->pad_words);
+    }
+  part->pad[n / 8] = 0;
+  memcpy (part->pad, prefix, prefix_len);
+  memcpy ((char *) part->pad + prefix_len, s, len);
+  return (char *) part->pad;
+}
+
+static void
+put_term (Part       *part,
+          const char *prefix,
+          gsize       prefix_len,
+          const char *s,
+          gsize       len)
+{
+  pad_term (part, prefix, prefix_len, s, len);
+  put_term_words (part, part->pad, prefix_len + len,
+                  hash_words (part->pad, prefix_len + len));
+}
+
+/* For index_text(): ASCII letters and digits lowercased, other ASCII
+ * bytes 0, bytes of other characters WORD_OTHER. */
+#define WORD_OTHER 0x80
+
+static const guint8 word_bytes[256] = {
+  ['0'] = '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+  ['A'] = 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm',
+          'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z',
+  ['a'] = 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm',
+          'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z',
+  [0x80 ... 0xff] = WORD_OTHER,
+};
+
+/* @b in each byte of a 64-bit word. */
+#define BYTES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (guint8) (b))
+
+static inline gboolean
+is_ascii_word_byte (guint8 w)
+{
+  return (guint8) (w - 1) < WORD_OTHER - 1;
+}
+
+/* Indexes the tokens of @text, each behind @prefix (a filter term's,
+ * @prefix_len bytes, or none): what tokenize() gives, faster. Words of
+ * ASCII letters and digits, most words of most cases, are lowercased
+ * and hashed here in one pass. A run of word bytes holding any other
+ * character goes through tokenize(), up to the ASCII separator that
+ * ends it: there the tokenizer ends its word and flushes what it holds,
+ * so cutting the text there gives the same tokens. @text[@len] must be
+ * a NUL. */
+static void
+index_text (Part       *part,
+            const char *prefix,
+            gsize       prefix_len,
+            const char *text,
+            gsize       len)
+{
+  const guchar *s = (const guchar *) text;
+  const guchar *end = s + len;
+  guint64 words[N_WORDS (MAX_TOKEN_BYTES) + 1];
+
+  g_assert (prefix_len <= PREFIX_MAX && text[len] == '\0');
+
+  for (;;)
+    {
+      const guchar *start;
+      guint64 word = 0, h = 0;
+      gsize n;
+
+      while (s < end && word_bytes[*s] == 0)
+        s++;
+      if (s == end)
+        break;
+      start = s;
+
+      n = 0;
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined (__GNUC__)
+      /* Eight bytes at a time while they are there (the NUL after the
+       * text counts): which are ASCII letters or digits, and their
+       * lowercase, for all at once. Bytes of 0x80 and more are left
+       * out first so that no sum carries into the next byte. */
+      while (n + 8 <= MAX_TOKEN_BYTES && end - (s + n) >= 7)
+        {
+          guint64 v, low7, lower, letters, digits, is_word, folded;
+          guint k;
+
+          memcpy (&v, s + n, 8);
+          low7 = v & BYTES (0x7f);
+          lower = low7 | BYTES (0x20);
+          letters = (lower + BYTES (0x80 - 'a')) & ~(lower + BYTES (0x7f - 'z'));
+          digits = (low7 + BYTES (0x80 - '0')) & ~(low7 + BYTES (0x7f - '9'));
+          is_word = (letters | digits) & ~v & BYTES (0x80);
+          folded = v | (letters & BYTES (0x80)) >> 2;
+          if (is_word == BYTES (0x80))
+            {
+              words[n / 8] = folded;
+              h = hash_step (h, folded);
+              n += 8;
+              continue;
+            }
+          /* The word ends in these eight bytes. */
+          k = __builtin_ctzll (~is_word & BYTES (0x80)) / 8;
+          word = k > 0 ? folded & (G_MAXUINT64 >> (64 - 8 * k)) : 0;
+          n += k;
+          break;
+        }
+#endif
+      /* Then a byte at a time, still building words in registers. The
+       * NUL after the text ends the word at the latest. */
+      for (; n < MAX_TOKEN_BYTES && is_ascii_word_byte (word_bytes[s[n]]); n++)
+        {
+          word |= (guint64) word_bytes[s[n]] << BYTE_SHIFT (n);
+          if ((n & 7) == 7)
+            {
+              words[n / 8] = word;
+              h = hash_step (h, word);
+              word = 0;
+            }
+        }
+      words[n / 8] = word;
+      if ((n & 7) != 0)
+        h = hash_step (h, word);
+      s += n;
+      /* Very long words are cut, as tokenize() cuts them. */
+      while (is_ascii_word_byte (word_bytes[*s]))
+        s++;
+
+      if (word_bytes[*s] != WORD_OTHER)
+        {
+          if (prefix_len == 0)
+            put_term_words (part, words, n, hash_finish (h, n));
+          else
+            put_term (part, prefix, prefix_len, (const char *) words, n);
+          continue;
+        }
+
+      while (word_bytes[*s] != 0)
+        s++;
+      g_string_truncate (part->norm, 0);
+      g_array_set_size (part->tokens, 0);
+      tokenize ((const char *) start, s - start, part->norm, part->tokens);
+      for (guint k = 0; k < part->tokens->len; k++)
+        {
+          const Token *tok = &g_array_index (part->tokens, Token, k);
+
+          put_term (part, prefix, prefix_len, part->norm->str + tok->norm_start, tok->norm_len);
+        }
+    }
+}
+
 static void
 build_field_cb (Collector  *c,
                 const char *field,
@@ -1252,56 +1555,235 @@ build_field_cb (Collector  *c,
                 const char *text,
                 gsize       len)
 {
-  Builder *b = c->data;
+  Part *part = c->data;
 
-  if (!is_title && b->title_pending)
+  if (!is_title && part->title_pending)
     {
-      put_varint (&b->stream, 0);
-      b->title_pending = FALSE;
+      put_varint (&part->stream, 0);
+      part->title_pending = FALSE;
     }
 
-  g_string_truncate (b->norm, 0);
-  g_array_set_size (b->tokens, 0);
-  tokenize (text, len, b->norm, b->tokens);
-  for (guint i = 0; i < b->tokens->len; i++)
-    {
-      const Token *tok = &g_array_index (b->tokens, Token, i);
-
-      put_term (b, b->norm->str + tok->norm_start, tok->norm_len);
-    }
-  put_varint (&b->stream, 0);
+  index_text (part, "", 0, text, len);
+  put_varint (&part->stream, 0);
   if (is_title)
-    b->title_pending = FALSE;
+    part->title_pending = FALSE;
 }
 
+/* A whole value, folded as dossier_search_fold() does. */
 static void
-put_special (Builder    *b,
+put_special (Part       *part,
              const char *prefix,
              const char *value)
 {
-  g_string_assign (b->special, prefix);
-  fold_append (b->special, value);
-  put_term (b, b->special->str, b->special->len);
+  gsize prefix_len = strlen (prefix);
+  const char *p = value;
+
+  while (*p != '\0' && (guchar) *p < 0x80)
+    p++;
+  if (*p == '\0')
+    {
+      /* Plain ASCII folds to its lowercase. */
+      gsize len = prefix_len + (p - value);
+      char *term = pad_term (part, prefix, prefix_len, value, p - value);
+
+      for (gsize k = prefix_len; k < len; k++)
+        if (term[k] >= 'A' && term[k] <= 'Z')
+          term[k] += 'a' - 'A';
+      put_term_words (part, part->pad, len, hash_words (part->pad, len));
+    }
+  else
+    {
+      g_string_truncate (part->special, 0);
+      fold_append (part->special, value);
+      put_term (part, prefix, prefix_len, part->special->str, part->special->len);
+    }
 }
 
 static void
-put_special_tokens (Builder    *b,
+put_special_tokens (Part       *part,
                     const char *prefix,
                     const char *value)
 {
-  if (value == NULL)
-    return;
-  g_string_truncate (b->norm, 0);
-  g_array_set_size (b->tokens, 0);
-  tokenize (value, strlen (value), b->norm, b->tokens);
-  for (guint i = 0; i < b->tokens->len; i++)
-    {
-      const Token *tok = &g_array_index (b->tokens, Token, i);
+  if (value != NULL)
+    index_text (part, prefix, strlen (prefix), value, strlen (value));
+}
 
-      g_string_assign (b->special, prefix);
-      g_string_append_len (b->special, b->norm->str + tok->norm_start, tok->norm_len);
-      put_term (b, b->special->str, b->special->len);
+static void
+index_document (Part *part,
+                Doc  *doc)
+{
+  if (doc->date != NULL)
+    doc->date_key = dossier_date_get_sort_key (doc->date);
+
+  part->title_pending = TRUE;
+  part->c.certainties = 0;
+  g_ptr_array_set_size (part->cites, 0);
+
+  collect_document (part->self, doc, &part->c);
+  if (part->title_pending)
+    put_varint (&part->stream, 0);
+
+  doc->certainties = part->c.certainties & ~1u;   /* NONE is no certainty */
+
+  if (doc->kind == DOC_NOTE)
+    {
+      DossierNote *note = doc->item;
+      const char * const *tags = dossier_note_get_tags (note);
+
+      for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+        put_special (part, TERM_TAG, tags[i]);
+      put_special_tokens (part, TERM_AUTHOR, dossier_note_get_author (note));
     }
+  else if (doc->kind == DOC_SOURCE)
+    {
+      const char * const *authors = dossier_source_get_authors (doc->item);
+
+      for (guint i = 0; authors != NULL && authors[i] != NULL; i++)
+        put_special_tokens (part, TERM_AUTHOR, authors[i]);
+    }
+  for (guint i = 0; i < part->cites->len; i++)
+    put_special (part, TERM_CITES, g_ptr_array_index (part->cites, i));
+}
+
+/* Step 1. */
+static gpointer
+part_index (gpointer data)
+{
+  Part *part = data;
+  DossierSearchIndex *self = part->self;
+
+  for (guint d = part->first; d < part->last; d++)
+    {
+      if (((d - part->first) & 1023) == 0 && g_cancellable_is_cancelled (part->cancellable))
+        break;
+
+#ifdef __GNUC__
+      /* The items were allocated as the file was read, far apart. */
+      if (d + 1 < part->last)
+        __builtin_prefetch (self->docs[d + 1].item);
+#endif
+      self->stream_start[d] = part->stream.len;
+      part->doc = d;
+      index_document (part, &self->docs[d]);
+
+      if (part->stream.len >= G_MAXUINT32 - 16)
+        {
+          part->too_large = TRUE;
+          break;
+        }
+    }
+  return NULL;
+}
+
+static inline guint
+varint_len (guint32 v)
+{
+  return 1 + (v >= 1u << 7) + (v >= 1u << 14) + (v >= 1u << 21) + (v >= 1u << 28);
+}
+
+/* Step 3. The first part's ids are the merged ones, its streams are
+ * already in place. */
+static gpointer
+part_post (gpointer data)
+{
+  Part *part = data;
+  DossierSearchIndex *self = part->self;
+  const guint8 *stream = part->remap != NULL ? part->stream.data : self->stream;
+  gsize stream_len = part->stream.len;
+  DictTerm *terms = part->dict.terms;
+  guint32 *postings = self->postings;
+  guint8 *out = self->stream + part->at;
+
+  for (guint d = part->first; d < part->last; d++)
+    {
+      const guint8 *p = stream + self->stream_start[d];
+      const guint8 *end = stream + (d + 1 < part->last ? self->stream_start[d + 1] : stream_len);
+
+      if (part->remap != NULL)
+        self->stream_start[d] = out - self->stream;
+      while (p < end)
+        {
+          guint32 id = get_varint (&p);
+
+          if (id != 0 && terms[id].last != d + 1)
+            {
+              terms[id].last = d + 1;
+              postings[terms[id].n_docs++] = d;
+            }
+          if (part->remap != NULL)
+            {
+              guint32 v = part->remap[id];
+
+              while (v >= 0x80)
+                {
+                  *out++ = (v & 0x7f) | 0x80;
+                  v >>= 7;
+                }
+              *out++ = v;
+            }
+        }
+    }
+  g_assert (part->remap == NULL || out == self->stream + part->at + part->at_len);
+  return NULL;
+}
+
+/* Runs @func on each part, the first in this thread. */
+static void
+run_parts (Part        *parts,
+           guint        n_parts,
+           GThreadFunc  func)
+{
+  GThread *threads[MAX_PARTS] = { NULL, };
+
+  for (guint k = 1; k < n_parts; k++)
+    threads[k] = g_thread_try_new ("dossier-index", func, &parts[k], NULL);
+  func (&parts[0]);
+  for (guint k = 1; k < n_parts; k++)
+    {
+      if (threads[k] != NULL)
+        g_thread_join (threads[k]);
+      else
+        func (&parts[k]);
+    }
+}
+
+static void
+part_init (Part               *part,
+           DossierSearchIndex *self,
+           GCancellable       *cancellable,
+           guint               first,
+           guint               last)
+{
+  part->self = self;
+  part->cancellable = cancellable;
+  part->first = first;
+  part->last = last;
+  dict_init (&part->dict);
+  part->norm = g_string_sized_new (1024);
+  part->tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  part->special = g_string_new (NULL);
+  part->cites = g_ptr_array_new ();
+  part->c.func = build_field_cb;
+  part->c.data = part;
+  part->c.plain = g_string_sized_new (4096);
+  part->c.want_meta = TRUE;
+  part->c.cites = part->cites;
+}
+
+static void
+part_clear (Part *part)
+{
+  if (part->self == NULL)
+    return;
+  dict_clear (&part->dict);
+  g_free (part->stream.data);
+  g_free (part->remap);
+  g_string_free (part->norm, TRUE);
+  g_array_unref (part->tokens);
+  g_string_free (part->special, TRUE);
+  g_free (part->pad);
+  g_ptr_array_unref (part->cites);
+  g_string_free (part->c.plain, TRUE);
 }
 
 static int
@@ -1309,88 +1791,180 @@ compare_terms (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
-  const char *chars = user_data;
+  const DossierSearchIndex *self = user_data;
 
-  return strcmp (chars + *(const guint32 *) a, chars + *(const guint32 *) b);
+  return strcmp (self->term_chars + self->term_offset[*(const guint32 *) a],
+                 self->term_chars + self->term_offset[*(const guint32 *) b]);
+}
+
+/* Step 2. */
+static void
+merge_dicts (DossierSearchIndex *self,
+             Part               *parts,
+             guint               n_parts)
+{
+  Dict *dict = &parts[0].dict;
+  g_autofree guint32 *next = NULL;
+  gsize at;
+
+  for (guint k = 1; k < n_parts; k++)
+    {
+      Dict *other = &parts[k].dict;
+
+      parts[k].remap = g_new (guint32, other->n_ids);
+      parts[k].remap[0] = 0;
+      for (guint32 id = 1; id < other->n_ids; id++)
+        {
+          const DictTerm *term = &other->terms[id];
+          const guint64 *words = other->chars + term->word;
+
+          parts[k].remap[id] = dict_intern (dict, words, term->len, hash_words (words, term->len));
+        }
+    }
+
+  /* The terms unpadded, each with a NUL, sorted, ranked. */
+  self->n_terms = dict->n_ids - 1;
+  self->term_chars_len = dict->n_bytes;
+  self->term_chars = g_malloc (dict->n_bytes);
+  self->term_offset = g_new (guint32, dict->n_ids);
+  self->sorted = g_new (guint32, self->n_terms + 1);
+  self->term_chars[0] = '\0';
+  self->term_offset[0] = 0;
+  at = 1;
+  for (guint id = 1; id < dict->n_ids; id++)
+    {
+      const DictTerm *term = &dict->terms[id];
+
+      memcpy (self->term_chars + at, dict->chars + term->word, term->len);
+      self->term_chars[at + term->len] = '\0';
+      self->term_offset[id] = at;
+      at += term->len + 1;
+      self->sorted[id - 1] = id;
+    }
+  g_assert (at == dict->n_bytes);
+  g_qsort_with_data (self->sorted, self->n_terms, sizeof (guint32), compare_terms, self);
+
+  self->term_rank = g_new (guint32, dict->n_ids);
+  self->term_rank[0] = G_MAXUINT32;
+  for (guint r = 0; r < self->n_terms; r++)
+    self->term_rank[self->sorted[r]] = r;
+
+  /* How many documents hold each term, in all. */
+  next = g_new0 (guint32, dict->n_ids);
+  for (guint k = 0; k < n_parts; k++)
+    {
+      const Dict *other = &parts[k].dict;
+
+      for (guint32 id = 1; id < (k == 0 ? dict->n_ids : other->n_ids); id++)
+        next[k == 0 ? id : parts[k].remap[id]] += other->terms[id].n_docs;
+    }
+  self->post_start = g_new (guint32, self->n_terms + 1);
+  self->n_postings = 0;
+  for (guint r = 0; r < self->n_terms; r++)
+    {
+      guint32 id = self->sorted[r];
+      guint32 n = next[id];
+
+      self->post_start[r] = self->n_postings;
+      next[id] = self->n_postings;
+      self->n_postings += n;
+    }
+  self->post_start[self->n_terms] = self->n_postings;
+  self->postings = g_new (guint32, MAX (self->n_postings, 1));
+
+  /* Where each part's postings of each term go, in order of the parts. */
+  for (guint k = 0; k < n_parts; k++)
+    {
+      Dict *other = &parts[k].dict;
+
+      for (guint32 id = 1; id < (k == 0 ? dict->n_ids : other->n_ids); id++)
+        {
+          guint32 merged = k == 0 ? id : parts[k].remap[id];
+          guint32 n = other->terms[id].n_docs;
+
+          other->terms[id].n_docs = next[merged];
+          other->terms[id].last = 0;
+          next[merged] += n;
+        }
+    }
+}
+
+/* Before step 3: makes room for all the streams, tells each later part
+ * where its own go. FALSE when they are too long. */
+static gboolean
+place_streams (DossierSearchIndex *self,
+               Part               *parts,
+               guint               n_parts)
+{
+  gsize total = parts[0].stream.len;
+
+  for (guint k = 1; k < n_parts; k++)
+    {
+      Part *part = &parts[k];
+      gsize len = part->stream.len;
+
+      /* Ids take more or fewer bytes once merged. */
+      for (guint32 id = 1; id < part->dict.n_ids; id++)
+        len += (gsize) part->dict.terms[id].n_tokens
+               * varint_len (part->remap[id])
+               - (gsize) part->dict.terms[id].n_tokens * varint_len (id);
+      part->at = total;
+      part->at_len = len;
+      total += len;
+      if (total >= G_MAXUINT32 - 16)
+        return FALSE;
+    }
+
+  self->stream_len = total;
+  self->stream = g_realloc (g_steal_pointer (&parts[0].stream.data), MAX (total, 1));
+  self->stream_start[self->n_docs] = total;
+  return TRUE;
 }
 
 static gboolean
 build (DossierSearchIndex *self,
        GArray             *doc_list,
+       guint               n_parts,
        GCancellable       *cancellable,
        GError            **error)
 {
-  Builder b = { 0, };
-  Collector c = { 0, };
-  g_autoptr(GPtrArray) cites = g_ptr_array_new ();
-  g_autofree guint32 *by_offset = NULL;
-  g_autofree guint32 *last_doc = NULL;
-  g_autofree guint32 *fill = NULL;
-  guint n_ids;
-
-  dict_init (&b.dict);
-  b.norm = g_string_sized_new (1024);
-  b.tokens = g_array_new (FALSE, FALSE, sizeof (Token));
-  b.special = g_string_new (NULL);
-  b.df = g_array_new (FALSE, TRUE, sizeof (guint32));
-  b.last_doc = g_array_new (FALSE, TRUE, sizeof (guint32));
-
-  c.func = build_field_cb;
-  c.data = &b;
-  c.plain = g_string_sized_new (4096);
-  c.want_meta = TRUE;
-  c.cites = cites;
+  Part parts[MAX_PARTS] = { { 0, }, };
+  gboolean too_large = FALSE;
 
   self->n_docs = doc_list->len;
   self->docs = (Doc *) g_array_free (doc_list, FALSE);
   self->stream_start = g_new (guint32, self->n_docs + 1);
 
-  for (guint d = 0; d < self->n_docs; d++)
+  if (n_parts == 0)
+    n_parts = MIN (g_get_num_processors (), self->n_docs / MIN_PART_DOCS);
+  n_parts = CLAMP (n_parts, 1, MIN (MAX_PARTS, MAX (self->n_docs, 1)));
+
+  for (guint k = 0; k < n_parts; k++)
+    part_init (&parts[k], self, cancellable,
+               (guint) ((guint64) self->n_docs * k / n_parts),
+               (guint) ((guint64) self->n_docs * (k + 1) / n_parts));
+
+  run_parts (parts, n_parts, part_index);
+  for (guint k = 0; k < n_parts; k++)
+    too_large |= parts[k].too_large;
+  if (!too_large && !g_cancellable_is_cancelled (cancellable))
     {
-      Doc *doc = &self->docs[d];
-
-      if ((d & 1023) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        goto fail;
-
-      self->stream_start[d] = b.stream.len;
-      b.doc = d;
-      b.title_pending = TRUE;
-      c.certainties = 0;
-      g_ptr_array_set_size (cites, 0);
-
-      collect_document (self, doc, &c);
-      if (b.title_pending)
-        put_varint (&b.stream, 0);
-
-      doc->certainties = c.certainties & ~1u;   /* NONE is no certainty */
-
-      if (doc->kind == DOC_NOTE)
-        {
-          DossierNote *note = doc->item;
-          const char * const *tags = dossier_note_get_tags (note);
-
-          for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-            put_special (&b, TERM_TAG, tags[i]);
-          put_special_tokens (&b, TERM_AUTHOR, dossier_note_get_author (note));
-        }
-      else if (doc->kind == DOC_SOURCE)
-        {
-          const char * const *authors = dossier_source_get_authors (doc->item);
-
-          for (guint i = 0; authors != NULL && authors[i] != NULL; i++)
-            put_special_tokens (&b, TERM_AUTHOR, authors[i]);
-        }
-      for (guint i = 0; i < cites->len; i++)
-        put_special (&b, TERM_CITES, g_ptr_array_index (cites, i));
-
-      if (b.stream.len >= G_MAXUINT32 - 16)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                               "the case is too large to index");
-          goto fail;
-        }
+      merge_dicts (self, parts, n_parts);
+      too_large = !place_streams (self, parts, n_parts);
+      if (!too_large)
+        run_parts (parts, n_parts, part_post);
     }
-  self->stream_start[self->n_docs] = b.stream.len;
+  for (guint k = 0; k < n_parts; k++)
+    part_clear (&parts[k]);
+
+  if (too_large)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                           "the case is too large to index");
+      return FALSE;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
 
   /* Sections are contiguous and in order: find where each starts. */
   for (guint k = 0, d = 0; k <= DOSSIER_N_SECTIONS; k++)
@@ -1399,112 +1973,7 @@ build (DossierSearchIndex *self,
         d++;
       self->section_start[k] = d;
     }
-
-  /* Freeze the dictionary: sort the terms, rank them. */
-  n_ids = b.dict.offsets->len;
-  self->n_terms = n_ids - 1;
-  self->term_chars_len = b.dict.chars->len;
-  self->term_chars = g_string_free (b.dict.chars, FALSE);
-  self->term_offset = (guint32 *) g_array_free (b.dict.offsets, FALSE);
-  g_array_unref (b.dict.hashes);
-  g_array_unref (b.dict.lengths);
-  g_free (b.dict.slots);
-
-  by_offset = g_new (guint32, self->n_terms);
-  for (guint id = 1; id < n_ids; id++)
-    by_offset[id - 1] = self->term_offset[id];
-  g_qsort_with_data (by_offset, self->n_terms, sizeof (guint32), compare_terms, self->term_chars);
-
-  /* Offsets are unique and increase with ids: map back by search. */
-  self->sorted = g_new (guint32, self->n_terms + 1);
-  self->term_rank = g_new (guint32, n_ids);
-  self->term_rank[0] = G_MAXUINT32;
-  for (guint r = 0; r < self->n_terms; r++)
-    {
-      guint32 off = by_offset[r];
-      guint lo = 1, hi = n_ids;
-
-      while (lo < hi)
-        {
-          guint mid = (lo + hi) / 2;
-
-          if (self->term_offset[mid] < off)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      self->sorted[r] = lo;
-      self->term_rank[lo] = r;
-    }
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    goto fail_late;
-
-  /* Postings: counted while interning, filled in one pass. */
-  self->stream_len = b.stream.len;
-  self->stream = g_realloc (g_steal_pointer (&b.stream.data), MAX (b.stream.len, 1));
-
-  g_array_set_size (b.df, n_ids);
-  self->post_start = g_new0 (guint32, self->n_terms + 1);
-  for (guint id = 1; id < n_ids; id++)
-    self->post_start[self->term_rank[id]] = g_array_index (b.df, guint32, id);
-  last_doc = g_new0 (guint32, n_ids);
-
-  {
-    guint32 sum = 0;
-
-    for (guint r = 0; r <= self->n_terms; r++)
-      {
-        guint32 count = r < self->n_terms ? self->post_start[r] : 0;
-
-        self->post_start[r] = sum;
-        sum += count;
-      }
-    self->n_postings = sum;
-  }
-
-  self->postings = g_new (guint32, MAX (self->n_postings, 1));
-  fill = g_memdup2 (self->post_start, sizeof (guint32) * (self->n_terms + 1));
-  for (guint d = 0; d < self->n_docs; d++)
-    {
-      const guint8 *p = self->stream + self->stream_start[d];
-      const guint8 *end = self->stream + self->stream_start[d + 1];
-
-      while (p < end)
-        {
-          guint32 id = get_varint (&p);
-
-          if (id != 0 && last_doc[id] != d + 1)
-            {
-              last_doc[id] = d + 1;
-              self->postings[fill[self->term_rank[id]]++] = d;
-            }
-        }
-    }
-
-  g_string_free (b.norm, TRUE);
-  g_array_unref (b.tokens);
-  g_string_free (b.special, TRUE);
-  g_array_unref (b.df);
-  g_array_unref (b.last_doc);
-  g_string_free (c.plain, TRUE);
   return TRUE;
-
-fail:
-  g_string_free (b.dict.chars, TRUE);
-  g_array_unref (b.dict.offsets);
-  g_array_unref (b.dict.hashes);
-  g_array_unref (b.dict.lengths);
-  g_free (b.dict.slots);
-fail_late:
-  g_free (b.stream.data);
-  g_array_unref (b.df);
-  g_array_unref (b.last_doc);
-  g_string_free (b.norm, TRUE);
-  g_array_unref (b.tokens);
-  g_string_free (b.special, TRUE);
-  g_string_free (c.plain, TRUE);
-  return FALSE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -3115,13 +3584,14 @@ dossier_search_index_init (DossierSearchIndex *self)
 static DossierSearchIndex *
 index_new_from_docs (DossierCase   *dcase,
                      GArray        *docs,
+                     guint          n_parts,
                      GCancellable  *cancellable,
                      GError       **error)
 {
   g_autoptr(DossierSearchIndex) self = g_object_new (DOSSIER_TYPE_SEARCH_INDEX, NULL);
 
   self->dcase = g_object_ref (dcase);
-  if (!build (self, docs, cancellable, error))
+  if (!build (self, docs, n_parts, cancellable, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -3131,7 +3601,17 @@ dossier_search_index_new (DossierCase *dcase)
 {
   g_return_val_if_fail (DOSSIER_IS_CASE (dcase), NULL);
 
-  return index_new_from_docs (dcase, list_documents (dcase), NULL, NULL);
+  return index_new_from_docs (dcase, list_documents (dcase), 0, NULL, NULL);
+}
+
+DossierSearchIndex *
+dossier_search_index_new_in_parts (DossierCase *dcase,
+                                   guint        n_parts)
+{
+  g_return_val_if_fail (DOSSIER_IS_CASE (dcase), NULL);
+  g_return_val_if_fail (n_parts >= 1, NULL);
+
+  return index_new_from_docs (dcase, list_documents (dcase), n_parts, NULL, NULL);
 }
 
 static void
@@ -3144,7 +3624,7 @@ build_thread (GTask        *task,
   GError *error = NULL;
   DossierSearchIndex *index;
 
-  index = index_new_from_docs (DOSSIER_CASE (source_object), docs, cancellable, &error);
+  index = index_new_from_docs (DOSSIER_CASE (source_object), docs, 0, cancellable, &error);
   if (index == NULL)
     g_task_return_error (task, error);
   else

@@ -123,6 +123,18 @@ G_DECLARE_FINAL_TYPE (DossierSearchIndex, dossier_search_index, DOSSIER, SEARCH_
  */
 DossierSearchIndex *dossier_search_index_new          (DossierCase         *dcase);
 
+/*< private >
+ * dossier_search_index_new_in_parts:
+ * @dcase: a loaded case
+ * @n_parts: how many parts to cut the documents into, 1 to 4
+ *
+ * For tests: dossier_search_index_new() cutting the documents into
+ * @n_parts parts indexed in parallel and merged, as it does on its own
+ * for large cases, whatever the size of @dcase. Gives the same index.
+ */
+DossierSearchIndex *dossier_search_index_new_in_parts (DossierCase *dcase,
+                                                       guint        n_parts);
+
 /* Builds the index in a GTask thread. */
 void                dossier_search_index_new_async    (DossierCase         *dcase,
                                                        GCancellable        *cancellable,
