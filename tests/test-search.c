@@ -465,6 +465,8 @@ test_errors (void)
     { "a OR OR b", DOSSIER_SEARCH_ERROR_SYNTAX, "OR at column 6 needs a term before it" },
     { "tag:", DOSSIER_SEARCH_ERROR_SYNTAX, "tag: at column 1 needs a value" },
     { "leak after:", DOSSIER_SEARCH_ERROR_SYNTAX, "after: at column 6 needs a value" },
+    { "tag:݅", DOSSIER_SEARCH_ERROR_INVALID_VALUE, "'݅' after tag: at column 5 has no letters or digits to search for" },
+    { "author:--", DOSSIER_SEARCH_ERROR_INVALID_VALUE, "'--' after author: at column 8 has no letters or digits to search for" },
     { "pass\xff", DOSSIER_SEARCH_ERROR_SYNTAX, "the query is not valid UTF-8 at byte 5" },
   };
 

@@ -144,6 +144,26 @@ fill_filter (DossierSearchAtom  *atom,
       atom->tokens = dossier_search_tokenize (value, -1);
       break;
 
+    default:
+      break;
+    }
+
+  /* A value made only of marks or punctuation folds to nothing; it would
+   * match every item, or none, without saying why. */
+  if ((atom->kind == DOSSIER_SEARCH_ATOM_TAG || atom->kind == DOSSIER_SEARCH_ATOM_CITES ||
+       atom->kind == DOSSIER_SEARCH_ATOM_AUTHOR) &&
+      (atom->tokens == NULL || atom->tokens[0] == NULL || atom->tokens[0][0] == '\0'))
+    {
+      g_set_error (error, DOSSIER_SEARCH_ERROR, DOSSIER_SEARCH_ERROR_INVALID_VALUE,
+                   /* Translators: %s is a filter name such as tag. */
+                   _("'%s' after %s: at column %u has no letters or digits to search for"),
+                   value, name, value_column);
+      return FALSE;
+    }
+
+  switch (atom->kind)
+    {
+
     case DOSSIER_SEARCH_ATOM_IN:
       {
         g_autofree char *lower = g_ascii_strdown (value, -1);
@@ -192,6 +212,12 @@ fill_filter (DossierSearchAtom  *atom,
             return FALSE;
           }
       }
+      break;
+
+    case DOSSIER_SEARCH_ATOM_TAG:
+    case DOSSIER_SEARCH_ATOM_CITES:
+    case DOSSIER_SEARCH_ATOM_AUTHOR:
+      /* Tokens were made above. */
       break;
 
     case DOSSIER_SEARCH_ATOM_WORDS:
