@@ -43,7 +43,7 @@ dossier_command_line_add_options (GApplication *app)
   g_return_if_fail (G_IS_APPLICATION (app));
 
   g_application_add_main_option_entries (app, option_entries);
-  g_application_set_option_context_parameter_string (app, _("[FILE…] — view investigation case files"));
+  g_application_set_option_context_parameter_string (app, _("— view investigation case files"));
 }
 
 int

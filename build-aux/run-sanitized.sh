@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The whole test suite under AddressSanitizer (with LeakSanitizer) and
+# UndefinedBehaviorSanitizer, then every fuzz target for a short while.
+#
+#   build-aux/run-sanitized.sh [MESON-TEST-ARGS...]
+#
+# 1. Configures build-asan (gcc, -Db_sanitize=address,undefined
+#    -Db_lundef=false) if needed and builds everything.
+# 2. Runs every test in it (core, widget, shell, fuzz-replay), under
+#    xvfb-run when there is no display. The log is
+#    build-asan/meson-logs/testlog.json, which build-aux/run-tests.sh
+#    counts with the normal build's.
+# 3. When clang is installed, runs each libFuzzer target for
+#    FUZZ_SECONDS (default 15; four targets, about a minute in all)
+#    through build-aux/fuzz.sh and prints libFuzzer's figures.
+#
+# Leaks are reported and fail the test; build-aux/lsan.supp hides only
+# allocations that system libraries make once and keep for the life of
+# the process. Exits non-zero when a test failed or a fuzz target
+# crashed. The build folder can be moved with ASAN_BUILD_DIR.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+dir=${ASAN_BUILD_DIR:-build-asan}
+fuzz_seconds=${FUZZ_SECONDS:-15}
+
+# -Wno-error=format-overflow: with -fsanitize, GCC 12 sees a path where
+# g_dngettext() returns NULL and reports "null format string" for every
+# translated plural format (-Wformat-overflow, made an error by
+# -Werror=format=2). It stays a warning here; the normal build keeps it
+# an error.
+if [[ ! -f $dir/build.ninja ]]; then
+  CC=${SANITIZE_CC:-gcc} meson setup "$dir" \
+    -Db_sanitize=address,undefined -Db_lundef=false \
+    -Dc_args=-Wno-error=format-overflow
+fi
+ninja -C "$dir"
+
+# fast_unwind_on_malloc=0: GLib, GTK and fontconfig have no frame
+# pointers, so the fast unwinder stops at g_malloc and the suppressions,
+# which match library names, would never see the frames they name.
+export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=1:print_summary=1:fast_unwind_on_malloc=0:malloc_context_size=40
+export LSAN_OPTIONS=suppressions=$root/build-aux/lsan.supp:print_suppressions=0
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+# GLib 2.74's slice allocator keeps freed blocks in magazines: with
+# always-malloc every block is a malloc block that LeakSanitizer can see.
+export G_SLICE=always-malloc G_DEBUG=gc-friendly
+export GSK_RENDERER=cairo GDK_DEBUG=gl-disable GTK_A11Y=none \
+       DBUS_SESSION_BUS_ADDRESS=disabled: ADW_DISABLE_PORTAL=1 GSETTINGS_BACKEND=memory
+
+status=0
+# Sanitized code runs two to five times slower: give tests room.
+test_args=(--print-errorlogs --num-processes 2 --timeout-multiplier 4 "$@")
+if [[ -z ${DISPLAY:-} ]]; then
+  xvfb-run -a -s "-screen 0 1280x800x24" meson test -C "$dir" "${test_args[@]}" || status=$?
+else
+  meson test -C "$dir" "${test_args[@]}" || status=$?
+fi
+echo "sanitized suite: log in $dir/meson-logs/testlog.json (exit $status)"
+
+# The fuzz targets, briefly, on top of the replays the suite just ran.
+if command -v clang-14 >/dev/null || command -v clang >/dev/null; then
+  unset ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS
+  fuzz_status=0
+  build-aux/fuzz.sh "$fuzz_seconds" --no-coverage || fuzz_status=$?
+  if [[ $fuzz_status -ne 0 ]]; then
+    echo "fuzzing found a crash (exit $fuzz_status): the input is now in fuzz/corpus/"
+    status=1
+  fi
+else
+  echo "clang is not installed: no fuzzing (build-aux/install-deps.sh --tests installs it)"
+fi
+
+exit $status
