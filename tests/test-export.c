@@ -14,6 +14,15 @@
  * a change there is a change users see and must be reviewed). The hostile
  * fixture is exported in every format and checked to stay inert. */
 
+
+static gboolean
+have_pdftotext (void)
+{
+  g_autofree char *path = g_find_program_in_path ("pdftotext");
+
+  return path != NULL;
+}
+
 static DossierCase *
 load_path (const char *path)
 {
@@ -606,7 +615,7 @@ test_pdf_sample (void)
   g_assert_true (pdf_contains (first, "/Dest (cite-1)"));
   check_pdf_uris (first);
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (!have_pdftotext ())
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return;
@@ -649,7 +658,7 @@ test_pdf_hostile (void)
   g_assert_false (pdf_contains (pdf, "(file:"));
   g_assert_false (pdf_contains (pdf, "(data:"));
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (!have_pdftotext ())
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return;

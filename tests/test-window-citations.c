@@ -63,6 +63,15 @@ has_css_class_below (GtkWidget  *widget,
   return FALSE;
 }
 
+/* The highlight comes once the revealed place is laid out, a frame or
+ * more after the tab switch (more under a sanitizer). */
+static gboolean
+breach_is_highlighted (gpointer data)
+{
+  return has_css_class_below (dossier_window_get_view (DOSSIER_WINDOW (data), "breach"),
+                              "highlighted");
+}
+
 static gboolean
 activate_link (GtkLabel   *label,
                const char *uri)
@@ -144,7 +153,7 @@ test_source_backlinks (void)
   settle ();
   g_assert_cmpstr (dossier_window_get_visible_view_name (window), ==, "breach");
   /* The place is highlighted for a moment. */
-  g_assert_true (has_css_class_below (dossier_window_get_view (window, "breach"), "highlighted"));
+  g_assert_true (wait_until (breach_is_highlighted, window));
 
   /* Alt+Left: back to the overview with the panel as it was. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);

@@ -3372,9 +3372,12 @@ static char *
 shorten (const char *text,
          glong       max_chars)
 {
+  g_autofree char *head = NULL;
+
   if (g_utf8_strlen (text, -1) <= max_chars)
     return g_strdup (text);
-  return g_strconcat (g_utf8_substring (text, 0, max_chars - 1), "…", NULL);
+  head = g_utf8_substring (text, 0, max_chars - 1);
+  return g_strconcat (head, "…", NULL);
 }
 
 static char *
