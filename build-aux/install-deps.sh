@@ -12,7 +12,7 @@ packages=(
 )
 # Extra packages for the test suite only (sanitizer and fuzzing builds).
 if [[ ${1:-} == --tests ]]; then
-  packages+=(clang libclang-rt-14-dev)
+  packages+=(clang libclang-rt-14-dev llvm-14)
 fi
 
 missing=()

@@ -20,5 +20,13 @@ else
   meson test -C build --print-errorlogs --num-processes 2 "$@" || status=$?
 fi
 
-python3 build-aux/count-results.py build/meson-logs/testlog.json
+# The same suite under ASan/UBSan, then a minute of fuzzing (build-asan).
+# Skip it with DOSSIER_SKIP_SANITIZED=1 for a quick local run.
+logs=(build/meson-logs/testlog.json)
+if [[ -z ${DOSSIER_SKIP_SANITIZED:-} ]]; then
+  build-aux/run-sanitized.sh || status=1
+  logs+=(build-asan/meson-logs/testlog.json)
+fi
+
+python3 build-aux/count-results.py "${logs[@]}"
 exit $status
