@@ -5,7 +5,14 @@ import sys
 
 passed = failed = skipped = 0
 for path in sys.argv[1:]:
-    with open(path, encoding="utf-8") as log:
+    try:
+        log = open(path, encoding="utf-8")
+    except OSError as error:
+        # A build that failed before its tests ran counts as one failure.
+        print(f"count-results: no test log {path}: {error.strerror}", file=sys.stderr)
+        failed += 1
+        continue
+    with log:
         for line in log:
             line = line.strip()
             if not line:
