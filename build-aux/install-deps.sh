@@ -8,7 +8,7 @@ packages=(
   libgtk-4-dev libadwaita-1-dev libxml2-dev libxml2-utils
   libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream xvfb xauth fonts-dejavu-core
-  poppler-utils python3
+  poppler-utils python3 locales
 )
 # Extra packages for the test suite only (sanitizer and fuzzing builds).
 if [[ ${1:-} == --tests ]]; then
