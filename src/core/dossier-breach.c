@@ -30,16 +30,22 @@ dossier_breach_finalize (GObject *object)
 {
   DossierBreach *self = (DossierBreach *)object;
 
-  g_clear_pointer (&self->victim, g_free);
-  g_clear_pointer (&self->claimed_by, g_free);
+  /* A loaded object keeps these in its case's arena. */
+  if (self->arena == NULL)
+    {
+      g_clear_pointer (&self->victim, g_free);
+      g_clear_pointer (&self->claimed_by, g_free);
+      g_clear_pointer (&self->method, dossier_inline_free);
+    }
+
   g_clear_pointer (&self->began, dossier_date_free);
   g_clear_pointer (&self->discovered, dossier_date_free);
   g_clear_pointer (&self->disclosed, dossier_date_free);
-  g_clear_pointer (&self->method, dossier_inline_free);
   g_clear_pointer (&self->summary, g_ptr_array_unref);
   g_clear_pointer (&self->impact, g_ptr_array_unref);
   g_clear_pointer (&self->exposed, g_ptr_array_unref);
   g_clear_object (&self->hypotheses);
+  g_clear_pointer (&self->arena, dossier_arena_unref);
 
   G_OBJECT_CLASS (dossier_breach_parent_class)->finalize (object);
 }

@@ -31,16 +31,23 @@ dossier_case_finalize (GObject *object)
   g_clear_pointer (&self->mentions, g_ptr_array_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
 
+  /* A loaded case keeps these in its arena. */
+  if (self->arena == NULL)
+    {
+      g_clear_pointer (&self->id, g_free);
+      g_clear_pointer (&self->language, g_free);
+      g_clear_pointer (&self->title, dossier_inline_free);
+      g_clear_pointer (&self->subtitle, dossier_inline_free);
+      g_clear_pointer (&self->release_work, g_free);
+    }
+
   g_clear_object (&self->file);
   g_clear_pointer (&self->sha256, g_free);
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->language, g_free);
-  g_clear_pointer (&self->title, dossier_inline_free);
   g_clear_pointer (&self->display_title, g_free);
-  g_clear_pointer (&self->subtitle, dossier_inline_free);
   g_clear_pointer (&self->summary, g_ptr_array_unref);
   g_clear_pointer (&self->updated, dossier_date_free);
-  g_clear_pointer (&self->release_work, g_free);
+  /* Last: everything above may point into it. */
+  g_clear_pointer (&self->arena, dossier_arena_unref);
 
   G_OBJECT_CLASS (dossier_case_parent_class)->finalize (object);
 }

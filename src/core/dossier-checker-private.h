@@ -196,7 +196,8 @@ typedef enum
 
 typedef struct _DossierChecker DossierChecker;
 
-DossierChecker *dossier_checker_new           (void);
+/* Copies of references go into @arena (the case's). */
+DossierChecker *dossier_checker_new           (DossierArena       *arena);
 void            dossier_checker_free          (DossierChecker     *checker);
 /* Registers @id (which must be valid); returns FALSE and the line of the
  * first use when it is taken. @id must outlive the checker (it is the
@@ -209,8 +210,10 @@ gboolean        dossier_checker_add_id        (DossierChecker     *checker,
                                                guint              *first_line);
 /* Records a reference to resolve at the end; @place (borrowed, owned by
  * the case) is attached to the source's citations or the entity's
- * mentions when it resolves. */
-void            dossier_checker_add_ref       (DossierChecker     *checker,
+ * mentions when it resolves. Returns the string for the model to keep:
+ * the id's own string when the id is registered already, else a copy in
+ * the arena. */
+const char     *dossier_checker_add_ref       (DossierChecker     *checker,
                                                DossierRefSite      site,
                                                const char         *id,
                                                guint               line,

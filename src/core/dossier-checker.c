@@ -29,18 +29,32 @@ typedef struct
 typedef struct
 {
   DossierRefSite  site;
-  const char     *id;       /* in the checker's string chunk */
+  guint           record;   /* index + 1 into records when known, or 0 */
+  const char     *id;       /* the id's own string, or a copy in the arena */
   guint           line;
   guint           column;
   DossierPlace   *place;
 } RefRecord;
 
+/* A slot of the id table: the hash of an id and where its record is. */
+typedef struct
+{
+  guint32 hash;
+  guint32 record;           /* index + 1 into records; 0 for an empty slot */
+} IdSlot;
+
+#define FIRST_ID_SLOTS 256
+
 struct _DossierChecker
 {
-  GHashTable   *ids;        /* id -> index + 1 into records */
+  /* Open addressing, at most half full: a lookup compares hashes in one
+   * small array and reads a string only when they match. A large case
+   * looks up a reference for every citation and mention. */
+  IdSlot       *slots;
+  guint32       mask;
   GArray       *records;    /* of IdRecord, file order */
   GArray       *refs;       /* of RefRecord, file order */
-  GStringChunk *strings;
+  DossierArena *arena;
 };
 
 /* ------------------------------------------------------------------ */
@@ -449,14 +463,15 @@ dossier_checker_missing_child (const DossierElementRule *rule,
 /* ------------------------------------------------------------------ */
 
 DossierChecker *
-dossier_checker_new (void)
+dossier_checker_new (DossierArena *arena)
 {
   DossierChecker *checker = g_new0 (DossierChecker, 1);
 
-  checker->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  checker->slots = g_new0 (IdSlot, FIRST_ID_SLOTS);
+  checker->mask = FIRST_ID_SLOTS - 1;
   checker->records = g_array_new (FALSE, FALSE, sizeof (IdRecord));
   checker->refs = g_array_new (FALSE, FALSE, sizeof (RefRecord));
-  checker->strings = g_string_chunk_new (64 * 1024);
+  checker->arena = arena;
   return checker;
 }
 
@@ -466,11 +481,69 @@ dossier_checker_free (DossierChecker *checker)
   if (checker == NULL)
     return;
 
-  g_hash_table_unref (checker->ids);
+  g_free (checker->slots);
   g_array_unref (checker->records);
   g_array_unref (checker->refs);
-  g_string_chunk_free (checker->strings);
   g_free (checker);
+}
+
+static inline guint32
+hash_id (const char *id)
+{
+  guint32 hash = 5381;
+
+  for (const guchar *p = (const guchar *)id; *p != '\0'; p++)
+    hash = hash * 33 + *p;
+
+  /* Ids such as n-000001, n-000002 hash to neighbours: mix the bits
+   * (MurmurHash3's finalizer) so they do not fill runs of slots. */
+  hash ^= hash >> 16;
+  hash *= 0x85ebca6bu;
+  hash ^= hash >> 13;
+  hash *= 0xc2b2ae35u;
+  hash ^= hash >> 16;
+  return hash;
+}
+
+/* The slot holding @id, or the empty slot where it would go. */
+static IdSlot *
+find_slot (DossierChecker *checker,
+           const char     *id,
+           guint32         hash)
+{
+  for (guint32 i = hash & checker->mask;; i = (i + 1) & checker->mask)
+    {
+      IdSlot *slot = &checker->slots[i];
+
+      if (slot->record == 0)
+        return slot;
+      if (slot->hash == hash
+          && strcmp (g_array_index (checker->records, IdRecord, slot->record - 1).id, id) == 0)
+        return slot;
+    }
+}
+
+static void
+grow_slots (DossierChecker *checker)
+{
+  IdSlot *old = checker->slots;
+  guint32 old_size = checker->mask + 1;
+
+  checker->mask = old_size * 2 - 1;
+  checker->slots = g_new0 (IdSlot, old_size * 2);
+
+  for (guint32 i = 0; i < old_size; i++)
+    {
+      guint32 j;
+
+      if (old[i].record == 0)
+        continue;
+      for (j = old[i].hash & checker->mask; checker->slots[j].record != 0; j = (j + 1) & checker->mask)
+        ;
+      checker->slots[j] = old[i];
+    }
+
+  g_free (old);
 }
 
 gboolean
@@ -481,23 +554,27 @@ dossier_checker_add_id (DossierChecker *checker,
                         guint           line,
                         guint          *first_line)
 {
-  gpointer found;
   IdRecord record = { id, kind, object, line };
+  guint32 hash = hash_id (id);
+  IdSlot *slot = find_slot (checker, id, hash);
 
-  found = g_hash_table_lookup (checker->ids, id);
-  if (found != NULL)
+  if (slot->record != 0)
     {
       if (first_line != NULL)
-        *first_line = g_array_index (checker->records, IdRecord, GPOINTER_TO_UINT (found) - 1).line;
+        *first_line = g_array_index (checker->records, IdRecord, slot->record - 1).line;
       return FALSE;
     }
 
   g_array_append_val (checker->records, record);
-  g_hash_table_insert (checker->ids, (gpointer)id, GUINT_TO_POINTER (checker->records->len));
+  slot->hash = hash;
+  slot->record = checker->records->len;
+
+  if (checker->records->len * 2 > checker->mask + 1)
+    grow_slots (checker);
   return TRUE;
 }
 
-void
+const char *
 dossier_checker_add_ref (DossierChecker *checker,
                          DossierRefSite  site,
                          const char     *id,
@@ -506,28 +583,44 @@ dossier_checker_add_ref (DossierChecker *checker,
                          DossierPlace   *place)
 {
   RefRecord record;
+  guint found;
 
-  g_return_if_fail (id != NULL);
+  g_return_val_if_fail (id != NULL, NULL);
 
-  /* A place already holds a copy of the id; share it. */
+  /* Most references come after their ids: looked up once, here, they
+   * share the id's string and need no lookup at the end. The first use
+   * of an id wins at the end too, so the answer is the same. */
+  found = find_slot (checker, id, hash_id (id))->record;
+  if (found != 0)
+    {
+      const char *known = g_array_index (checker->records, IdRecord, found - 1).id;
+
+      /* A known id is anything a note may be about: nothing left to do. */
+      if (site == DOSSIER_REF_ABOUT && place == NULL)
+        return known;
+      record.id = known;
+    }
+  else
+    record.id = dossier_arena_strdup (checker->arena, id);
   record.site = site;
-  record.id = place != NULL ? place->ref : g_string_chunk_insert_const (checker->strings, id);
+  record.record = found;
   record.line = line;
   record.column = column;
   record.place = place;
   g_array_append_val (checker->refs, record);
+  return record.id;
 }
 
 static const IdRecord *
 lookup_record (DossierChecker *checker,
                const char     *id)
 {
-  gpointer found = g_hash_table_lookup (checker->ids, id);
+  guint found = find_slot (checker, id, hash_id (id))->record;
 
-  if (found == NULL)
+  if (found == 0)
     return NULL;
 
-  return &g_array_index (checker->records, IdRecord, GPOINTER_TO_UINT (found) - 1);
+  return &g_array_index (checker->records, IdRecord, found - 1);
 }
 
 static const char *
@@ -732,7 +825,9 @@ dossier_checker_resolve (DossierChecker      *checker,
   for (guint i = 0; i < checker->refs->len; i++)
     {
       const RefRecord *ref = &g_array_index (checker->refs, RefRecord, i);
-      const IdRecord *record = lookup_record (checker, ref->id);
+      const IdRecord *record = ref->record != 0
+                               ? &g_array_index (checker->records, IdRecord, ref->record - 1)
+                               : lookup_record (checker, ref->id);
 
       if (record == NULL)
         {

@@ -45,12 +45,18 @@ dossier_entity_finalize (GObject *object)
 {
   DossierEntity *self = (DossierEntity *)object;
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->aliases, g_strfreev);
-  g_clear_pointer (&self->role, g_free);
+  /* A loaded object keeps these in its case's arena. */
+  if (self->arena == NULL)
+    {
+      g_clear_pointer (&self->id, g_free);
+      g_clear_pointer (&self->name, g_free);
+      g_clear_pointer (&self->aliases, g_strfreev);
+      g_clear_pointer (&self->role, g_free);
+    }
+
   g_clear_pointer (&self->description, g_ptr_array_unref);
   g_clear_pointer (&self->mentions, g_ptr_array_unref);
+  g_clear_pointer (&self->arena, dossier_arena_unref);
 
   G_OBJECT_CLASS (dossier_entity_parent_class)->finalize (object);
 }
@@ -129,7 +135,6 @@ static void
 dossier_entity_init (DossierEntity *self)
 {
   self->kind = DOSSIER_ENTITY_OTHER;
-  self->aliases = g_new0 (char *, 1);
   self->description = dossier_blocks_new ();
   self->mentions = g_ptr_array_new ();
 }
@@ -175,7 +180,10 @@ dossier_entity_kind_get_label (DossierEntityKind kind)
 DossierEntity *
 dossier_entity_new_empty (void)
 {
-  return g_object_new (DOSSIER_TYPE_ENTITY, NULL);
+  DossierEntity *self = g_object_new (DOSSIER_TYPE_ENTITY, NULL);
+
+  self->aliases = g_new0 (char *, 1);
+  return self;
 }
 
 const char *

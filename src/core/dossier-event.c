@@ -44,10 +44,16 @@ dossier_event_finalize (GObject *object)
 {
   DossierEvent *self = (DossierEvent *)object;
 
-  g_clear_pointer (&self->id, g_free);
+  /* A loaded object keeps these in its case's arena. */
+  if (self->arena == NULL)
+    {
+      g_clear_pointer (&self->id, g_free);
+      g_clear_pointer (&self->title, dossier_inline_free);
+    }
+
   g_clear_pointer (&self->date, dossier_date_free);
-  g_clear_pointer (&self->title, dossier_inline_free);
   g_clear_pointer (&self->summary, g_ptr_array_unref);
+  g_clear_pointer (&self->arena, dossier_arena_unref);
 
   G_OBJECT_CLASS (dossier_event_parent_class)->finalize (object);
 }

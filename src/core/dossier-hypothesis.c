@@ -25,10 +25,16 @@ dossier_hypothesis_finalize (GObject *object)
 {
   DossierHypothesis *self = (DossierHypothesis *)object;
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->actor, g_free);
-  g_clear_pointer (&self->statement, dossier_inline_free);
+  /* A loaded object keeps these in its case's arena. */
+  if (self->arena == NULL)
+    {
+      g_clear_pointer (&self->id, g_free);
+      g_clear_pointer (&self->actor, g_free);
+      g_clear_pointer (&self->statement, dossier_inline_free);
+    }
+
   g_clear_pointer (&self->evidence, g_ptr_array_unref);
+  g_clear_pointer (&self->arena, dossier_arena_unref);
 
   G_OBJECT_CLASS (dossier_hypothesis_parent_class)->finalize (object);
 }

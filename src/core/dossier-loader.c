@@ -50,6 +50,7 @@ typedef struct
   gpointer                  object;       /* built here, owned by the case */
   GPtrArray                *blocks;       /* where <p> children go */
   DossierInline            *node;         /* INLINE: where text goes */
+  guint                     kids_start;   /* INLINE: its children in state->kids */
   guint                     inline_depth; /* inline elements up to here */
   guint                     n_citations;  /* <p>: citations before it */
   gboolean                  text_reported;
@@ -67,14 +68,31 @@ enum
   N_PENDING
 };
 
+/* Element names seen, by the address of libxml2's interned name. */
+#define ELEMENT_CACHE_SIZE 128
+
+typedef struct
+{
+  const xmlChar  *name;
+  DossierElement  element;
+} CachedElement;
+
 typedef struct
 {
   xmlParserCtxtPtr     ctxt;
   DossierLoadProblems *problems;
   DossierChecker      *checker;
   DossierCase         *self;
-  GArray              *frames;          /* of Frame */
-  GHashTable          *element_cache;   /* interned local name -> element + 1 */
+  DossierArena        *arena;           /* the case's */
+  GStrv                empty_strv;      /* in the arena, shared */
+  Frame               *frames;          /* the open elements, innermost last */
+  guint                n_frames;
+  guint                frames_alloc;
+  CachedElement        element_cache[ELEMENT_CACHE_SIZE];
+  /* Attribute names seen, by element and place in its rule: libxml2
+   * interns names, so one comparison of addresses finds them. */
+  const xmlChar       *attr_names[DOSSIER_N_ELEMENTS][DOSSIER_MAX_ATTR_RULES];
+  const xmlChar       *case_namespace;  /* libxml2's string for it */
 
   guint                depth;           /* elements open, skipped or not */
   guint                skip_depth;      /* inside a skipped subtree */
@@ -83,8 +101,11 @@ typedef struct
   gboolean             stopped;         /* parsing stopped for good */
   gboolean             xml_error;       /* libxml2 reported something */
 
-  /* The text element being read: an INLINE tree, or PLAIN/DATE text. */
-  GString             *text;
+  /* The text element being read: an INLINE tree, or PLAIN/DATE text.
+   * The buffer always has room for a NUL after the text. */
+  char                *text;
+  gsize                text_len;
+  gsize                text_alloc;
   guint                text_frame;      /* index of its frame */
   gsize                text_bytes;
   gboolean             text_too_long;
@@ -97,7 +118,15 @@ typedef struct
   guint                image_line;
   guint                image_column;
 
-  GString             *attributes;      /* the current element's values */
+  /* The children of the open inline elements, innermost last: a node
+   * gets its children array, exactly sized, when it ends. */
+  DossierInline      **kids;
+  guint                n_kids;
+  guint                kids_alloc;
+
+  char                *attributes;      /* the current element's values */
+  gsize                attributes_len;
+  gsize                attributes_alloc;
   /* Objects of each list, added to their GListStore in one splice at the
    * end: appending one by one costs a signal emission each. */
   GPtrArray           *pending[N_PENDING];
@@ -303,6 +332,56 @@ offset_to_position (const char *data,
   *column = 1 + count_chars (line_start, end);
 }
 
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* TRUE when a byte of @word is zero (exact, as a whole). */
+static inline gboolean
+has_zero_byte (guint64 word)
+{
+  return ((word - ONES) & ~word & HIGHS) != 0;
+}
+
+/* The last '<' in [@base, @cur], or NULL: eight bytes at a time, as a
+ * start tag with its attributes is often long. @plain says whether the
+ * bytes from it to @cur are all ASCII and hold no newline, so that
+ * characters are bytes. */
+static const char *
+find_tag_start (const char *base,
+                const char *cur,
+                gboolean   *plain)
+{
+  const char *p = cur + 1;
+  guint64 seen = 0;
+  gboolean newline = FALSE;
+
+  while (p - base >= 8)
+    {
+      guint64 word;
+
+      memcpy (&word, p - 8, 8);
+      if (has_zero_byte (word ^ (ONES * '<')))
+        break;
+      newline |= has_zero_byte (word ^ (ONES * '\n'));
+      seen |= word;
+      p -= 8;
+    }
+
+  while (p > base)
+    {
+      p--;
+      if (*p == '<')
+        {
+          *plain = !newline && (seen & HIGHS) == 0;
+          return p;
+        }
+      newline |= *p == '\n';
+      seen |= (guchar)*p;
+    }
+
+  return NULL;
+}
+
 /* Where the start tag being reported begins. libxml2 calls startElementNs
  * with its input at the end of the tag; the tag's '<' is still in the
  * buffer, and no '<' can stand inside a tag. */
@@ -317,6 +396,7 @@ element_position (LoadState *state,
   const char *lt;
   const char *nl;
   guint newlines = 0;
+  gboolean plain = FALSE;
 
   *line = input->line > 0 ? (guint)input->line : 0;
   *column = input->col > 0 ? (guint)input->col : 0;
@@ -324,10 +404,18 @@ element_position (LoadState *state,
   if (base == NULL || cur == NULL || cur < base)
     return;
 
-  for (lt = cur; lt >= base && *lt != '<'; lt--)
-    ;
-  if (lt < base)
+  lt = find_tag_start (base, cur, &plain);
+  if (lt == NULL)
     return;
+
+  /* The usual tag: on one line, in ASCII. */
+  if (plain)
+    {
+      gsize back = cur - lt;
+
+      *column = *column > back ? *column - back : 0;
+      return;
+    }
 
   for (const char *p = lt; (nl = memchr (p, '\n', cur - p)) != NULL; p = nl + 1)
     newlines++;
@@ -374,16 +462,16 @@ is_xml_space (char c)
 static inline Frame *
 top_frame (LoadState *state)
 {
-  g_assert (state->frames->len > 0);
-  return &g_array_index (state->frames, Frame, state->frames->len - 1);
+  g_assert (state->n_frames > 0);
+  return &state->frames[state->n_frames - 1];
 }
 
 static inline Frame *
 parent_frame (LoadState *state)
 {
-  if (state->frames->len < 2)
+  if (state->n_frames < 2)
     return NULL;
-  return &g_array_index (state->frames, Frame, state->frames->len - 2);
+  return &state->frames[state->n_frames - 2];
 }
 
 static const char *
@@ -431,64 +519,78 @@ stop_parsing (LoadState *state)
 }
 
 /* Collapses white space as the format says: runs become one space,
- * trimmed at both ends. */
+ * trimmed at both ends. The result is in the arena. */
 static char *
-collapse_plain (const char *text,
-                gsize       length)
+collapse_plain (DossierArena *arena,
+                const char   *text,
+                gsize         length)
 {
-  GString *out = g_string_sized_new (length);
+  char *out = dossier_arena_alloc (arena, length + 1);
   gboolean pending = FALSE;
+  gsize n = 0;
 
   for (gsize i = 0; i < length; i++)
     {
       if (is_xml_space (text[i]))
         {
-          pending = out->len > 0;
+          pending = n > 0;
           continue;
         }
       if (pending)
-        g_string_append_c (out, ' ');
+        out[n++] = ' ';
       pending = FALSE;
-      g_string_append_c (out, text[i]);
+      out[n++] = text[i];
     }
 
-  return g_string_free (out, FALSE);
+  out[n] = '\0';
+  return out;
 }
 
 /* Attribute values come with '&' kept as "&#38;" (libxml2 does that when
  * it does not replace entities); undo it, appending the value and a NUL
- * to @out. Returns the offset of the value in @out. */
+ * to the state's attribute buffer. Returns the offset of the value. */
 static gsize
-append_attribute_value (GString       *out,
+append_attribute_value (LoadState     *state,
                         const xmlChar *start,
                         const xmlChar *end)
 {
   const char *s = (const char *)start;
   gsize length = end - start;
-  gsize offset = out->len;
+  gsize offset = state->attributes_len;
   const char *amp;
+  char *out;
+
+  /* The value never grows. */
+  if (state->attributes_alloc - state->attributes_len < length + 1)
+    {
+      state->attributes_alloc = MAX (state->attributes_alloc * 2, state->attributes_len + length + 1);
+      state->attributes = g_realloc (state->attributes, state->attributes_alloc);
+    }
+  out = state->attributes + offset;
 
   while ((amp = memchr (s, '&', length)) != NULL)
     {
-      g_string_append_len (out, s, amp - s);
+      memcpy (out, s, amp - s);
+      out += amp - s;
       length -= amp - s;
       s = amp;
+      *out++ = '&';
       if (length >= 5 && memcmp (s, "&#38;", 5) == 0)
         {
-          g_string_append_c (out, '&');
           s += 5;
           length -= 5;
         }
       else
         {
-          g_string_append_c (out, '&');
           s++;
           length--;
         }
     }
 
-  g_string_append_len (out, s, length);
-  g_string_append_c (out, '\0');
+  memcpy (out, s, length);
+  out += length;
+  *out++ = '\0';
+  state->attributes_len = out - state->attributes;
   return offset;
 }
 
@@ -519,12 +621,16 @@ attribute_value (const xmlChar *start,
   return g_string_free (out, FALSE);
 }
 
+/* The words of @text, which this cuts in place (it is the state's
+ * attribute buffer): a NULL-terminated array in the arena of pointers
+ * into @text, for the caller to replace. */
 static GStrv
-split_words (const char *text)
+split_words (LoadState *state,
+             char      *text)
 {
   GStrv words;
   guint n = 0;
-  const char *p = text;
+  char *p = text;
 
   for (const char *q = text; *q != '\0';)
     {
@@ -537,21 +643,23 @@ split_words (const char *text)
         q++;
     }
 
-  words = g_new (char *, n + 1);
+  if (n == 0)
+    return state->empty_strv;
+
+  words = dossier_arena_alloc (state->arena, (n + 1) * sizeof (char *));
   n = 0;
 
   while (*p != '\0')
     {
-      const char *start;
-
       while (is_xml_space (*p))
         p++;
       if (*p == '\0')
         break;
-      start = p;
+      words[n++] = p;
       while (*p != '\0' && !is_xml_space (*p))
         p++;
-      words[n++] = g_strndup (start, p - start);
+      if (*p != '\0')
+        *p++ = '\0';
     }
 
   words[n] = NULL;
@@ -588,38 +696,77 @@ language_is_valid (const char *lang)
 /* Text                                                                */
 /* ------------------------------------------------------------------ */
 
+/* Room for @extra more bytes of text and a NUL. */
+static inline void
+text_reserve (LoadState *state,
+              gsize      extra)
+{
+  if (G_UNLIKELY (state->text_alloc - state->text_len < extra + 1))
+    {
+      state->text_alloc = MAX (state->text_alloc * 2, state->text_len + extra + 1);
+      state->text = g_realloc (state->text, state->text_alloc);
+    }
+}
+
 static void
 text_begin (LoadState *state)
 {
-  state->text_frame = state->frames->len - 1;
+  state->text_frame = state->n_frames - 1;
   state->text_bytes = 0;
   state->text_too_long = FALSE;
   state->at_start = TRUE;
   state->pending_space = FALSE;
   state->space_node = NULL;
   state->space_parent = NULL;
-  g_string_truncate (state->text, 0);
+  state->text_len = 0;
 }
 
-/* Turns the run of text read so far into a TEXT node of @node. */
+static inline void
+kids_push (LoadState     *state,
+           DossierInline *node)
+{
+  if (G_UNLIKELY (state->n_kids == state->kids_alloc))
+    {
+      state->kids_alloc *= 2;
+      state->kids = g_renew (DossierInline *, state->kids, state->kids_alloc);
+    }
+  state->kids[state->n_kids++] = node;
+}
+
+/* @node ends: it takes the children pushed since @start (none leaves its
+ * children NULL). */
+static void
+kids_close (LoadState     *state,
+            DossierInline *node,
+            guint          start)
+{
+  g_assert (start <= state->n_kids);
+
+  if (state->n_kids > start)
+    node->children = dossier_arena_new_children (state->arena, state->kids + start,
+                                                 state->n_kids - start);
+  state->n_kids = start;
+}
+
+/* Turns the run of text read so far into a TEXT node of the innermost
+ * open inline node. */
 static DossierInline *
-text_flush (LoadState     *state,
-            DossierInline *node)
+text_flush (LoadState *state)
 {
   DossierInline *text;
 
-  if (state->text->len == 0)
+  if (state->text_len == 0)
     return NULL;
 
-  text = dossier_inline_new (DOSSIER_INLINE_TEXT);
-  text->text = g_strndup (state->text->str, state->text->len);
-  dossier_inline_append (node, text);
-  g_string_truncate (state->text, 0);
+  text = dossier_arena_new_inline (state->arena, DOSSIER_INLINE_TEXT);
+  text->text = dossier_arena_strndup (state->arena, state->text, state->text_len);
+  kids_push (state, text);
+  state->text_len = 0;
   return text;
 }
 
-/* Before an inline element: a space read before it belongs before it,
- * unless nothing but markup follows to the end of the text. */
+/* Before an inline element in @node: a space read before it belongs
+ * before it, unless nothing but markup follows to the end of the text. */
 static void
 text_before_child (LoadState     *state,
                    DossierInline *node)
@@ -629,11 +776,12 @@ text_before_child (LoadState     *state,
 
   if (space)
     {
-      g_string_append_c (state->text, ' ');
+      text_reserve (state, 1);
+      state->text[state->text_len++] = ' ';
       state->pending_space = FALSE;
     }
 
-  text = text_flush (state, node);
+  text = text_flush (state);
   if (space && text != NULL)
     {
       state->space_node = text;
@@ -642,12 +790,15 @@ text_before_child (LoadState     *state,
 }
 
 static void
-text_end (LoadState     *state,
-          DossierInline *root)
+text_end (LoadState *state,
+          Frame     *frame)
 {
-  text_flush (state, root);
+  text_flush (state);
   state->pending_space = FALSE;
+  kids_close (state, frame->node, frame->kids_start);
 
+  /* Every inline element inside has ended: the node holding the space
+   * has its children array. */
   if (state->space_node != NULL)
     {
       gsize length = strlen (state->space_node->text);
@@ -674,7 +825,7 @@ text_accept_bytes (LoadState *state,
   if (state->text_bytes <= DOSSIER_LOADER_MAX_TEXT)
     return TRUE;
 
-  root = &g_array_index (state->frames, Frame, state->text_frame);
+  root = &state->frames[state->text_frame];
   state->text_too_long = TRUE;
   add_problem (state, DOSSIER_CASE_ERROR_INVALID, root->line, root->column,
                _("the text of <%s> on line %u is longer than the 1 MiB limit"),
@@ -682,6 +833,51 @@ text_accept_bytes (LoadState *state,
   return FALSE;
 }
 
+/* TRUE when @chars holds no white space but single spaces (no control
+ * character, no two spaces in a row): text that is collapsed already,
+ * but for its ends. Eight bytes at a time. */
+static gboolean
+is_collapsed (const char *chars,
+              gsize       length)
+{
+  const char *p = chars;
+  const char *end = chars + length;
+  guint64 last_space = 0;
+
+  while (end - p >= 8)
+    {
+      guint64 word;
+      guint64 x;
+      guint64 spaces;
+
+      memcpy (&word, p, 8);
+      word = GUINT64_FROM_LE (word);
+      /* A byte below 0x20: tab, newline, carriage return. */
+      if (((word - ONES * 0x20) & ~word & HIGHS) != 0)
+        return FALSE;
+      /* 0x80 in each byte that is a space, exactly. */
+      x = word ^ (ONES * ' ');
+      spaces = ~(((x & ~HIGHS) + ~HIGHS) | x | ~HIGHS);
+      if ((spaces & ((spaces << 8) | last_space)) != 0)
+        return FALSE;
+      last_space = spaces >> 56;
+      p += 8;
+    }
+
+  for (; p < end; p++)
+    {
+      if ((guchar)*p < 0x20)
+        return FALSE;
+      if (*p == ' ' && last_space != 0)
+        return FALSE;
+      last_space = *p == ' ' ? 0x80 : 0;
+    }
+
+  return TRUE;
+}
+
+/* Collapses white space on the way in: a run becomes one pending space,
+ * written only before the next word. */
 static void
 text_append_inline (LoadState  *state,
                     const char *chars,
@@ -689,35 +885,73 @@ text_append_inline (LoadState  *state,
 {
   const char *p = chars;
   const char *end = chars + length;
+  gboolean pending;
+  gboolean words = FALSE;
+  char *out;
 
   if (!text_accept_bytes (state, length))
     return;
 
-  while (p < end)
+  /* Most text is written with single spaces: it is copied whole, with
+   * only its ends to look at. */
+  if (is_collapsed (chars, length))
     {
-      const char *q;
+      gboolean trailing;
 
-      if (is_xml_space (*p))
+      if (*p == ' ')
         {
           if (!state->at_start)
             state->pending_space = TRUE;
           p++;
+        }
+      trailing = p < end && end[-1] == ' ';
+      if (trailing)
+        end--;
+      if (p == end)
+        return;
+
+      text_reserve (state, (end - p) + 1);
+      if (state->pending_space)
+        state->text[state->text_len++] = ' ';
+      memcpy (state->text + state->text_len, p, end - p);
+      state->text_len += end - p;
+      state->at_start = FALSE;
+      state->pending_space = trailing;
+      state->space_node = NULL;
+      return;
+    }
+
+  /* At most every byte and one pending space. */
+  text_reserve (state, length + 1);
+  out = state->text + state->text_len;
+  pending = state->pending_space;
+
+  while (p < end)
+    {
+      if (is_xml_space (*p))
+        {
+          if (!state->at_start)
+            pending = TRUE;
+          p++;
           continue;
         }
 
-      for (q = p; q < end && !is_xml_space (*q); q++)
-        ;
-
-      if (state->pending_space)
+      if (pending)
         {
-          g_string_append_c (state->text, ' ');
-          state->pending_space = FALSE;
+          *out++ = ' ';
+          pending = FALSE;
         }
-      g_string_append_len (state->text, p, q - p);
+      do
+        *out++ = *p++;
+      while (p < end && !is_xml_space (*p));
       state->at_start = FALSE;
-      state->space_node = NULL;
-      p = q;
+      words = TRUE;
     }
+
+  state->text_len = out - state->text;
+  state->pending_space = pending;
+  if (words)
+    state->space_node = NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -750,20 +984,30 @@ flush_pending (LoadState *state)
     }
 }
 
+/* A place in the arena: its item id is the item's own string. */
 static DossierPlace *
-new_place (LoadState  *state,
-           Frame      *frame,
-           const char *ref,
-           guint       line)
+new_place (LoadState *state,
+           Frame     *frame)
 {
-  DossierPlace *place = dossier_place_new ();
+  DossierPlace *place = dossier_arena_alloc (state->arena, sizeof (DossierPlace));
 
   place->section = frame->section;
-  place->item_id = g_strdup (frame->item_id);
+  place->item_id = (char *)frame->item_id;
   place->item_index = frame->item_index;
-  place->line = line;
-  place->ref = g_strdup (ref);
+  place->line = frame->line;
   return place;
+}
+
+/* Records a reference for the checker; returns the string the model
+ * keeps for it (in the arena, shared with the id when it is known). */
+static char *
+add_reference (LoadState      *state,
+               Frame          *frame,
+               DossierRefSite  site,
+               const char     *id,
+               DossierPlace   *place)
+{
+  return (char *)dossier_checker_add_ref (state->checker, site, id, frame->line, frame->column, place);
 }
 
 /* A reference from an attribute that names an entity: a mention. */
@@ -778,10 +1022,10 @@ entity_reference (LoadState      *state,
   if (id == NULL)
     return NULL;
 
-  place = new_place (state, frame, id, frame->line);
+  place = new_place (state, frame);
+  place->ref = add_reference (state, frame, site, id, place);
   g_ptr_array_add (state->self->mentions, place);
-  dossier_checker_add_ref (state->checker, site, id, frame->line, frame->column, place);
-  return g_strdup (id);
+  return place->ref;
 }
 
 static void
@@ -846,14 +1090,6 @@ certainty_value (const char *value)
   return certainty;
 }
 
-static void
-replace_inline (DossierInline **slot,
-                DossierInline  *root)
-{
-  g_clear_pointer (slot, dossier_inline_free);
-  *slot = root;
-}
-
 /* A text element begins: its tree goes straight into the model so that
  * a refused file frees it with the case. */
 static void
@@ -861,7 +1097,7 @@ begin_text_element (LoadState *state,
                     Frame     *frame,
                     Frame     *parent)
 {
-  DossierInline *root = dossier_inline_new (DOSSIER_INLINE_ROOT);
+  DossierInline *root = dossier_arena_new_inline (state->arena, DOSSIER_INLINE_ROOT);
   DossierInline **slot = NULL;
 
   root->line = frame->line;
@@ -930,8 +1166,11 @@ begin_text_element (LoadState *state,
       g_assert_not_reached ();
     }
 
-  replace_inline (slot, root);
+  /* An earlier tree in the slot (there is none in a valid file) stays in
+   * the arena. */
+  *slot = root;
   frame->node = root;
+  frame->kids_start = state->n_kids;
   frame->inline_depth = 0;
   text_begin (state);
 }
@@ -988,7 +1227,7 @@ begin_element (LoadState   *state,
     {
     case DOSSIER_ELEMENT_CASE:
       /* format (0) was checked before; id (1), status (2) */
-      self->id = g_strdup (values[1]);
+      self->id = dossier_arena_strdup (state->arena, values[1]);
       register_id (state, frame, self->id, DOSSIER_ID_CASE, NULL);
       if (values[2] != NULL)
         self->status = strcmp (values[2], "open") == 0 ? DOSSIER_CASE_STATUS_OPEN
@@ -1044,9 +1283,12 @@ begin_element (LoadState   *state,
 
     case DOSSIER_ELEMENT_ENTITY:
       {
-        g_autoptr(DossierEntity) entity = dossier_entity_new_empty ();
+        g_autoptr(DossierEntity) entity = g_object_new (DOSSIER_TYPE_ENTITY, NULL);
 
-        entity->id = g_strdup (values[0]);
+        entity->arena = dossier_arena_ref (state->arena);
+        entity->aliases = state->empty_strv;
+        g_ptr_array_set_free_func (entity->description, NULL);
+        entity->id = dossier_arena_strdup (state->arena, values[0]);
         entity->line = frame->line;
         if (values[1] != NULL)
           dossier_entity_kind_from_string (values[1], &entity->kind);
@@ -1063,9 +1305,12 @@ begin_element (LoadState   *state,
 
     case DOSSIER_ELEMENT_SOURCE:
       {
-        g_autoptr(DossierSource) source = dossier_source_new_empty ();
+        g_autoptr(DossierSource) source = g_object_new (DOSSIER_TYPE_SOURCE, NULL);
 
-        source->id = g_strdup (values[0]);
+        source->arena = dossier_arena_ref (state->arena);
+        source->authors = state->empty_strv;
+        g_ptr_array_set_free_func (source->excerpt, NULL);
+        source->id = dossier_arena_strdup (state->arena, values[0]);
         source->line = frame->line;
         if (values[1] != NULL)
           dossier_source_kind_from_string (values[1], &source->kind);
@@ -1084,6 +1329,10 @@ begin_element (LoadState   *state,
       {
         DossierBreach *breach = dossier_breach_new_empty ();
 
+        breach->arena = dossier_arena_ref (state->arena);
+        g_ptr_array_set_free_func (breach->summary, NULL);
+        g_ptr_array_set_free_func (breach->impact, NULL);
+        g_ptr_array_set_free_func (breach->exposed, NULL);
         breach->line = frame->line;
         g_clear_object (&self->breach);
         self->breach = breach;
@@ -1105,7 +1354,7 @@ begin_element (LoadState   *state,
     case DOSSIER_ELEMENT_ITEM:
       {
         DossierBreach *breach = DOSSIER_BREACH (parent->object);
-        DossierExposedItem *item = g_new0 (DossierExposedItem, 1);
+        DossierExposedItem *item = dossier_arena_alloc (state->arena, sizeof (DossierExposedItem));
 
         item->line = frame->line;
         if (values[0] != NULL)
@@ -1127,7 +1376,9 @@ begin_element (LoadState   *state,
       {
         g_autoptr(DossierHypothesis) hypothesis = dossier_hypothesis_new_empty ();
 
-        hypothesis->id = g_strdup (values[0]);
+        hypothesis->arena = dossier_arena_ref (state->arena);
+        g_ptr_array_set_free_func (hypothesis->evidence, NULL);
+        hypothesis->id = dossier_arena_strdup (state->arena, values[0]);
         hypothesis->line = frame->line;
         hypothesis->certainty = certainty_value (values[2]);
         add_pending (state, PENDING_HYPOTHESES, DOSSIER_BREACH (parent->object)->hypotheses, hypothesis);
@@ -1141,7 +1392,7 @@ begin_element (LoadState   *state,
     case DOSSIER_ELEMENT_EVIDENCE:
       {
         DossierHypothesis *hypothesis = DOSSIER_HYPOTHESIS (parent->object);
-        DossierEvidence *evidence = g_new0 (DossierEvidence, 1);
+        DossierEvidence *evidence = dossier_arena_alloc (state->arena, sizeof (DossierEvidence));
 
         evidence->line = frame->line;
         if (values[0] != NULL)
@@ -1158,6 +1409,9 @@ begin_element (LoadState   *state,
       {
         DossierThreatScreen *screen = dossier_threat_screen_new_empty ();
 
+        screen->arena = dossier_arena_ref (state->arena);
+        g_ptr_array_set_free_func (screen->message, NULL);
+        g_ptr_array_set_free_func (screen->shown_links, NULL);
         screen->line = frame->line;
         g_clear_object (&self->threat_screen);
         self->threat_screen = screen;
@@ -1178,18 +1432,18 @@ begin_element (LoadState   *state,
         screen->has_image = TRUE;
         state->image_line = frame->line;
         state->image_column = frame->column;
-        screen->image_description = g_strdup (values[0]);
-        screen->image_src = g_strdup (values[1]);
+        screen->image_description = dossier_arena_strdup (state->arena, values[0]);
+        screen->image_src = dossier_arena_strdup (state->arena, values[1]);
       }
       break;
 
     case DOSSIER_ELEMENT_SHOWN_LINK:
       {
         DossierThreatScreen *screen = DOSSIER_THREAT_SCREEN (parent->object);
-        DossierShownLink *link = g_new0 (DossierShownLink, 1);
+        DossierShownLink *link = dossier_arena_alloc (state->arena, sizeof (DossierShownLink));
 
         link->line = frame->line;
-        link->href = g_strdup (values[0]);
+        link->href = dossier_arena_strdup (state->arena, values[0]);
         g_ptr_array_add (screen->shown_links, link);
         frame->object = link;
         frame->item_index = screen->shown_links->len - 1;
@@ -1205,7 +1459,9 @@ begin_element (LoadState   *state,
       {
         g_autoptr(DossierReaction) reaction = dossier_reaction_new_empty ();
 
-        reaction->id = g_strdup (values[0]);
+        reaction->arena = dossier_arena_ref (state->arena);
+        g_ptr_array_set_free_func (reaction->summary, NULL);
+        reaction->id = dossier_arena_strdup (state->arena, values[0]);
         reaction->line = frame->line;
         if (values[4] != NULL)
           dossier_stance_from_string (values[4], &reaction->stance);
@@ -1230,6 +1486,8 @@ begin_element (LoadState   *state,
       {
         g_autoptr(DossierRelease) release = dossier_release_new_empty ();
 
+        release->arena = dossier_arena_ref (state->arena);
+        g_ptr_array_set_free_func (release->summary, NULL);
         release->index = state->pending[PENDING_RELEASES]->len;
         release->line = frame->line;
         if (values[1] != NULL)
@@ -1251,7 +1509,9 @@ begin_element (LoadState   *state,
       {
         g_autoptr(DossierEvent) event = dossier_event_new_empty ();
 
-        event->id = g_strdup (values[0]);
+        event->arena = dossier_arena_ref (state->arena);
+        g_ptr_array_set_free_func (event->summary, NULL);
+        event->id = dossier_arena_strdup (state->arena, values[0]);
         event->line = frame->line;
         event->certainty = certainty_value (values[2]);
         add_pending (state, PENDING_EVENTS, self->events, event);
@@ -1268,21 +1528,24 @@ begin_element (LoadState   *state,
 
     case DOSSIER_ELEMENT_NOTE:
       {
-        g_autoptr(DossierNote) note = dossier_note_new_empty ();
+        g_autoptr(DossierNote) note = g_object_new (DOSSIER_TYPE_NOTE, NULL);
 
-        note->id = g_strdup (values[0]);
+        note->arena = dossier_arena_ref (state->arena);
+        g_ptr_array_set_free_func (note->body, NULL);
+        note->id = dossier_arena_strdup (state->arena, values[0]);
         note->line = frame->line;
-        note->author = g_strdup (values[2]);
+        note->author = dossier_arena_strdup (state->arena, values[2]);
+        note->tags = state->empty_strv;
+        note->about = state->empty_strv;
+        /* The values are the state's own buffer, cut into words here. */
         if (values[3] != NULL)
           {
-            g_strfreev (note->tags);
-            note->tags = split_words (values[3]);
+            note->tags = split_words (state, (char *)values[3]);
+            for (guint i = 0; note->tags[i] != NULL; i++)
+              note->tags[i] = dossier_arena_strdup (state->arena, note->tags[i]);
           }
         if (values[4] != NULL)
-          {
-            g_strfreev (note->about);
-            note->about = split_words (values[4]);
-          }
+          note->about = split_words (state, (char *)values[4]);
         add_pending (state, PENDING_NOTES, self->notes, note);
         frame->object = note;
         frame->item_id = note->id;
@@ -1290,14 +1553,13 @@ begin_element (LoadState   *state,
         register_id (state, frame, note->id, DOSSIER_ID_NOTE, G_OBJECT (note));
         note->created = parse_date_attribute (state, frame, "created", values[1]);
         for (guint i = 0; note->about[i] != NULL; i++)
-          dossier_checker_add_ref (state->checker, DOSSIER_REF_ABOUT, note->about[i],
-                                   frame->line, frame->column, NULL);
+          note->about[i] = add_reference (state, frame, DOSSIER_REF_ABOUT, note->about[i], NULL);
       }
       break;
 
     case DOSSIER_ELEMENT_P:
       {
-        DossierParagraph *paragraph = dossier_paragraph_new ();
+        DossierParagraph *paragraph = dossier_arena_alloc (state->arena, sizeof (DossierParagraph));
 
         paragraph->line = frame->line;
         paragraph->certainty = certainty_value (values[0]);
@@ -1310,26 +1572,26 @@ begin_element (LoadState   *state,
 
     case DOSSIER_ELEMENT_CITE:
       {
-        DossierInline *node = dossier_inline_new (DOSSIER_INLINE_CITE);
+        DossierInline *node = dossier_arena_new_inline (state->arena, DOSSIER_INLINE_CITE);
         DossierPlace *place;
 
         node->line = frame->line;
         node->number = ++state->n_citations;
-        node->ref = g_strdup (values[0]);
-        node->at = g_strdup (values[1]);
-        dossier_inline_append (parent->node, node);
+        node->at = dossier_arena_strdup (state->arena, values[1]);
+        kids_push (state, node);
         frame->node = node;
+        frame->kids_start = state->n_kids;
 
         /* Without its ref (already reported) a citation cites nothing. */
         if (values[0] == NULL)
           break;
 
-        place = new_place (state, frame, values[0], frame->line);
+        place = new_place (state, frame);
         place->number = node->number;
-        place->at = g_strdup (values[1]);
+        place->at = node->at;
+        place->ref = add_reference (state, frame, DOSSIER_REF_CITE, values[0], place);
+        node->ref = place->ref;
         g_ptr_array_add (self->citations, place);
-        dossier_checker_add_ref (state->checker, DOSSIER_REF_CITE, values[0],
-                                 frame->line, frame->column, place);
       }
       break;
 
@@ -1346,21 +1608,23 @@ begin_element (LoadState   *state,
           [DOSSIER_ELEMENT_Q] = DOSSIER_INLINE_QUOTE,
           [DOSSIER_ELEMENT_LINK] = DOSSIER_INLINE_LINK,
         };
-        DossierInline *node = dossier_inline_new (kinds[frame->element]);
+        DossierInline *node = dossier_arena_new_inline (state->arena, kinds[frame->element]);
 
         node->line = frame->line;
-        node->ref = g_strdup (frame->rule->n_attrs > 0 ? values[0] : NULL);
-        dossier_inline_append (parent->node, node);
+        kids_push (state, node);
         frame->node = node;
+        frame->kids_start = state->n_kids;
 
         if (frame->element == DOSSIER_ELEMENT_MENTION && values[0] != NULL)
           {
-            DossierPlace *place = new_place (state, frame, values[0], frame->line);
+            DossierPlace *place = new_place (state, frame);
 
+            place->ref = add_reference (state, frame, DOSSIER_REF_MENTION, values[0], place);
+            node->ref = place->ref;
             g_ptr_array_add (self->mentions, place);
-            dossier_checker_add_ref (state->checker, DOSSIER_REF_MENTION, values[0],
-                                     frame->line, frame->column, place);
           }
+        else if (frame->rule->n_attrs > 0)
+          node->ref = dossier_arena_strdup (state->arena, values[0]);
       }
       break;
 
@@ -1376,7 +1640,7 @@ end_plain_element (LoadState *state,
                    Frame     *frame,
                    Frame     *parent)
 {
-  g_autofree char *value = NULL;
+  char *value;
 
   if (frame->rule->content == DOSSIER_CONTENT_DATE)
     {
@@ -1387,7 +1651,8 @@ end_plain_element (LoadState *state,
       if (state->text_too_long)
         return;
 
-      date = dossier_date_parse (state->text->str, &error);
+      state->text[state->text_len] = '\0';
+      date = dossier_date_parse (state->text, &error);
       if (date == NULL)
         {
           add_problem (state, DOSSIER_CASE_ERROR_INVALID, frame->line, frame->column,
@@ -1431,17 +1696,17 @@ end_plain_element (LoadState *state,
       return;
     }
 
-  value = collapse_plain (state->text->str, state->text->len);
+  /* In the arena, like everything a loaded object holds: a value it
+   * replaces (there is none in a valid file) stays there too. */
+  value = collapse_plain (state->arena, state->text, state->text_len);
 
   switch (frame->element)
     {
     case DOSSIER_ELEMENT_NAME:
-      g_free (DOSSIER_ENTITY (parent->object)->name);
-      DOSSIER_ENTITY (parent->object)->name = g_steal_pointer (&value);
+      DOSSIER_ENTITY (parent->object)->name = value;
       break;
     case DOSSIER_ELEMENT_ROLE:
-      g_free (DOSSIER_ENTITY (parent->object)->role);
-      DOSSIER_ENTITY (parent->object)->role = g_steal_pointer (&value);
+      DOSSIER_ENTITY (parent->object)->role = value;
       break;
     case DOSSIER_ELEMENT_ALIAS:
     case DOSSIER_ELEMENT_AUTHOR:
@@ -1450,23 +1715,23 @@ end_plain_element (LoadState *state,
                       ? &DOSSIER_ENTITY (parent->object)->aliases
                       : &DOSSIER_SOURCE (parent->object)->authors;
         guint n = *slot != NULL ? g_strv_length (*slot) : 0;
+        GStrv longer = dossier_arena_alloc (state->arena, (n + 2) * sizeof (char *));
 
-        *slot = g_renew (char *, *slot, n + 2);
-        (*slot)[n] = g_steal_pointer (&value);
-        (*slot)[n + 1] = NULL;
+        if (n > 0)
+          memcpy (longer, *slot, n * sizeof (char *));
+        longer[n] = value;
+        longer[n + 1] = NULL;
+        *slot = longer;
       }
       break;
     case DOSSIER_ELEMENT_PUBLISHER:
-      g_free (DOSSIER_SOURCE (parent->object)->publisher);
-      DOSSIER_SOURCE (parent->object)->publisher = g_steal_pointer (&value);
+      DOSSIER_SOURCE (parent->object)->publisher = value;
       break;
     case DOSSIER_ELEMENT_URL:
-      g_free (DOSSIER_SOURCE (parent->object)->url);
-      DOSSIER_SOURCE (parent->object)->url = g_steal_pointer (&value);
+      DOSSIER_SOURCE (parent->object)->url = value;
       break;
     case DOSSIER_ELEMENT_ARCHIVED_URL:
-      g_free (DOSSIER_SOURCE (parent->object)->archived_url);
-      DOSSIER_SOURCE (parent->object)->archived_url = g_steal_pointer (&value);
+      DOSSIER_SOURCE (parent->object)->archived_url = value;
       break;
     default:
       g_assert_not_reached ();
@@ -1497,9 +1762,12 @@ end_element (LoadState *state,
 
     case DOSSIER_CONTENT_INLINE:
       if (frame->rule->is_inline)
-        text_flush (state, frame->node);
+        {
+          text_flush (state);
+          kids_close (state, frame->node, frame->kids_start);
+        }
       else
-        text_end (state, frame->node);
+        text_end (state, frame);
       break;
 
     case DOSSIER_CONTENT_EMPTY:
@@ -1536,16 +1804,47 @@ static DossierElement
 lookup_element (LoadState     *state,
                 const xmlChar *local_name)
 {
-  gpointer cached = g_hash_table_lookup (state->element_cache, local_name);
+  /* Names come from the parser's dictionary: the pointer is the name. */
+  guint slot = ((guintptr)local_name >> 3) % ELEMENT_CACHE_SIZE;
   DossierElement element;
 
-  if (cached != NULL)
-    return GPOINTER_TO_UINT (cached) - 1;
+  for (guint i = 0; i < ELEMENT_CACHE_SIZE; i++)
+    {
+      CachedElement *cached = &state->element_cache[(slot + i) % ELEMENT_CACHE_SIZE];
 
-  element = dossier_checker_lookup_element ((const char *)local_name);
-  /* Names come from the parser's dictionary: the pointer is the name. */
-  g_hash_table_insert (state->element_cache, (gpointer)local_name, GUINT_TO_POINTER (element + 1));
-  return element;
+      if (cached->name == local_name)
+        return cached->element;
+
+      if (cached->name == NULL)
+        {
+          element = dossier_checker_lookup_element ((const char *)local_name);
+          cached->name = local_name;
+          cached->element = element;
+          return element;
+        }
+    }
+
+  /* A full cache (a file of many unknown names) asks every time. */
+  return dossier_checker_lookup_element ((const char *)local_name);
+}
+
+static const DossierAttrRule *
+find_attr (LoadState     *state,
+           Frame         *frame,
+           const xmlChar *local_name)
+{
+  const xmlChar **names = state->attr_names[frame->element];
+  const DossierElementRule *rule = frame->rule;
+  const DossierAttrRule *attr;
+
+  for (guint i = 0; i < rule->n_attrs; i++)
+    if (names[i] == local_name)
+      return &rule->attrs[i];
+
+  attr = dossier_checker_find_attr (rule, (const char *)local_name);
+  if (attr != NULL)
+    names[attr - rule->attrs] = local_name;
+  return attr;
 }
 
 static char *
@@ -1643,13 +1942,13 @@ read_attributes (LoadState      *state,
                  const char    **values)
 {
   const DossierElementRule *rule = frame->rule;
-  const char *name = element_name (frame->element);
+  const char *name = rule->name;
   gssize offsets[DOSSIER_MAX_ATTR_RULES];
 
   g_assert (rule->n_attrs <= DOSSIER_MAX_ATTR_RULES);
   for (guint i = 0; i < DOSSIER_MAX_ATTR_RULES; i++)
     offsets[i] = -1;
-  g_string_truncate (state->attributes, 0);
+  state->attributes_len = 0;
 
   if (n_attributes + n_namespaces > DOSSIER_LOADER_MAX_ATTRIBUTES)
     add_problem (state, DOSSIER_CASE_ERROR_INVALID, frame->line, frame->column,
@@ -1680,10 +1979,7 @@ read_attributes (LoadState      *state,
                                  _("the language '%s' in xml:lang is not a language tag like en or pt-BR"),
                                  lang);
                   else
-                    {
-                      g_free (state->self->language);
-                      state->self->language = g_steal_pointer (&lang);
-                    }
+                    state->self->language = dossier_arena_strdup (state->arena, lang);
                 }
               else
                 add_problem (state, DOSSIER_CASE_ERROR_INVALID, frame->line, frame->column,
@@ -1696,7 +1992,7 @@ read_attributes (LoadState      *state,
           continue;
         }
 
-      attr = dossier_checker_find_attr (rule, local_name);
+      attr = find_attr (state, frame, attribute[0]);
       if (attr == NULL)
         {
           add_problem (state, DOSSIER_CASE_ERROR_INVALID, frame->line, frame->column,
@@ -1713,23 +2009,23 @@ read_attributes (LoadState      *state,
         }
 
       index = attr - rule->attrs;
-      offsets[index] = append_attribute_value (state->attributes, attribute[3], attribute[4]);
+      offsets[index] = append_attribute_value (state, attribute[3], attribute[4]);
 
       if (attr->type == DOSSIER_ATTR_ENUM
-          && !g_strv_contains (attr->values, state->attributes->str + offsets[index]))
+          && !g_strv_contains (attr->values, state->attributes + offsets[index]))
         {
           g_autofree char *allowed = dossier_checker_join_values (attr->values);
 
           add_problem (state, DOSSIER_CASE_ERROR_INVALID, frame->line, frame->column,
                        _("the attribute %s of <%s> is '%s'; it must be %s"),
-                       local_name, name, state->attributes->str + offsets[index], allowed);
+                       local_name, name, state->attributes + offsets[index], allowed);
           offsets[index] = -1;
         }
     }
 
   /* The buffer does not move any more: offsets become pointers. */
   for (guint i = 0; i < rule->n_attrs; i++)
-    values[i] = offsets[i] >= 0 ? state->attributes->str + offsets[i] : NULL;
+    values[i] = offsets[i] >= 0 ? state->attributes + offsets[i] : NULL;
 
   for (guint i = 0; i < rule->n_attrs; i++)
     {
@@ -1810,9 +2106,14 @@ on_start_element (void           *user_data,
       g_autofree char *name = NULL;
 
       parent = top_frame (state);
-      parent_name = element_name (parent->element);
+      parent_name = parent->rule->name;
 
-      if (uri == NULL || strcmp ((const char *)uri, DOSSIER_CASE_NAMESPACE) != 0)
+      /* Namespace names are interned too: one comparison of strings. */
+      if (uri != NULL && uri != state->case_namespace
+          && strcmp ((const char *)uri, DOSSIER_CASE_NAMESPACE) == 0)
+        state->case_namespace = uri;
+
+      if (uri == NULL || uri != state->case_namespace)
         {
           name = qualified_name (prefix, local_name);
 
@@ -1921,7 +2222,14 @@ on_start_element (void           *user_data,
       frame.inline_depth = parent->inline_depth + (frame.rule->is_inline ? 1 : 0);
     }
 
-  g_array_append_val (state->frames, frame);
+  if (G_UNLIKELY (state->n_frames == state->frames_alloc))
+    {
+      state->frames_alloc *= 2;
+      state->frames = g_renew (Frame, state->frames, state->frames_alloc);
+    }
+  state->frames[state->n_frames++] = frame;
+  /* The frames may have moved. */
+  parent = parent_frame (state);
 
   read_attributes (state, top_frame (state), n_namespaces, n_attributes, attributes, values);
 
@@ -1952,14 +2260,14 @@ on_end_element (void          *user_data,
       return;
     }
 
-  if (state->frames->len == 0)
+  if (state->n_frames == 0)
     return;
 
   frame = top_frame (state);
   end_element (state, frame, parent_frame (state));
-  g_array_set_size (state->frames, state->frames->len - 1);
+  state->n_frames--;
 
-  if (state->frames->len == 0)
+  if (state->n_frames == 0)
     state->root_closed = TRUE;
 }
 
@@ -1971,7 +2279,7 @@ on_characters (void          *user_data,
   LoadState *state = user_data;
   Frame *frame;
 
-  if (state->stopped || state->skip_depth > 0 || state->frames->len == 0 || length <= 0)
+  if (state->stopped || state->skip_depth > 0 || state->n_frames == 0 || length <= 0)
     return;
 
   frame = top_frame (state);
@@ -1985,7 +2293,11 @@ on_characters (void          *user_data,
     case DOSSIER_CONTENT_PLAIN:
     case DOSSIER_CONTENT_DATE:
       if (text_accept_bytes (state, length))
-        g_string_append_len (state->text, (const char *)chars, length);
+        {
+          text_reserve (state, length);
+          memcpy (state->text + state->text_len, chars, length);
+          state->text_len += length;
+        }
       break;
 
     case DOSSIER_CONTENT_EMPTY:
@@ -2067,7 +2379,7 @@ translate_xml_error (LoadState  *state,
         return g_strdup (_("the file holds no XML element"));
       if (!state->root_closed)
         {
-          if (state->frames != NULL && state->frames->len > 0 && state->skip_depth == 0)
+          if (state->n_frames > 0 && state->skip_depth == 0)
             {
               Frame *frame = top_frame (state);
 
@@ -2137,7 +2449,9 @@ translate_xml_error (LoadState  *state,
     }
 
   {
-    g_autofree char *plain = g_strchomp (g_strdup (message));
+    /* libxml2 quotes the file in some messages, cutting characters in
+     * the middle. */
+    g_autofree char *plain = g_strchomp (g_utf8_make_valid (message, -1));
 
     return g_strdup_printf (_("the file is not well-formed XML: %s"), plain);
   }
@@ -2619,6 +2933,14 @@ find_bytes (const char *haystack,
   return NULL;
 }
 
+/* What ends the name of a tag, and what matters after it. */
+static const guchar name_stops[256] = {
+  ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [' '] = 1, ['>'] = 1, ['/'] = 1, ['<'] = 1,
+};
+static const guchar tag_stops[256] = {
+  ['>'] = 1, ['<'] = 1, ['"'] = 1, ['\''] = 1, ['='] = 1,
+};
+
 /* A start tag with more than the allowed number of attributes takes
  * libxml2 2.9.14 minutes (quadratic); find it first, in one pass over the
  * bytes. A DOCTYPE is refused here too, before libxml2 sees it. */
@@ -2685,11 +3007,16 @@ prescan (const char          *data,
         }
 
       name = p + 1;
-      for (q = name; q < end && !is_xml_space (*q) && *q != '>' && *q != '/' && *q != '<'; q++)
+      for (q = name; q < end && !name_stops[(guchar)*q]; q++)
         ;
 
-      while (q < end && *q != '>' && *q != '<')
+      while (q < end)
         {
+          while (q < end && !tag_stops[(guchar)*q])
+            q++;
+          if (q == end || *q == '>' || *q == '<')
+            break;
+
           if (*q == '"' || *q == '\'')
             {
               const char *close = memchr (q + 1, *q, end - q - 1);
@@ -3115,18 +3442,29 @@ dossier_loader_load (GFile                    *file,
   if (g_cancellable_is_cancelled (cancellable))
     goto cancelled;
 
+  state.arena = dossier_arena_new ();
+  state.empty_strv = dossier_arena_alloc (state.arena, sizeof (char *));
+
   self = dossier_case_new_empty ();
+  self->arena = dossier_arena_ref (state.arena);
+  g_ptr_array_set_free_func (self->summary, NULL);
+  g_ptr_array_set_free_func (self->citations, NULL);
+  g_ptr_array_set_free_func (self->mentions, NULL);
   if (file != NULL)
     self->file = g_object_ref (file);
   self->size = length;
 
   state.problems = &problems;
-  state.checker = dossier_checker_new ();
+  state.checker = dossier_checker_new (state.arena);
   state.self = self;
-  state.frames = g_array_sized_new (FALSE, TRUE, sizeof (Frame), 32);
-  state.element_cache = g_hash_table_new (g_direct_hash, g_direct_equal);
-  state.text = g_string_sized_new (1024);
-  state.attributes = g_string_sized_new (256);
+  state.frames_alloc = 32;
+  state.frames = g_new (Frame, state.frames_alloc);
+  state.text_alloc = 1024;
+  state.text = g_malloc (state.text_alloc);
+  state.attributes_alloc = 256;
+  state.attributes = g_malloc (state.attributes_alloc);
+  state.kids_alloc = 64;
+  state.kids = g_new (DossierInline *, state.kids_alloc);
   for (guint i = 0; i < N_PENDING; i++)
     state.pending[i] = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -3226,10 +3564,11 @@ cleanup:
   if (state.ctxt != NULL)
     xmlFreeParserCtxt (state.ctxt);
   dossier_checker_free (state.checker);
-  g_array_unref (state.frames);
-  g_hash_table_unref (state.element_cache);
-  g_string_free (state.text, TRUE);
-  g_string_free (state.attributes, TRUE);
+  g_free (state.frames);
+  g_free (state.text);
+  g_free (state.attributes);
+  g_free (state.kids);
+  dossier_arena_unref (state.arena);
 
   if (g_cancellable_is_cancelled (cancellable) && problems.n_total == 0)
     goto cancelled;
@@ -3373,6 +3712,7 @@ thread_progress_cb (double   fraction,
 {
   LoadTaskData *data = user_data;
   ProgressUpdate *update;
+  GSource *source;
   gint64 now = g_get_monotonic_time ();
 
   if (fraction > 0.0 && fraction < 1.0 && now - data->last_progress < PROGRESS_INTERVAL)
@@ -3384,8 +3724,15 @@ thread_progress_cb (double   fraction,
   update->progress_data = data->progress_data;
   update->cancellable = data->cancellable != NULL ? g_object_ref (data->cancellable) : NULL;
   update->fraction = fraction;
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, deliver_progress_cb,
-                              update, (GDestroyNotify)progress_update_free);
+
+  /* Not g_main_context_invoke(): while no thread runs the caller's
+   * context (before its loop starts), that calls back in this thread. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, deliver_progress_cb, update, (GDestroyNotify)progress_update_free);
+  g_source_set_static_name (source, "[dossier] load progress");
+  g_source_attach (source, data->context);
+  g_source_unref (source);
 }
 
 static void

@@ -9,9 +9,45 @@
 
 G_BEGIN_DECLS
 
+/* Where the loader puts everything small a case holds: inline trees,
+ * paragraphs, places, strings, string arrays. A bump allocator freed at
+ * once: a large case holds millions of these, and a malloc and a free
+ * each cost more than the parse. Reference counted: the case and every
+ * object it built hold a reference, so an object that outlives its case
+ * keeps its text.
+ *
+ * An object whose arena is set owns none of those things one by one: its
+ * finalize frees only what is not in the arena (dates, GObjects, the
+ * arrays themselves, which the loader gives no free func). Objects built
+ * by hand (arena NULL) own their strings, trees and paragraphs as
+ * before. */
+typedef struct _DossierArena DossierArena;
+
+DossierArena  *dossier_arena_new          (void);
+DossierArena  *dossier_arena_ref          (DossierArena       *arena);
+void           dossier_arena_unref        (DossierArena       *arena);
+/* @size bytes, zeroed, aligned for any field of the model's structs. */
+gpointer       dossier_arena_alloc        (DossierArena       *arena,
+                                           gsize               size);
+/* A NUL-terminated copy of @length bytes of @str. */
+char          *dossier_arena_strndup      (DossierArena       *arena,
+                                           const char         *str,
+                                           gsize               length);
+/* NULL for NULL. */
+char          *dossier_arena_strdup       (DossierArena       *arena,
+                                           const char         *str);
+DossierInline *dossier_arena_new_inline   (DossierArena       *arena,
+                                           DossierInlineKind   kind);
+/* A children array for a node of the arena holding @n_children (copied
+ * from @children): no free func, unreffed when the arena goes. */
+GPtrArray     *dossier_arena_new_children (DossierArena       *arena,
+                                           DossierInline     **children,
+                                           guint               n_children);
+
 struct _DossierEntity
 {
   GObject            parent_instance;
+  DossierArena       *arena;   /* NULL when built by hand */
   char              *id;
   DossierEntityKind  kind;
   guint              line;
@@ -25,6 +61,7 @@ struct _DossierEntity
 struct _DossierSource
 {
   GObject             parent_instance;
+  DossierArena        *arena;   /* NULL when built by hand */
   char               *id;
   DossierSourceKind   kind;
   guint               line;
@@ -44,6 +81,7 @@ struct _DossierSource
 struct _DossierHypothesis
 {
   GObject           parent_instance;
+  DossierArena      *arena;   /* NULL when built by hand */
   char             *id;
   guint             line;
   char             *actor;
@@ -55,6 +93,7 @@ struct _DossierHypothesis
 struct _DossierBreach
 {
   GObject         parent_instance;
+  DossierArena    *arena;   /* NULL when built by hand */
   guint           line;
   char           *victim;
   char           *claimed_by;
@@ -71,6 +110,7 @@ struct _DossierBreach
 struct _DossierThreatScreen
 {
   GObject         parent_instance;
+  DossierArena    *arena;   /* NULL when built by hand */
   guint           line;
   DossierDate    *shown;
   DossierInline  *shown_on;
@@ -90,6 +130,7 @@ struct _DossierThreatScreen
 struct _DossierReaction
 {
   GObject           parent_instance;
+  DossierArena      *arena;   /* NULL when built by hand */
   char             *id;
   guint             line;
   DossierDate      *date;
@@ -105,6 +146,7 @@ struct _DossierReaction
 struct _DossierRelease
 {
   GObject               parent_instance;
+  DossierArena          *arena;   /* NULL when built by hand */
   guint                 index;
   guint                 line;
   DossierDate          *date;
@@ -118,6 +160,7 @@ struct _DossierRelease
 struct _DossierEvent
 {
   GObject           parent_instance;
+  DossierArena      *arena;   /* NULL when built by hand */
   char             *id;
   guint             line;
   DossierDate      *date;
@@ -129,6 +172,7 @@ struct _DossierEvent
 struct _DossierNote
 {
   GObject         parent_instance;
+  DossierArena    *arena;   /* NULL when built by hand */
   char           *id;
   guint           line;
   DossierDate    *created;
@@ -142,6 +186,7 @@ struct _DossierNote
 struct _DossierCase
 {
   GObject              parent_instance;
+  DossierArena         *arena;   /* NULL when built by hand */
   GFile               *file;
   char                *sha256;
   gsize                size;

@@ -66,13 +66,19 @@ dossier_note_finalize (GObject *object)
 {
   DossierNote *self = (DossierNote *)object;
 
-  g_clear_pointer (&self->id, g_free);
+  /* A loaded object keeps these in its case's arena. */
+  if (self->arena == NULL)
+    {
+      g_clear_pointer (&self->id, g_free);
+      g_clear_pointer (&self->author, g_free);
+      g_clear_pointer (&self->tags, g_strfreev);
+      g_clear_pointer (&self->about, g_strfreev);
+      g_clear_pointer (&self->title, dossier_inline_free);
+    }
+
   g_clear_pointer (&self->created, dossier_date_free);
-  g_clear_pointer (&self->author, g_free);
-  g_clear_pointer (&self->tags, g_strfreev);
-  g_clear_pointer (&self->about, g_strfreev);
-  g_clear_pointer (&self->title, dossier_inline_free);
   g_clear_pointer (&self->body, g_ptr_array_unref);
+  g_clear_pointer (&self->arena, dossier_arena_unref);
 
   G_OBJECT_CLASS (dossier_note_parent_class)->finalize (object);
 }
@@ -165,15 +171,17 @@ dossier_note_class_init (DossierNoteClass *klass)
 static void
 dossier_note_init (DossierNote *self)
 {
-  self->tags = g_new0 (char *, 1);
-  self->about = g_new0 (char *, 1);
   self->body = dossier_blocks_new ();
 }
 
 DossierNote *
 dossier_note_new_empty (void)
 {
-  return g_object_new (DOSSIER_TYPE_NOTE, NULL);
+  DossierNote *self = g_object_new (DOSSIER_TYPE_NOTE, NULL);
+
+  self->tags = g_new0 (char *, 1);
+  self->about = g_new0 (char *, 1);
+  return self;
 }
 
 const char *

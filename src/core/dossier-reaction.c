@@ -62,13 +62,19 @@ dossier_reaction_finalize (GObject *object)
 {
   DossierReaction *self = (DossierReaction *)object;
 
-  g_clear_pointer (&self->id, g_free);
+  /* A loaded object keeps these in its case's arena. */
+  if (self->arena == NULL)
+    {
+      g_clear_pointer (&self->id, g_free);
+      g_clear_pointer (&self->actor, g_free);
+      g_clear_pointer (&self->on_behalf_of, g_free);
+      g_clear_pointer (&self->channel, dossier_inline_free);
+      g_clear_pointer (&self->quote, dossier_inline_free);
+    }
+
   g_clear_pointer (&self->date, dossier_date_free);
-  g_clear_pointer (&self->actor, g_free);
-  g_clear_pointer (&self->on_behalf_of, g_free);
-  g_clear_pointer (&self->channel, dossier_inline_free);
-  g_clear_pointer (&self->quote, dossier_inline_free);
   g_clear_pointer (&self->summary, g_ptr_array_unref);
+  g_clear_pointer (&self->arena, dossier_arena_unref);
 
   G_OBJECT_CLASS (dossier_reaction_parent_class)->finalize (object);
 }

@@ -38,10 +38,16 @@ dossier_release_finalize (GObject *object)
 {
   DossierRelease *self = (DossierRelease *)object;
 
+  /* A loaded object keeps these in its case's arena. */
+  if (self->arena == NULL)
+    {
+      g_clear_pointer (&self->market, dossier_inline_free);
+    }
+
   g_clear_pointer (&self->date, dossier_date_free);
   g_clear_pointer (&self->announced, dossier_date_free);
-  g_clear_pointer (&self->market, dossier_inline_free);
   g_clear_pointer (&self->summary, g_ptr_array_unref);
+  g_clear_pointer (&self->arena, dossier_arena_unref);
 
   G_OBJECT_CLASS (dossier_release_parent_class)->finalize (object);
 }

@@ -87,16 +87,22 @@ dossier_source_finalize (GObject *object)
 {
   DossierSource *self = (DossierSource *)object;
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->title, dossier_inline_free);
-  g_clear_pointer (&self->publisher, g_free);
-  g_clear_pointer (&self->authors, g_strfreev);
+  /* A loaded object keeps these in its case's arena. */
+  if (self->arena == NULL)
+    {
+      g_clear_pointer (&self->id, g_free);
+      g_clear_pointer (&self->title, dossier_inline_free);
+      g_clear_pointer (&self->publisher, g_free);
+      g_clear_pointer (&self->authors, g_strfreev);
+      g_clear_pointer (&self->url, g_free);
+      g_clear_pointer (&self->archived_url, g_free);
+    }
+
   g_clear_pointer (&self->published, dossier_date_free);
   g_clear_pointer (&self->accessed, dossier_date_free);
-  g_clear_pointer (&self->url, g_free);
-  g_clear_pointer (&self->archived_url, g_free);
   g_clear_pointer (&self->excerpt, g_ptr_array_unref);
   g_clear_pointer (&self->citations, g_ptr_array_unref);
+  g_clear_pointer (&self->arena, dossier_arena_unref);
 
   G_OBJECT_CLASS (dossier_source_parent_class)->finalize (object);
 }
@@ -189,7 +195,6 @@ static void
 dossier_source_init (DossierSource *self)
 {
   self->kind = DOSSIER_SOURCE_OTHER;
-  self->authors = g_new0 (char *, 1);
   self->excerpt = dossier_blocks_new ();
   self->citations = g_ptr_array_new ();
 }
@@ -253,7 +258,10 @@ dossier_credibility_get_label (guint code)
 DossierSource *
 dossier_source_new_empty (void)
 {
-  return g_object_new (DOSSIER_TYPE_SOURCE, NULL);
+  DossierSource *self = g_object_new (DOSSIER_TYPE_SOURCE, NULL);
+
+  self->authors = g_new0 (char *, 1);
+  return self;
 }
 
 const char *

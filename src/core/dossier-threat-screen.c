@@ -12,18 +12,24 @@ dossier_threat_screen_finalize (GObject *object)
 {
   DossierThreatScreen *self = (DossierThreatScreen *)object;
 
+  /* A loaded object keeps these in its case's arena. */
+  if (self->arena == NULL)
+    {
+      g_clear_pointer (&self->shown_on, dossier_inline_free);
+      g_clear_pointer (&self->sender, g_free);
+      g_clear_pointer (&self->headline, dossier_inline_free);
+      g_clear_pointer (&self->image_description, g_free);
+      g_clear_pointer (&self->image_src, g_free);
+      g_clear_pointer (&self->demand, dossier_inline_free);
+    }
+
   g_clear_pointer (&self->shown, dossier_date_free);
-  g_clear_pointer (&self->shown_on, dossier_inline_free);
-  g_clear_pointer (&self->sender, g_free);
-  g_clear_pointer (&self->headline, dossier_inline_free);
-  g_clear_pointer (&self->image_description, g_free);
-  g_clear_pointer (&self->image_src, g_free);
   g_clear_object (&self->image_file);
   g_clear_pointer (&self->image_problem, g_free);
   g_clear_pointer (&self->message, g_ptr_array_unref);
-  g_clear_pointer (&self->demand, dossier_inline_free);
   g_clear_pointer (&self->deadline, dossier_date_free);
   g_clear_pointer (&self->shown_links, g_ptr_array_unref);
+  g_clear_pointer (&self->arena, dossier_arena_unref);
 
   G_OBJECT_CLASS (dossier_threat_screen_parent_class)->finalize (object);
 }
