@@ -13,10 +13,12 @@ struct _DossierBreachView
   GtkWidget          parent_instance;
 
   DossierCase       *dcase;
+  gboolean           built;
   GHashTable        *hypotheses;   /* id -> widget (borrowed) */
   GPtrArray         *exposed;      /* index -> widget (borrowed) */
 
   GtkStack          *stack;
+  AdwStatusPage     *empty_page;
   GtkScrolledWindow *scrolled;
   GtkBox            *content;
 };
@@ -405,11 +407,41 @@ build (DossierBreachView *self,
 }
 
 static void
+on_empty_page_map_cb (GtkWidget *page)
+{
+  /* GTK loads the icon of every image in a window, shown or not: the
+   * empty page gets its icon once it is shown. */
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "security-low-symbolic");
+}
+
+/* A window holds all eight views and shows one: the template is built
+ * when the view is first shown or used, not when it is created. */
+static void
+ensure_built (DossierBreachView *self)
+{
+  if (self->built)
+    return;
+
+  self->built = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->empty_page, "map", G_CALLBACK (on_empty_page_map_cb), NULL);
+}
+
+static void
+dossier_breach_view_map (GtkWidget *widget)
+{
+  ensure_built (DOSSIER_BREACH_VIEW (widget));
+
+  GTK_WIDGET_CLASS (dossier_breach_view_parent_class)->map (widget);
+}
+
+static void
 dossier_breach_view_dispose (GObject *object)
 {
   DossierBreachView *self = DOSSIER_BREACH_VIEW (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_BREACH_VIEW);
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_BREACH_VIEW);
   {
     GtkWidget *child;
 
@@ -431,10 +463,12 @@ dossier_breach_view_class_init (DossierBreachViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_breach_view_dispose;
+  widget_class->map = dossier_breach_view_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-breach-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierBreachView, stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierBreachView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DossierBreachView, scrolled);
   gtk_widget_class_bind_template_child (widget_class, DossierBreachView, content);
 }
@@ -442,7 +476,6 @@ dossier_breach_view_class_init (DossierBreachViewClass *klass)
 static void
 dossier_breach_view_init (DossierBreachView *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
   self->hypotheses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->exposed = g_ptr_array_new ();
 }
@@ -461,6 +494,7 @@ dossier_breach_view_set_case (DossierBreachView *self,
 
   g_return_if_fail (DOSSIER_IS_BREACH_VIEW (self));
 
+  ensure_built (self);
   g_set_object (&self->dcase, dcase);
   clear_content (self);
 
@@ -514,6 +548,10 @@ gboolean
 dossier_breach_view_is_empty (DossierBreachView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_BREACH_VIEW (self), TRUE);
+
+  /* Not built: never given a case. */
+  if (!self->built)
+    return TRUE;
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
 }

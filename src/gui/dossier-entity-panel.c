@@ -13,6 +13,7 @@ struct _DossierEntityPanel
 {
   GtkWidget          parent_instance;
 
+  gboolean           built;
   DossierCase       *dcase;
   char              *entity_id;
 
@@ -52,12 +53,33 @@ clear_content (DossierEntityPanel *self)
     gtk_box_remove (self->content, child);
 }
 
+/* The panel stays hidden until a name is followed: the template is built
+ * when the panel is first shown or used. */
+static void
+ensure_built (DossierEntityPanel *self)
+{
+  if (self->built)
+    return;
+
+  self->built = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+dossier_entity_panel_map (GtkWidget *widget)
+{
+  ensure_built (DOSSIER_ENTITY_PANEL (widget));
+
+  GTK_WIDGET_CLASS (dossier_entity_panel_parent_class)->map (widget);
+}
+
 static void
 dossier_entity_panel_dispose (GObject *object)
 {
   DossierEntityPanel *self = DOSSIER_ENTITY_PANEL (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ENTITY_PANEL);
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ENTITY_PANEL);
   {
     GtkWidget *child;
 
@@ -78,6 +100,7 @@ dossier_entity_panel_class_init (DossierEntityPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_entity_panel_dispose;
+  widget_class->map = dossier_entity_panel_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-entity-panel.ui");
@@ -88,7 +111,6 @@ dossier_entity_panel_class_init (DossierEntityPanelClass *klass)
 static void
 dossier_entity_panel_init (DossierEntityPanel *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -105,7 +127,8 @@ dossier_entity_panel_set_case (DossierEntityPanel *self,
 
   g_set_object (&self->dcase, dcase);
   g_clear_pointer (&self->entity_id, g_free);
-  clear_content (self);
+  if (self->built)
+    clear_content (self);
 }
 
 gboolean
@@ -121,6 +144,8 @@ dossier_entity_panel_set_entity (DossierEntityPanel *self,
   g_autofree char *safe_name = NULL;
 
   g_return_val_if_fail (DOSSIER_IS_ENTITY_PANEL (self), FALSE);
+
+  ensure_built (self);
 
   if (self->dcase == NULL || entity_id == NULL)
     return FALSE;

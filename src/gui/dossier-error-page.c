@@ -12,6 +12,7 @@ struct _DossierErrorPage
 {
   GtkWidget    parent_instance;
 
+  gboolean     built;
   GtkLabel    *title_label;
   GtkLabel    *description_label;
   GtkLabel    *count_label;
@@ -57,10 +58,31 @@ describe_error (const GError *error)
     }
 }
 
+/* A window that opens its file never shows this page: the template is
+ * built when the page is first shown or used. */
+static void
+ensure_built (DossierErrorPage *self)
+{
+  if (self->built)
+    return;
+
+  self->built = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+dossier_error_page_map (GtkWidget *widget)
+{
+  ensure_built (DOSSIER_ERROR_PAGE (widget));
+
+  GTK_WIDGET_CLASS (dossier_error_page_parent_class)->map (widget);
+}
+
 static void
 dossier_error_page_dispose (GObject *object)
 {
-  gtk_widget_dispose_template (GTK_WIDGET (object), DOSSIER_TYPE_ERROR_PAGE);
+  if (DOSSIER_ERROR_PAGE (object)->built)
+    gtk_widget_dispose_template (GTK_WIDGET (object), DOSSIER_TYPE_ERROR_PAGE);
   {
     GtkWidget *child;
 
@@ -79,6 +101,7 @@ dossier_error_page_class_init (DossierErrorPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_error_page_dispose;
+  widget_class->map = dossier_error_page_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-error-page.ui");
@@ -92,7 +115,6 @@ dossier_error_page_class_init (DossierErrorPageClass *klass)
 static void
 dossier_error_page_init (DossierErrorPage *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -115,6 +137,7 @@ dossier_error_page_set_error (DossierErrorPage *self,
   g_return_if_fail (DOSSIER_IS_ERROR_PAGE (self));
   g_return_if_fail (error != NULL);
 
+  ensure_built (self);
   if (file != NULL)
     {
       g_autofree char *basename = g_file_get_basename (file);
@@ -146,6 +169,7 @@ dossier_error_page_get_text (DossierErrorPage *self)
 
   g_return_val_if_fail (DOSSIER_IS_ERROR_PAGE (self), NULL);
 
+  ensure_built (self);
   buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
 

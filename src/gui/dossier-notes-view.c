@@ -69,6 +69,7 @@ struct _DossierNotesView
   guint               reveal_position;
   guint               reveal_tick_id;
   guint               reveal_frames;
+  gboolean           built;
 };
 
 G_DEFINE_FINAL_TYPE (DossierNotesView, dossier_notes_view, GTK_TYPE_WIDGET)
@@ -971,90 +972,6 @@ on_pending_changed_cb (GtkFilterListModel *model,
 }
 
 static void
-dossier_notes_view_dispose (GObject *object)
-{
-  DossierNotesView *self = DOSSIER_NOTES_VIEW (object);
-
-  cancel_reveal (self);
-  clear_highlight (self);
-
-  if (self->filter_model != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->filter_model, self);
-      gtk_filter_list_model_set_model (self->filter_model, NULL);
-    }
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
-  if (self->list_view != NULL)
-    gtk_list_view_set_model (self->list_view, NULL);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_NOTES_VIEW);
-
-  g_clear_object (&self->selection);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->shown_note);
-  g_clear_pointer (&self->bound_rows, g_hash_table_unref);
-  g_clear_pointer (&self->search_texts, g_hash_table_unref);
-  g_clear_pointer (&self->tags, g_ptr_array_unref);
-  g_clear_object (&self->dcase);
-
-  G_OBJECT_CLASS (dossier_notes_view_parent_class)->dispose (object);
-}
-
-static void
-dossier_notes_view_finalize (GObject *object)
-{
-  DossierNotesView *self = DOSSIER_NOTES_VIEW (object);
-
-  g_free (self->tag);
-  g_free (self->query);
-  g_strfreev (self->query_words);
-
-  G_OBJECT_CLASS (dossier_notes_view_parent_class)->finalize (object);
-}
-
-static void
-dossier_notes_view_class_init (DossierNotesViewClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = dossier_notes_view_dispose;
-  object_class->finalize = dossier_notes_view_finalize;
-
-  note_quark = g_quark_from_static_string ("dossier-notes-view-note");
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/dossier/Dossier/dossier-notes-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, stack);
-  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, chip_box);
-  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, tag_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, count_label);
-  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, list_view);
-  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, detail_scrolled);
-  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, back_button);
-  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, detail_title);
-  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, detail_meta);
-  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, detail_tags);
-  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, detail_about);
-  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, detail_body);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_tag_dropdown_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_show_all_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_css_name (widget_class, "dossier-notes-view");
-}
-
-static void
 ellipsized_setup_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *item,
                      gpointer                  user_data)
@@ -1092,14 +1009,29 @@ list_label_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-dossier_notes_view_init (DossierNotesView *self)
+on_empty_page_map_cb (GtkWidget *page)
+{
+  /* GTK loads the icon of every image in a window, shown or not: the
+   * empty page gets its icon once it is shown. */
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "document-edit-symbolic");
+}
+
+/* A window holds all eight views and shows one: the template is built
+ * when the view is first shown or used, not when it is created. */
+static void
+ensure_built (DossierNotesView *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
   g_autoptr(GtkListItemFactory) button_factory = NULL;
   g_autoptr(GtkListItemFactory) popup_factory = NULL;
   g_autoptr(GtkExpression) expression = NULL;
 
+  if (self->built)
+    return;
+
+  self->built = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->empty_page, "map", G_CALLBACK (on_empty_page_map_cb), NULL);
   ensure_css (GTK_WIDGET (self));
 
   self->bound_rows = g_hash_table_new (NULL, NULL);
@@ -1152,6 +1084,105 @@ dossier_notes_view_init (DossierNotesView *self)
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
+static void
+dossier_notes_view_map (GtkWidget *widget)
+{
+  ensure_built (DOSSIER_NOTES_VIEW (widget));
+
+  GTK_WIDGET_CLASS (dossier_notes_view_parent_class)->map (widget);
+}
+
+static void
+dossier_notes_view_dispose (GObject *object)
+{
+  DossierNotesView *self = DOSSIER_NOTES_VIEW (object);
+
+  cancel_reveal (self);
+  clear_highlight (self);
+
+  if (self->filter_model != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->filter_model, self);
+      gtk_filter_list_model_set_model (self->filter_model, NULL);
+    }
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_NOTES_VIEW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->shown_note);
+  g_clear_pointer (&self->bound_rows, g_hash_table_unref);
+  g_clear_pointer (&self->search_texts, g_hash_table_unref);
+  g_clear_pointer (&self->tags, g_ptr_array_unref);
+  g_clear_object (&self->dcase);
+
+  G_OBJECT_CLASS (dossier_notes_view_parent_class)->dispose (object);
+}
+
+static void
+dossier_notes_view_finalize (GObject *object)
+{
+  DossierNotesView *self = DOSSIER_NOTES_VIEW (object);
+
+  g_free (self->tag);
+  g_free (self->query);
+  g_strfreev (self->query_words);
+
+  G_OBJECT_CLASS (dossier_notes_view_parent_class)->finalize (object);
+}
+
+static void
+dossier_notes_view_class_init (DossierNotesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_notes_view_dispose;
+  widget_class->map = dossier_notes_view_map;
+  object_class->finalize = dossier_notes_view_finalize;
+
+  note_quark = g_quark_from_static_string ("dossier-notes-view-note");
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/dossier/Dossier/dossier-notes-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, chip_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, tag_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, detail_scrolled);
+  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, detail_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, detail_meta);
+  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, detail_tags);
+  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, detail_about);
+  gtk_widget_class_bind_template_child (widget_class, DossierNotesView, detail_body);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_tag_dropdown_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_all_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "dossier-notes-view");
+}
+
+static void
+dossier_notes_view_init (DossierNotesView *self)
+{
+}
+
 GtkWidget *
 dossier_notes_view_new (void)
 {
@@ -1167,6 +1198,7 @@ dossier_notes_view_set_case (DossierNotesView *self,
   g_return_if_fail (DOSSIER_IS_NOTES_VIEW (self));
   g_return_if_fail (dcase == NULL || DOSSIER_IS_CASE (dcase));
 
+  ensure_built (self);
   if (self->dcase == dcase)
     return;
 
@@ -1220,6 +1252,7 @@ dossier_notes_view_reveal (DossierNotesView *self,
 
   g_return_val_if_fail (DOSSIER_IS_NOTES_VIEW (self), FALSE);
 
+  ensure_built (self);
   if (self->dcase == NULL)
     return FALSE;
 
@@ -1277,6 +1310,7 @@ dossier_notes_view_set_filter_text (DossierNotesView *self,
 {
   g_return_if_fail (DOSSIER_IS_NOTES_VIEW (self));
 
+  ensure_built (self);
   if (text == NULL)
     text = "";
 
@@ -1312,6 +1346,7 @@ dossier_notes_view_set_tag (DossierNotesView *self,
 {
   g_return_if_fail (DOSSIER_IS_NOTES_VIEW (self));
 
+  ensure_built (self);
   set_tag_internal (self, tag);
 }
 
@@ -1330,6 +1365,7 @@ dossier_notes_view_get_n_visible (DossierNotesView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_NOTES_VIEW (self), 0);
 
+  ensure_built (self);
   if (self->dcase == NULL)
     return 0;
 
@@ -1341,6 +1377,7 @@ dossier_notes_view_is_filtering (DossierNotesView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_NOTES_VIEW (self), FALSE);
 
+  ensure_built (self);
   return gtk_filter_list_model_get_pending (self->filter_model) > 0;
 }
 

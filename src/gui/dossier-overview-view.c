@@ -14,8 +14,10 @@ struct _DossierOverviewView
 
   DossierCase       *dcase;
   GtkWidget         *summary_widget;
+  gboolean           built;
 
   GtkStack          *stack;
+  AdwStatusPage     *empty_page;
   GtkScrolledWindow *scrolled;
   GtkBox            *content;
 };
@@ -263,11 +265,41 @@ build (DossierOverviewView *self)
 }
 
 static void
+on_empty_page_map_cb (GtkWidget *page)
+{
+  /* GTK loads the icon of every image in a window, shown or not: the
+   * empty page gets its icon once it is shown. */
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "x-office-document-symbolic");
+}
+
+/* A window holds all eight views and shows one: the template is built
+ * when the view is first shown or used, not when it is created. */
+static void
+ensure_built (DossierOverviewView *self)
+{
+  if (self->built)
+    return;
+
+  self->built = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->empty_page, "map", G_CALLBACK (on_empty_page_map_cb), NULL);
+}
+
+static void
+dossier_overview_view_map (GtkWidget *widget)
+{
+  ensure_built (DOSSIER_OVERVIEW_VIEW (widget));
+
+  GTK_WIDGET_CLASS (dossier_overview_view_parent_class)->map (widget);
+}
+
+static void
 dossier_overview_view_dispose (GObject *object)
 {
   DossierOverviewView *self = DOSSIER_OVERVIEW_VIEW (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_OVERVIEW_VIEW);
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_OVERVIEW_VIEW);
   {
     GtkWidget *child;
 
@@ -287,10 +319,12 @@ dossier_overview_view_class_init (DossierOverviewViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_overview_view_dispose;
+  widget_class->map = dossier_overview_view_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-overview-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierOverviewView, stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierOverviewView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DossierOverviewView, scrolled);
   gtk_widget_class_bind_template_child (widget_class, DossierOverviewView, content);
 }
@@ -298,7 +332,6 @@ dossier_overview_view_class_init (DossierOverviewViewClass *klass)
 static void
 dossier_overview_view_init (DossierOverviewView *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -313,6 +346,7 @@ dossier_overview_view_set_case (DossierOverviewView *self,
 {
   g_return_if_fail (DOSSIER_IS_OVERVIEW_VIEW (self));
 
+  ensure_built (self);
   g_set_object (&self->dcase, dcase);
   clear_content (self);
 
@@ -345,6 +379,7 @@ dossier_overview_view_reveal (DossierOverviewView *self,
 
   if (self->dcase == NULL)
     return FALSE;
+  ensure_built (self);
 
   /* The overview's citations are all in its summary. */
   target = self->summary_widget != NULL ? self->summary_widget : gtk_widget_get_first_child (GTK_WIDGET (self->content));

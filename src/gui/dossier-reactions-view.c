@@ -40,6 +40,7 @@ struct _DossierReactionsView
   guint              reveal_frames;
   GtkWidget         *highlighted;
   guint              highlight_id;
+  gboolean           built;
 };
 
 G_DEFINE_FINAL_TYPE (DossierReactionsView, dossier_reactions_view, GTK_TYPE_WIDGET)
@@ -650,13 +651,55 @@ on_show_all_clicked_cb (DossierReactionsView *self)
 }
 
 static void
+on_empty_page_map_cb (GtkWidget *page)
+{
+  /* GTK loads the icon of every image in a window, shown or not: the
+   * empty page gets its icon once it is shown. */
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "system-users-symbolic");
+}
+
+/* A window holds all eight views and shows one: the template is built
+ * when the view is first shown or used, not when it is created. */
+static void
+ensure_built (DossierReactionsView *self)
+{
+  g_autoptr(GtkListItemFactory) actor_factory = NULL;
+  g_autoptr(GtkListItemFactory) stance_factory = NULL;
+
+  if (self->built)
+    return;
+
+  self->built = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->empty_page, "map", G_CALLBACK (on_empty_page_map_cb), NULL);
+  ensure_css (GTK_WIDGET (self));
+
+  actor_factory = ellipsized_factory_new ();
+  stance_factory = ellipsized_factory_new ();
+  gtk_drop_down_set_factory (self->actor_dropdown, actor_factory);
+  gtk_drop_down_set_factory (self->stance_dropdown, stance_factory);
+
+  gtk_list_box_set_filter_func (self->list_box, filter_row_func, self, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+dossier_reactions_view_map (GtkWidget *widget)
+{
+  ensure_built (DOSSIER_REACTIONS_VIEW (widget));
+
+  GTK_WIDGET_CLASS (dossier_reactions_view_parent_class)->map (widget);
+}
+
+static void
 dossier_reactions_view_dispose (GObject *object)
 {
   DossierReactionsView *self = DOSSIER_REACTIONS_VIEW (object);
 
   cancel_reveal (self);
   clear_highlight (self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_REACTIONS_VIEW);
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_REACTIONS_VIEW);
   g_clear_object (&self->dcase);
   g_clear_pointer (&self->actor_ids, g_ptr_array_unref);
   g_clear_pointer (&self->stances, g_array_unref);
@@ -671,6 +714,7 @@ dossier_reactions_view_class_init (DossierReactionsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_reactions_view_dispose;
+  widget_class->map = dossier_reactions_view_map;
 
   reaction_quark = g_quark_from_static_string ("dossier-reactions-view-reaction");
   index_quark = g_quark_from_static_string ("dossier-reactions-view-index");
@@ -696,19 +740,6 @@ dossier_reactions_view_class_init (DossierReactionsViewClass *klass)
 static void
 dossier_reactions_view_init (DossierReactionsView *self)
 {
-  g_autoptr(GtkListItemFactory) actor_factory = NULL;
-  g_autoptr(GtkListItemFactory) stance_factory = NULL;
-
-  gtk_widget_init_template (GTK_WIDGET (self));
-  ensure_css (GTK_WIDGET (self));
-
-  actor_factory = ellipsized_factory_new ();
-  stance_factory = ellipsized_factory_new ();
-  gtk_drop_down_set_factory (self->actor_dropdown, actor_factory);
-  gtk_drop_down_set_factory (self->stance_dropdown, stance_factory);
-
-  gtk_list_box_set_filter_func (self->list_box, filter_row_func, self, NULL);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
 GtkWidget *
@@ -724,6 +755,7 @@ dossier_reactions_view_set_case (DossierReactionsView *self,
   g_return_if_fail (DOSSIER_IS_REACTIONS_VIEW (self));
   g_return_if_fail (dcase == NULL || DOSSIER_IS_CASE (dcase));
 
+  ensure_built (self);
   if (self->dcase == dcase)
     return;
 

@@ -33,6 +33,7 @@ struct _DossierReleaseView
   guint              reveal_frames;
   GtkWidget         *highlighted;
   guint              highlight_id;
+  gboolean           built;
 };
 
 G_DEFINE_FINAL_TYPE (DossierReleaseView, dossier_release_view, GTK_TYPE_WIDGET)
@@ -415,13 +416,46 @@ out:
 }
 
 static void
+on_empty_page_map_cb (GtkWidget *page)
+{
+  /* GTK loads the icon of every image in a window, shown or not: the
+   * empty page gets its icon once it is shown. */
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "video-x-generic-symbolic");
+}
+
+/* A window holds all eight views and shows one: the template is built
+ * when the view is first shown or used, not when it is created. */
+static void
+ensure_built (DossierReleaseView *self)
+{
+  if (self->built)
+    return;
+
+  self->built = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->empty_page, "map", G_CALLBACK (on_empty_page_map_cb), NULL);
+  ensure_css (GTK_WIDGET (self));
+  dossier_text_block_setup_label (self->work_label);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+dossier_release_view_map (GtkWidget *widget)
+{
+  ensure_built (DOSSIER_RELEASE_VIEW (widget));
+
+  GTK_WIDGET_CLASS (dossier_release_view_parent_class)->map (widget);
+}
+
+static void
 dossier_release_view_dispose (GObject *object)
 {
   DossierReleaseView *self = DOSSIER_RELEASE_VIEW (object);
 
   cancel_reveal (self);
   clear_highlight (self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_RELEASE_VIEW);
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_RELEASE_VIEW);
   g_clear_object (&self->dcase);
 
   G_OBJECT_CLASS (dossier_release_view_parent_class)->dispose (object);
@@ -434,6 +468,7 @@ dossier_release_view_class_init (DossierReleaseViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_release_view_dispose;
+  widget_class->map = dossier_release_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/dossier/Dossier/dossier-release-view.ui");
@@ -452,10 +487,6 @@ dossier_release_view_class_init (DossierReleaseViewClass *klass)
 static void
 dossier_release_view_init (DossierReleaseView *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-  ensure_css (GTK_WIDGET (self));
-  dossier_text_block_setup_label (self->work_label);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
 GtkWidget *
@@ -471,6 +502,7 @@ dossier_release_view_set_case (DossierReleaseView *self,
   g_return_if_fail (DOSSIER_IS_RELEASE_VIEW (self));
   g_return_if_fail (dcase == NULL || DOSSIER_IS_CASE (dcase));
 
+  ensure_built (self);
   if (self->dcase == dcase)
     return;
 

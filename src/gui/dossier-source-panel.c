@@ -14,6 +14,7 @@ struct _DossierSourcePanel
 {
   GtkWidget          parent_instance;
 
+  gboolean           built;
   DossierCase       *dcase;
   char              *source_id;
 
@@ -220,12 +221,33 @@ clear_content (DossierSourcePanel *self)
     gtk_box_remove (self->content, child);
 }
 
+/* The panel stays hidden until a citation is followed: the template is
+ * built when the panel is first shown or used. */
+static void
+ensure_built (DossierSourcePanel *self)
+{
+  if (self->built)
+    return;
+
+  self->built = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+dossier_source_panel_map (GtkWidget *widget)
+{
+  ensure_built (DOSSIER_SOURCE_PANEL (widget));
+
+  GTK_WIDGET_CLASS (dossier_source_panel_parent_class)->map (widget);
+}
+
 static void
 dossier_source_panel_dispose (GObject *object)
 {
   DossierSourcePanel *self = DOSSIER_SOURCE_PANEL (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_SOURCE_PANEL);
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_SOURCE_PANEL);
   {
     GtkWidget *child;
 
@@ -246,6 +268,7 @@ dossier_source_panel_class_init (DossierSourcePanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_source_panel_dispose;
+  widget_class->map = dossier_source_panel_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-source-panel.ui");
@@ -256,7 +279,6 @@ dossier_source_panel_class_init (DossierSourcePanelClass *klass)
 static void
 dossier_source_panel_init (DossierSourcePanel *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -273,7 +295,8 @@ dossier_source_panel_set_case (DossierSourcePanel *self,
 
   g_set_object (&self->dcase, dcase);
   g_clear_pointer (&self->source_id, g_free);
-  clear_content (self);
+  if (self->built)
+    clear_content (self);
 }
 
 gboolean
@@ -290,6 +313,8 @@ dossier_source_panel_set_source (DossierSourcePanel *self,
   guint credibility;
 
   g_return_val_if_fail (DOSSIER_IS_SOURCE_PANEL (self), FALSE);
+
+  ensure_built (self);
 
   if (self->dcase == NULL || source_id == NULL)
     return FALSE;

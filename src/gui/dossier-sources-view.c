@@ -17,8 +17,10 @@ struct _DossierSourcesView
 
   DossierCase       *dcase;
   char              *pending_reveal;
+  gboolean           built;
 
   GtkStack          *stack;
+  AdwStatusPage     *empty_page;
   GtkScrolledWindow *scrolled;
   GtkListView       *list_view;
 };
@@ -258,11 +260,49 @@ flash_revealed_cb (GtkWidget     *widget,
 }
 
 static void
+on_empty_page_map_cb (GtkWidget *page)
+{
+  /* GTK loads the icon of every image in a window, shown or not: the
+   * empty page gets its icon once it is shown. */
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "emblem-documents-symbolic");
+}
+
+/* A window holds all eight views and shows one: the template is built
+ * when the view is first shown or used, not when it is created. */
+static void
+ensure_built (DossierSourcesView *self)
+{
+  GtkListItemFactory *factory;
+
+  if (self->built)
+    return;
+
+  self->built = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->empty_page, "map", G_CALLBACK (on_empty_page_map_cb), NULL);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+}
+
+static void
+dossier_sources_view_map (GtkWidget *widget)
+{
+  ensure_built (DOSSIER_SOURCES_VIEW (widget));
+
+  GTK_WIDGET_CLASS (dossier_sources_view_parent_class)->map (widget);
+}
+
+static void
 dossier_sources_view_dispose (GObject *object)
 {
   DossierSourcesView *self = DOSSIER_SOURCES_VIEW (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_SOURCES_VIEW);
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_SOURCES_VIEW);
   {
     GtkWidget *child;
 
@@ -283,10 +323,12 @@ dossier_sources_view_class_init (DossierSourcesViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_sources_view_dispose;
+  widget_class->map = dossier_sources_view_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-sources-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierSourcesView, stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierSourcesView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DossierSourcesView, scrolled);
   gtk_widget_class_bind_template_child (widget_class, DossierSourcesView, list_view);
 }
@@ -294,14 +336,6 @@ dossier_sources_view_class_init (DossierSourcesViewClass *klass)
 static void
 dossier_sources_view_init (DossierSourcesView *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
 }
 
 GtkWidget *
@@ -318,6 +352,7 @@ dossier_sources_view_set_case (DossierSourcesView *self,
 
   g_return_if_fail (DOSSIER_IS_SOURCES_VIEW (self));
 
+  ensure_built (self);
   g_set_object (&self->dcase, dcase);
 
   sources = dcase != NULL ? dossier_case_get_sources (dcase) : NULL;
@@ -358,6 +393,7 @@ dossier_sources_view_reveal (DossierSourcesView *self,
 
   if (self->dcase == NULL)
     return FALSE;
+  ensure_built (self);
 
   sources = dossier_case_get_sources (self->dcase);
   n = g_list_model_get_n_items (sources);
@@ -397,6 +433,10 @@ gboolean
 dossier_sources_view_is_empty (DossierSourcesView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_SOURCES_VIEW (self), TRUE);
+
+  /* Not built: never given a case. */
+  if (!self->built)
+    return TRUE;
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
 }

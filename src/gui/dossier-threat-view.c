@@ -13,10 +13,12 @@ struct _DossierThreatView
   GtkWidget          parent_instance;
 
   DossierCase       *dcase;
+  gboolean           built;
   GtkWidget         *screen_card;
   GPtrArray         *links;        /* index -> widget (borrowed) */
 
   GtkStack          *stack;
+  AdwStatusPage     *empty_page;
   GtkScrolledWindow *scrolled;
   GtkBox            *content;
 };
@@ -322,11 +324,41 @@ build (DossierThreatView   *self,
 }
 
 static void
+on_empty_page_map_cb (GtkWidget *page)
+{
+  /* GTK loads the icon of every image in a window, shown or not: the
+   * empty page gets its icon once it is shown. */
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "video-display-symbolic");
+}
+
+/* A window holds all eight views and shows one: the template is built
+ * when the view is first shown or used, not when it is created. */
+static void
+ensure_built (DossierThreatView *self)
+{
+  if (self->built)
+    return;
+
+  self->built = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->empty_page, "map", G_CALLBACK (on_empty_page_map_cb), NULL);
+}
+
+static void
+dossier_threat_view_map (GtkWidget *widget)
+{
+  ensure_built (DOSSIER_THREAT_VIEW (widget));
+
+  GTK_WIDGET_CLASS (dossier_threat_view_parent_class)->map (widget);
+}
+
+static void
 dossier_threat_view_dispose (GObject *object)
 {
   DossierThreatView *self = DOSSIER_THREAT_VIEW (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_THREAT_VIEW);
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_THREAT_VIEW);
   {
     GtkWidget *child;
 
@@ -347,10 +379,12 @@ dossier_threat_view_class_init (DossierThreatViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_threat_view_dispose;
+  widget_class->map = dossier_threat_view_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-threat-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierThreatView, stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierThreatView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DossierThreatView, scrolled);
   gtk_widget_class_bind_template_child (widget_class, DossierThreatView, content);
 }
@@ -358,7 +392,6 @@ dossier_threat_view_class_init (DossierThreatViewClass *klass)
 static void
 dossier_threat_view_init (DossierThreatView *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
   self->links = g_ptr_array_new ();
 }
 
@@ -376,6 +409,7 @@ dossier_threat_view_set_case (DossierThreatView *self,
 
   g_return_if_fail (DOSSIER_IS_THREAT_VIEW (self));
 
+  ensure_built (self);
   g_set_object (&self->dcase, dcase);
   clear_content (self);
 
@@ -427,6 +461,10 @@ gboolean
 dossier_threat_view_is_empty (DossierThreatView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_THREAT_VIEW (self), TRUE);
+
+  /* Not built: never given a case. */
+  if (!self->built)
+    return TRUE;
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
 }

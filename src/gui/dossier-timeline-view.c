@@ -99,6 +99,7 @@ struct _DossierTimelineView
   guint              reveal_position;
   guint              reveal_tick_id;
   guint              reveal_frames;
+  gboolean           built;
 };
 
 G_DEFINE_FINAL_TYPE (DossierTimelineView, dossier_timeline_view, GTK_TYPE_WIDGET)
@@ -786,6 +787,52 @@ on_notes_switch_cb (DossierTimelineView *self)
 }
 
 static void
+on_empty_page_map_cb (GtkWidget *page)
+{
+  /* GTK loads the icon of every image in a window, shown or not: the
+   * empty page gets its icon once it is shown. */
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "document-open-recent-symbolic");
+}
+
+/* A window holds all eight views and shows one: the template is built
+ * when the view is first shown or used, not when it is created. */
+static void
+ensure_built (DossierTimelineView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  if (self->built)
+    return;
+
+  self->built = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->empty_page, "map", G_CALLBACK (on_empty_page_map_cb), NULL);
+  ensure_css (GTK_WIDGET (self));
+
+  self->bound_rows = g_hash_table_new (NULL, NULL);
+  self->store = g_list_store_new (DOSSIER_TYPE_TIMELINE_ENTRY);
+  self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (row_unbind_cb), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (row_teardown_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+dossier_timeline_view_map (GtkWidget *widget)
+{
+  ensure_built (DOSSIER_TIMELINE_VIEW (widget));
+
+  GTK_WIDGET_CLASS (dossier_timeline_view_parent_class)->map (widget);
+}
+
+static void
 dossier_timeline_view_dispose (GObject *object)
 {
   DossierTimelineView *self = DOSSIER_TIMELINE_VIEW (object);
@@ -795,7 +842,8 @@ dossier_timeline_view_dispose (GObject *object)
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_TIMELINE_VIEW);
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_TIMELINE_VIEW);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
@@ -812,6 +860,7 @@ dossier_timeline_view_class_init (DossierTimelineViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_timeline_view_dispose;
+  widget_class->map = dossier_timeline_view_map;
 
   entry_quark = g_quark_from_static_string ("dossier-timeline-view-entry");
 
@@ -834,24 +883,6 @@ dossier_timeline_view_class_init (DossierTimelineViewClass *klass)
 static void
 dossier_timeline_view_init (DossierTimelineView *self)
 {
-  g_autoptr(GtkListItemFactory) factory = NULL;
-
-  gtk_widget_init_template (GTK_WIDGET (self));
-  ensure_css (GTK_WIDGET (self));
-
-  self->bound_rows = g_hash_table_new (NULL, NULL);
-  self->store = g_list_store_new (DOSSIER_TYPE_TIMELINE_ENTRY);
-  self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (row_unbind_cb), self);
-  g_signal_connect (factory, "teardown", G_CALLBACK (row_teardown_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-
-  gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
 GtkWidget *
@@ -867,6 +898,7 @@ dossier_timeline_view_set_case (DossierTimelineView *self,
   g_return_if_fail (DOSSIER_IS_TIMELINE_VIEW (self));
   g_return_if_fail (dcase == NULL || DOSSIER_IS_CASE (dcase));
 
+  ensure_built (self);
   if (self->dcase == dcase)
     return;
 
@@ -933,6 +965,7 @@ dossier_timeline_view_reveal (DossierTimelineView *self,
 
   g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), FALSE);
 
+  ensure_built (self);
   if (self->dcase == NULL)
     return FALSE;
 
@@ -965,6 +998,7 @@ dossier_timeline_view_set_include_notes (DossierTimelineView *self,
 {
   g_return_if_fail (DOSSIER_IS_TIMELINE_VIEW (self));
 
+  ensure_built (self);
   gtk_switch_set_active (self->notes_switch, include_notes);
 }
 
@@ -973,6 +1007,7 @@ dossier_timeline_view_get_include_notes (DossierTimelineView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), FALSE);
 
+  ensure_built (self);
   return gtk_switch_get_active (self->notes_switch);
 }
 
@@ -981,6 +1016,7 @@ dossier_timeline_view_get_n_rows (DossierTimelineView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), 0);
 
+  ensure_built (self);
   return g_list_model_get_n_items (G_LIST_MODEL (self->store));
 }
 
@@ -996,6 +1032,7 @@ dossier_timeline_view_get_row (DossierTimelineView  *self,
 
   g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), FALSE);
 
+  ensure_built (self);
   entry = g_list_model_get_item (G_LIST_MODEL (self->store), position);
   if (entry == NULL)
     return FALSE;
@@ -1021,6 +1058,7 @@ dossier_timeline_view_get_row_target (DossierTimelineView *self,
 
   g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), NULL);
 
+  ensure_built (self);
   entry = g_list_model_get_item (G_LIST_MODEL (self->store), position);
   if (entry == NULL || entry->kind == ENTRY_YEAR)
     return NULL;

@@ -15,6 +15,7 @@ struct _DossierWelcomePage
 {
   GtkWidget   parent_instance;
 
+  gboolean    built;
   GtkWidget  *status_page;
   GtkWidget  *recent_group;
   GtkListBox *recent_list;
@@ -62,9 +63,23 @@ on_recent_changed_cb (DossierWelcomePage *self)
     dossier_welcome_page_refresh (self);
 }
 
+/* A window opened on a file never shows this page: the template is built
+ * when the page is first shown or used. */
+static void
+ensure_built (DossierWelcomePage *self)
+{
+  if (self->built)
+    return;
+
+  self->built = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
 static void
 dossier_welcome_page_map (GtkWidget *widget)
 {
+  ensure_built (DOSSIER_WELCOME_PAGE (widget));
+
   GTK_WIDGET_CLASS (dossier_welcome_page_parent_class)->map (widget);
 
   /* Read the recent list only when the page is seen: a window opened on
@@ -77,7 +92,8 @@ dossier_welcome_page_dispose (GObject *object)
 {
   g_signal_handlers_disconnect_by_func (gtk_recent_manager_get_default (),
                                         on_recent_changed_cb, object);
-  gtk_widget_dispose_template (GTK_WIDGET (object), DOSSIER_TYPE_WELCOME_PAGE);
+  if (DOSSIER_WELCOME_PAGE (object)->built)
+    gtk_widget_dispose_template (GTK_WIDGET (object), DOSSIER_TYPE_WELCOME_PAGE);
   {
     GtkWidget *child;
 
@@ -109,7 +125,6 @@ dossier_welcome_page_class_init (DossierWelcomePageClass *klass)
 static void
 dossier_welcome_page_init (DossierWelcomePage *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -129,6 +144,7 @@ dossier_welcome_page_refresh (DossierWelcomePage *self)
 
   g_return_if_fail (DOSSIER_IS_WELCOME_PAGE (self));
 
+  ensure_built (self);
   manager = gtk_recent_manager_get_default ();
   if (!g_object_get_data (G_OBJECT (self), "dossier-recent-watched"))
     {

@@ -75,7 +75,10 @@ struct _DossierWindow
   AdwToastOverlay      *toast_overlay;
   AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkWidget            *back_button;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GtkWidget            *warnings_button;
   GtkWidget            *warnings_box;
   GtkStack             *main_stack;
@@ -86,7 +89,7 @@ struct _DossierWindow
   AdwFlap              *flap;
   GtkSearchBar         *search_bar;
   GtkWidget            *search_button;
-  GtkWidget            *search_panel;
+  GtkWidget            *search_panel;  /* NULL until the bar first opens */
   AdwViewStack         *view_stack;
   GtkStack             *panel_stack;
   GtkWidget            *source_panel;
@@ -103,10 +106,11 @@ struct _DossierWindow
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void start_loading      (DossierWindow *self,
-                                GFile         *file,
-                                gboolean       reload);
-static void present_if_pending (DossierWindow *self);
+static void       start_loading         (DossierWindow *self,
+                                          GFile         *file,
+                                          gboolean       reload);
+static void       present_if_pending    (DossierWindow *self);
+static GtkWidget *ensure_search_panel   (DossierWindow *self);
 
 static void
 history_entry_free (gpointer data)
@@ -284,6 +288,26 @@ show_view (DossierWindow *self,
 
   apply_case_to_view (self, index);
   adw_view_stack_set_visible_child_name (self->view_stack, view_names[index]);
+}
+
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  DossierWindow *self = DOSSIER_WINDOW (user_data);
+
+  /* The menu's popover is built when first opened, not with the window. */
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
+static void
+on_title_visible_changed_cb (DossierWindow *self)
+{
+  /* The bar at the bottom is for narrow windows, where the header bar
+   * has no room for the tabs: it gets its buttons when first needed. */
+  if (adw_view_switcher_title_get_title_visible (self->switcher_title) &&
+      adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
 }
 
 static void
@@ -481,7 +505,8 @@ set_case (DossierWindow *self,
     self->applied[i] = FALSE;
 
   dossier_source_panel_set_case (DOSSIER_SOURCE_PANEL (self->source_panel), dcase);
-  dossier_search_panel_set_case (DOSSIER_SEARCH_PANEL (self->search_panel), dcase);
+  if (self->search_panel != NULL)
+    dossier_search_panel_set_case (DOSSIER_SEARCH_PANEL (self->search_panel), dcase);
   dossier_entity_panel_set_case (DOSSIER_ENTITY_PANEL (self->entity_panel), dcase);
   adw_flap_set_reveal_flap (self->flap, FALSE);
 
@@ -583,32 +608,15 @@ typedef struct
   guint          generation;
 } LoadData;
 
+/* Shows the outcome of a load: the case, the error page, or for a
+ * reload a toast that keeps the last good version on screen. */
 static void
-on_case_loaded_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+show_load_result (DossierWindow *self,
+                  guint          generation,
+                  gboolean       reloading,
+                  DossierCase   *dcase,
+                  const GError  *error)
 {
-  LoadData *data = user_data;
-  g_autoptr(DossierWindow) self = data->self;
-  guint generation = data->generation;
-  g_autoptr(GCancellable) cancellable = data->cancellable;
-  g_autoptr(DossierCase) dcase = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean reloading = self->reloading;
-
-  g_free (data);
-  dcase = dossier_case_load_finish (result, &error);
-
-  /* Cancelled is cancelled, even when the thread had just finished. */
-  if (dcase != NULL && g_cancellable_is_cancelled (cancellable))
-    {
-      g_clear_object (&dcase);
-      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
-    }
-
-  /* Whatever the outcome, a new window shows it now, in its first frame. */
-  present_if_pending (self);
-
   /* A newer load replaced this one. */
   if (generation != self->load_generation)
     return;
@@ -673,6 +681,36 @@ on_case_loaded_cb (GObject      *source,
 }
 
 static void
+on_case_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  LoadData *data = user_data;
+  g_autoptr(DossierWindow) self = data->self;
+  guint generation = data->generation;
+  g_autoptr(GCancellable) cancellable = data->cancellable;
+  g_autoptr(DossierCase) dcase = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean reloading = self->reloading;
+
+  g_free (data);
+  dcase = dossier_case_load_finish (result, &error);
+
+  /* Cancelled is cancelled, even when the thread had just finished. */
+  if (dcase != NULL && g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_object (&dcase);
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Cancelled");
+    }
+
+  show_load_result (self, generation, reloading, dcase, error);
+
+  /* Whatever the outcome, a new window shows it now, in its first frame:
+   * presented only once the page is in place, it is laid out once. */
+  present_if_pending (self);
+}
+
+static void
 on_load_progress_cb (double   fraction,
                      gpointer user_data)
 {
@@ -688,6 +726,9 @@ reveal_loading_cb (gpointer user_data)
   DossierWindow *self = user_data;
 
   self->loading_reveal_id = 0;
+  /* The icon only now: an icon in a hidden page is still rendered when
+   * the window is shown. */
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->loading_page), "folder-documents-symbolic");
   gtk_widget_set_opacity (self->loading_page, 1.0);
 
   return G_SOURCE_REMOVE;
@@ -1162,6 +1203,7 @@ find_action (GtkWidget  *widget,
   DossierWindow *self = DOSSIER_WINDOW (widget);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
+  ensure_search_panel (self);
   if (gtk_search_bar_get_search_mode (self->search_bar) &&
       focus != NULL && gtk_widget_is_ancestor (focus, self->search_panel))
     {
@@ -1191,6 +1233,33 @@ static void
 on_search_closed_cb (DossierWindow *self)
 {
   close_search (self, TRUE);
+}
+
+/* The panel (and the search index it builds) is made when the bar first
+ * opens: most readers of a case never search it. */
+static GtkWidget *
+ensure_search_panel (DossierWindow *self)
+{
+  if (self->search_panel != NULL)
+    return self->search_panel;
+
+  self->search_panel = dossier_search_panel_new ();
+  g_signal_connect_object (self->search_panel, "result-activated",
+                           G_CALLBACK (on_search_result_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_panel, "closed",
+                           G_CALLBACK (on_search_closed_cb), self, G_CONNECT_SWAPPED);
+  dossier_search_panel_set_case (DOSSIER_SEARCH_PANEL (self->search_panel), self->dcase);
+  gtk_search_bar_set_child (self->search_bar, self->search_panel);
+
+  return self->search_panel;
+}
+
+static void
+on_search_mode_changed_cb (DossierWindow *self)
+{
+  /* The search button opens the bar without win.find. */
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    ensure_search_panel (self);
 }
 
 /* Export and print: a dialog with the options, a toast when written. */
@@ -1251,6 +1320,7 @@ dossier_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->search_return_focus);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
+  self->search_panel = NULL; /* was in the search bar */
 
   g_clear_object (&self->dcase);
   g_clear_object (&self->file);
@@ -1283,13 +1353,15 @@ dossier_window_class_init (DossierWindowClass *klass)
   g_type_ensure (DOSSIER_TYPE_SOURCES_VIEW);
   g_type_ensure (DOSSIER_TYPE_NOTES_VIEW);
   g_type_ensure (DOSSIER_TYPE_TIMELINE_VIEW);
-  g_type_ensure (DOSSIER_TYPE_SEARCH_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, warnings_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, warnings_box);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, main_stack);
@@ -1300,9 +1372,6 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_button);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_panel);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_result_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_closed_cb);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, panel_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, source_panel);
@@ -1347,6 +1416,11 @@ dossier_window_init (DossierWindow *self)
 
   g_signal_connect_swapped (self->view_stack, "notify::visible-child",
                             G_CALLBACK (on_visible_view_changed_cb), self);
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
+                            G_CALLBACK (on_search_mode_changed_cb), self);
+  g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
+                            G_CALLBACK (on_title_visible_changed_cb), self);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
 
   drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop, types, G_N_ELEMENTS (types));
@@ -1535,7 +1609,7 @@ dossier_window_get_search_panel (DossierWindow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
 
-  return self->search_panel;
+  return ensure_search_panel (self);
 }
 
 gboolean
