@@ -61,6 +61,7 @@ struct _DossierWindow
   guint                 reload_timeout_id;
   guint                 loading_reveal_id;
   guint                 present_timeout_id;
+  guint                 index_idle_id;
   gboolean              loading;
   guint                 load_generation;
   gboolean              reloading;
@@ -111,6 +112,7 @@ static void       start_loading         (DossierWindow *self,
                                           gboolean       reload);
 static void       present_if_pending    (DossierWindow *self);
 static GtkWidget *ensure_search_panel   (DossierWindow *self);
+static gboolean   build_search_index_cb (gpointer       user_data);
 
 static void
 history_entry_free (gpointer data)
@@ -516,6 +518,11 @@ set_case (DossierWindow *self,
 
   if (dcase == NULL)
     return;
+
+  /* The search index is built when a case loads, but after the first
+   * frame: the panel starts it in a thread, so Ctrl+F finds it ready. */
+  if (self->search_panel == NULL && self->index_idle_id == 0)
+    self->index_idle_id = g_idle_add_full (G_PRIORITY_LOW, build_search_index_cb, self, NULL);
 
   gtk_stack_set_visible_child_name (self->main_stack, "case");
 
@@ -1254,6 +1261,18 @@ ensure_search_panel (DossierWindow *self)
   return self->search_panel;
 }
 
+static gboolean
+build_search_index_cb (gpointer user_data)
+{
+  DossierWindow *self = user_data;
+
+  self->index_idle_id = 0;
+  if (self->dcase != NULL)
+    ensure_search_panel (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_search_mode_changed_cb (DossierWindow *self)
 {
@@ -1310,6 +1329,7 @@ dossier_window_dispose (GObject *object)
   g_clear_handle_id (&self->reload_timeout_id, g_source_remove);
   g_clear_handle_id (&self->loading_reveal_id, g_source_remove);
   g_clear_handle_id (&self->present_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->index_idle_id, g_source_remove);
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->monitor, on_file_changed_cb, self);
