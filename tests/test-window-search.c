@@ -157,11 +157,11 @@ test_type_enter_lands_on_item (void)
   g_signal_emit_by_name (entry, "activate");
   view_wait.view = dossier_section_to_string (hit->section);
   g_assert_true (wait_until (view_is, &view_wait));
-  g_assert_true (wait_until (search_closed, window));
-  settle ();
   view = dossier_window_get_view (window, view_wait.view);
+  /* The highlight lasts 1.5 s: look for it before anything else. */
   g_assert_true (wait_until (has_highlight, view));
   highlighted = find_highlighted (view);
+  g_assert_true (wait_until (search_closed, window));
   g_clear_pointer (&shown, g_free);
   shown = shown_text (highlighted);
   folded = g_utf8_casefold (shown, -1);
