@@ -2535,12 +2535,24 @@ dossier_loader_get_max_file_size (void)
   return max_file_size;
 }
 
+/* The number is formatted outside _(): xgettext cannot see through the
+ * G_GSIZE_FORMAT macro, so "%" G_GSIZE_FORMAT " MiB" never reached the
+ * translators. */
 static char *
 format_limit (gsize size)
 {
+  g_autofree char *number = NULL;
+
   if (size >= 1024 * 1024 && size % (1024 * 1024) == 0)
-    return g_strdup_printf (_("%" G_GSIZE_FORMAT " MiB"), size / (1024 * 1024));
-  return g_strdup_printf (_("%" G_GSIZE_FORMAT " bytes"), size);
+    {
+      number = g_strdup_printf ("%" G_GSIZE_FORMAT, size / (1024 * 1024));
+      /* Translators: a size limit, e.g. "512 MiB". */
+      return g_strdup_printf (_("%s MiB"), number);
+    }
+
+  number = g_strdup_printf ("%" G_GSIZE_FORMAT, size);
+  /* Translators: a size limit in bytes, e.g. "1048576 bytes". */
+  return g_strdup_printf (_("%s bytes"), number);
 }
 
 static void
