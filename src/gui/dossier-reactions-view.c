@@ -8,10 +8,6 @@
 
 #include "dossier-text-block.h"
 
-/* How long a revealed card stays highlighted. */
-#define HIGHLIGHT_MSEC 1500
-/* Frames to wait for a revealed card to get its size. */
-#define REVEAL_MAX_FRAMES 60
 
 struct _DossierReactionsView
 {
@@ -35,11 +31,6 @@ struct _DossierReactionsView
   GArray            *stances;
   guint              n_reactions;
 
-  GtkWidget         *reveal_row;
-  guint              reveal_tick_id;
-  guint              reveal_frames;
-  GtkWidget         *highlighted;
-  guint              highlight_id;
   gboolean           built;
 };
 
@@ -441,32 +432,10 @@ compare_actor_names (gconstpointer a,
 }
 
 static void
-cancel_reveal (DossierReactionsView *self)
-{
-  if (self->reveal_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick_id);
-      self->reveal_tick_id = 0;
-    }
-  g_clear_object (&self->reveal_row);
-}
-
-static void
-clear_highlight (DossierReactionsView *self)
-{
-  g_clear_handle_id (&self->highlight_id, g_source_remove);
-  if (self->highlighted != NULL)
-    gtk_widget_remove_css_class (self->highlighted, "highlighted");
-  g_clear_object (&self->highlighted);
-}
-
-static void
 clear_rows (DossierReactionsView *self)
 {
   GtkWidget *child;
 
-  cancel_reveal (self);
-  clear_highlight (self);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
     gtk_list_box_remove (self->list_box, child);
@@ -570,69 +539,6 @@ rebuild (DossierReactionsView *self)
   gtk_stack_set_visible_child_name (self->stack, self->n_reactions > 0 ? "content" : "empty");
 }
 
-static gboolean
-highlight_timeout_cb (gpointer user_data)
-{
-  DossierReactionsView *self = user_data;
-
-  self->highlight_id = 0;
-  clear_highlight (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-start_highlight (DossierReactionsView *self,
-                 GtkWidget            *row)
-{
-  GtkWidget *card = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-
-  clear_highlight (self);
-  self->highlighted = g_object_ref (card);
-  gtk_widget_add_css_class (card, "highlighted");
-  self->highlight_id = g_timeout_add (HIGHLIGHT_MSEC, highlight_timeout_cb, self);
-}
-
-static gboolean
-reveal_tick_cb (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  DossierReactionsView *self = DOSSIER_REACTIONS_VIEW (widget);
-  GtkWidget *row = self->reveal_row;
-  GtkAdjustment *adjustment;
-  graphene_rect_t bounds;
-  double target;
-  double max;
-
-  self->reveal_frames++;
-
-  /* Wait until the tab shows and the card has its size. */
-  if (!gtk_widget_get_mapped (row) || gtk_widget_get_height (row) <= 0 ||
-      !gtk_widget_compute_bounds (row, GTK_WIDGET (self->clamp), &bounds))
-    {
-      if (self->reveal_frames < REVEAL_MAX_FRAMES)
-        return G_SOURCE_CONTINUE;
-      goto out;
-    }
-
-  adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
-  target = MAX (bounds.origin.y - 12.0, 0.0);
-  max = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-  /* A new layout may still be growing the scrolled area. */
-  if (target > max && self->reveal_frames < 5)
-    return G_SOURCE_CONTINUE;
-
-  gtk_widget_grab_focus (row);
-  gtk_adjustment_set_value (adjustment, MIN (target, MAX (max, 0.0)));
-  start_highlight (self, row);
-
-out:
-  self->reveal_tick_id = 0;
-  g_clear_object (&self->reveal_row);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_filter_changed_cb (DossierReactionsView *self)
 {
@@ -696,8 +602,6 @@ dossier_reactions_view_dispose (GObject *object)
 {
   DossierReactionsView *self = DOSSIER_REACTIONS_VIEW (object);
 
-  cancel_reveal (self);
-  clear_highlight (self);
   if (self->built)
     gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_REACTIONS_VIEW);
   g_clear_object (&self->dcase);
@@ -806,11 +710,7 @@ dossier_reactions_view_reveal (DossierReactionsView *self,
   if (!reaction_matches (self, g_object_get_qdata (G_OBJECT (target), reaction_quark)))
     on_show_all_clicked_cb (self);
 
-  cancel_reveal (self);
-  self->reveal_row = g_object_ref (target);
-  self->reveal_frames = 0;
-  self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb,
-                                                       NULL, NULL);
+  dossier_widget_reveal (target, gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (target)));
 
   return TRUE;
 }

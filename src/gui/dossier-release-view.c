@@ -8,11 +8,6 @@
 
 #include "dossier-text-block.h"
 
-/* How long a revealed card stays highlighted. */
-#define HIGHLIGHT_MSEC 1500
-/* Frames to wait for a revealed card to get its size. */
-#define REVEAL_MAX_FRAMES 60
-
 struct _DossierReleaseView
 {
   GtkWidget          parent_instance;
@@ -28,11 +23,6 @@ struct _DossierReleaseView
 
   DossierCase       *dcase;
 
-  GtkWidget         *reveal_row;
-  guint              reveal_tick_id;
-  guint              reveal_frames;
-  GtkWidget         *highlighted;
-  guint              highlight_id;
   gboolean           built;
 };
 
@@ -260,32 +250,10 @@ release_card_new (DossierReleaseView *self,
 }
 
 static void
-cancel_reveal (DossierReleaseView *self)
-{
-  if (self->reveal_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick_id);
-      self->reveal_tick_id = 0;
-    }
-  g_clear_object (&self->reveal_row);
-}
-
-static void
-clear_highlight (DossierReleaseView *self)
-{
-  g_clear_handle_id (&self->highlight_id, g_source_remove);
-  if (self->highlighted != NULL)
-    gtk_widget_remove_css_class (self->highlighted, "highlighted");
-  g_clear_object (&self->highlighted);
-}
-
-static void
 clear_rows (DossierReleaseView *self)
 {
   GtkWidget *child;
 
-  cancel_reveal (self);
-  clear_highlight (self);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
     gtk_list_box_remove (self->list_box, child);
@@ -353,68 +321,6 @@ rebuild (DossierReleaseView *self)
   gtk_stack_set_visible_child_name (self->stack, "content");
 }
 
-static gboolean
-highlight_timeout_cb (gpointer user_data)
-{
-  DossierReleaseView *self = user_data;
-
-  self->highlight_id = 0;
-  clear_highlight (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-start_highlight (DossierReleaseView *self,
-                 GtkWidget          *row)
-{
-  GtkWidget *card = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-
-  clear_highlight (self);
-  self->highlighted = g_object_ref (card);
-  gtk_widget_add_css_class (card, "highlighted");
-  self->highlight_id = g_timeout_add (HIGHLIGHT_MSEC, highlight_timeout_cb, self);
-}
-
-static gboolean
-reveal_tick_cb (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  DossierReleaseView *self = DOSSIER_RELEASE_VIEW (widget);
-  GtkWidget *row = self->reveal_row;
-  GtkAdjustment *adjustment;
-  graphene_rect_t bounds;
-  double target;
-  double max;
-
-  self->reveal_frames++;
-
-  /* Wait until the tab shows and the card has its size. */
-  if (!gtk_widget_get_mapped (row) || gtk_widget_get_height (row) <= 0 ||
-      !gtk_widget_compute_bounds (row, GTK_WIDGET (self->clamp), &bounds))
-    {
-      if (self->reveal_frames < REVEAL_MAX_FRAMES)
-        return G_SOURCE_CONTINUE;
-      goto out;
-    }
-
-  adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
-  target = MAX (bounds.origin.y - 12.0, 0.0);
-  max = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-  if (target > max && self->reveal_frames < 5)
-    return G_SOURCE_CONTINUE;
-
-  gtk_widget_grab_focus (row);
-  gtk_adjustment_set_value (adjustment, MIN (target, MAX (max, 0.0)));
-  start_highlight (self, row);
-
-out:
-  self->reveal_tick_id = 0;
-  g_clear_object (&self->reveal_row);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_empty_page_map_cb (GtkWidget *page)
 {
@@ -452,8 +358,6 @@ dossier_release_view_dispose (GObject *object)
 {
   DossierReleaseView *self = DOSSIER_RELEASE_VIEW (object);
 
-  cancel_reveal (self);
-  clear_highlight (self);
   if (self->built)
     gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_RELEASE_VIEW);
   g_clear_object (&self->dcase);
@@ -537,11 +441,7 @@ dossier_release_view_reveal (DossierReleaseView *self,
   if (row == NULL)
     return FALSE;
 
-  cancel_reveal (self);
-  self->reveal_row = g_object_ref (GTK_WIDGET (row));
-  self->reveal_frames = 0;
-  self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb,
-                                                       NULL, NULL);
+  dossier_widget_reveal (GTK_WIDGET (row), gtk_list_box_row_get_child (row));
 
   return TRUE;
 }

@@ -474,30 +474,81 @@ dossier_widget_flash (GtkWidget *widget)
   g_object_set_data (G_OBJECT (widget), FLASH_KEY, GUINT_TO_POINTER (source_id));
 }
 
+/* A revealed widget may sit in a tab that is not shown yet, or in a list
+ * still being laid out: wait (at most a second of frames) until it has a
+ * size, then scroll its scrolled window so it stands near the top. */
+#define REVEAL_MAX_FRAMES 60
+
+typedef struct
+{
+  guint      frames;
+  gboolean   focus;
+  GtkWidget *highlight;
+} RevealData;
+
+static void
+reveal_data_free (gpointer data)
+{
+  RevealData *reveal = data;
+
+  g_clear_object (&reveal->highlight);
+  g_free (reveal);
+}
+
 static gboolean
-scroll_when_allocated_cb (GtkWidget     *widget,
+reveal_when_allocated_cb (GtkWidget     *widget,
                           GdkFrameClock *clock,
                           gpointer       user_data)
 {
+  RevealData *reveal = user_data;
   GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *child;
+  GtkWidget *child = NULL;
   GtkAdjustment *adjustment;
-  double x = 0, y = 0;
+  graphene_rect_t bounds;
+  double target;
+  double max;
 
-  if (scrolled == NULL)
-    return G_SOURCE_REMOVE;
+  reveal->frames++;
+  if (scrolled != NULL)
+    child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (child == NULL)
+    goto done;
 
-  child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
-  if (gtk_widget_get_height (widget) == 0 || child == NULL)
-    return G_SOURCE_CONTINUE;
-
-  if (!gtk_widget_translate_coordinates (widget, child, 0, 0, &x, &y))
-    return G_SOURCE_REMOVE;
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_height (widget) <= 0 ||
+      !gtk_widget_compute_bounds (widget, child, &bounds))
+    {
+      if (reveal->frames < REVEAL_MAX_FRAMES)
+        return G_SOURCE_CONTINUE;
+      return G_SOURCE_REMOVE;
+    }
 
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  gtk_adjustment_set_value (adjustment, MAX (0.0, y - 24.0));
+  target = MAX (bounds.origin.y - 12.0, 0.0);
+  max = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  /* A new layout may still be growing the scrolled area. */
+  if (target > max && reveal->frames < 5)
+    return G_SOURCE_CONTINUE;
+  gtk_adjustment_set_value (adjustment, MIN (target, MAX (max, 0.0)));
+
+done:
+  if (reveal->focus)
+    gtk_widget_grab_focus (widget);
+  if (reveal->highlight != NULL)
+    dossier_widget_flash (reveal->highlight);
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+reveal_widget (GtkWidget *widget,
+               GtkWidget *highlight,
+               gboolean   focus)
+{
+  RevealData *reveal = g_new0 (RevealData, 1);
+
+  reveal->focus = focus;
+  reveal->highlight = highlight != NULL ? g_object_ref (highlight) : NULL;
+  gtk_widget_add_tick_callback (widget, reveal_when_allocated_cb, reveal, reveal_data_free);
 }
 
 void
@@ -505,7 +556,17 @@ dossier_widget_scroll_to (GtkWidget *widget)
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  gtk_widget_add_tick_callback (widget, scroll_when_allocated_cb, NULL, NULL);
+  reveal_widget (widget, NULL, FALSE);
+}
+
+void
+dossier_widget_reveal (GtkWidget *widget,
+                       GtkWidget *highlight)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (highlight == NULL || GTK_IS_WIDGET (highlight));
+
+  reveal_widget (widget, highlight, TRUE);
 }
 
 static void

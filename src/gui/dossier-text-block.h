@@ -64,6 +64,12 @@ void       dossier_widget_flash        (GtkWidget *widget);
  * visible (near the top). */
 void       dossier_widget_scroll_to    (GtkWidget *widget);
 
+/* Once @widget is laid out (its tab may not be shown yet), scrolls it
+ * near the top, gives it the keyboard focus and flashes @highlight
+ * (nullable; often the card inside a list row). */
+void       dossier_widget_reveal       (GtkWidget *widget,
+                                        GtkWidget *highlight);
+
 #define DOSSIER_TYPE_TEXT_BLOCK (dossier_text_block_get_type ())
 G_DECLARE_FINAL_TYPE (DossierTextBlock, dossier_text_block, DOSSIER, TEXT_BLOCK, GtkWidget)
 
