@@ -9,6 +9,7 @@
 #include "dossier-window.h"
 
 #define VIEW_HINT_PREFIX "view="
+#define RESOURCE_PATH "/io/github/dossier/Dossier"
 
 struct _DossierApplication
 {
@@ -198,12 +199,25 @@ dossier_application_startup (GApplication *app)
   static const char *find_accels[] = { "<Control>f", NULL };
   static const char *export_accels[] = { "<Control>e", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
+  static const char *help_overlay_accels[] = { "<Control>question", NULL };
   static const char * const view_names[] = {
     "overview", "breach", "threat", "reactions",
     "release", "sources", "notes", "timeline",
   };
+  g_autoptr(GtkCssProvider) provider = NULL;
 
   G_APPLICATION_CLASS (dossier_application_parent_class)->startup (app);
+
+  /* What a resource base path would do, less one thing: GtkApplication
+   * would build the shortcuts window (gtk/help-overlay.ui) for every new
+   * window before its first frame; each window builds its own once it
+   * is on screen (dossier-window.c). Ctrl+? as GtkApplication sets it. */
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_application_set_accels_for_action (gtk_app, "win.show-help-overlay", help_overlay_accels);
 
   bench_hook_setup (gtk_app);
 
@@ -299,7 +313,9 @@ dossier_application_new (void)
   return g_object_new (DOSSIER_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
-                       "resource-base-path", "/io/github/dossier/Dossier",
+                       /* No resource base path: startup () loads the
+                        * style sheet and the windows their shortcuts. */
+                       "resource-base-path", NULL,
                        NULL);
 }
 

@@ -27,6 +27,7 @@
 #define RELOAD_DELAY_MS 300
 #define LOADING_REVEAL_DELAY_MS 250
 #define HISTORY_MAX 50
+#define HELP_OVERLAY_RESOURCE "/io/github/dossier/Dossier/gtk/help-overlay.ui"
 
 /* The tabs, in the order of Alt+1 .. Alt+8. */
 static const char * const view_names[] = {
@@ -62,6 +63,7 @@ struct _DossierWindow
   guint                 loading_reveal_id;
   guint                 present_timeout_id;
   guint                 index_idle_id;
+  guint                 help_overlay_idle_id;
   gboolean              loading;
   guint                 load_generation;
   gboolean              reloading;
@@ -1143,7 +1145,44 @@ on_drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
+/* The keyboard shortcuts window: built once the window is on screen,
+ * not with it (the application does not let GtkApplication build it
+ * for every new window; see dossier-application.c). Setting it adds
+ * "win.show-help-overlay", which Ctrl+? and the primary menu use. */
+static gboolean
+build_help_overlay_cb (gpointer user_data)
+{
+  DossierWindow *self = user_data;
+  g_autoptr(GtkBuilder) builder = NULL;
+  GObject *overlay;
+
+  self->help_overlay_idle_id = 0;
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) != NULL)
+    return G_SOURCE_REMOVE;
+
+  builder = gtk_builder_new_from_resource (HELP_OVERLAY_RESOURCE);
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  if (GTK_IS_SHORTCUTS_WINDOW (overlay))
+    gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self),
+                                             GTK_SHORTCUTS_WINDOW (overlay));
+
+  return G_SOURCE_REMOVE;
+}
+
 /* Window state */
+
+static void
+dossier_window_map (GtkWidget *widget)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (dossier_window_parent_class)->map (widget);
+
+  /* At a low priority: after the first frame has been painted. */
+  if (self->help_overlay_idle_id == 0 &&
+      gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) == NULL)
+    self->help_overlay_idle_id = g_idle_add_full (G_PRIORITY_LOW, build_help_overlay_cb, self, NULL);
+}
 
 static gboolean
 dossier_window_close_request (GtkWindow *window)
@@ -1330,6 +1369,7 @@ dossier_window_dispose (GObject *object)
   g_clear_handle_id (&self->loading_reveal_id, g_source_remove);
   g_clear_handle_id (&self->present_timeout_id, g_source_remove);
   g_clear_handle_id (&self->index_idle_id, g_source_remove);
+  g_clear_handle_id (&self->help_overlay_idle_id, g_source_remove);
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->monitor, on_file_changed_cb, self);
@@ -1359,6 +1399,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = dossier_window_dispose;
+  widget_class->map = dossier_window_map;
   window_class->close_request = dossier_window_close_request;
 
   g_type_ensure (DOSSIER_TYPE_WELCOME_PAGE);
