@@ -69,6 +69,32 @@ panel_has_answer (gpointer data)
          g_strcmp0 (dossier_search_panel_get_query (wait->panel), wait->query) == 0;
 }
 
+/* The first label below @widget whose words carry search marks. */
+static GtkLabel *
+find_marked_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_attributes (GTK_LABEL (widget)) != NULL)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_marked_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_marked_label (gpointer data)
+{
+  return find_marked_label (GTK_WIDGET (data)) != NULL;
+}
+
 static gboolean
 has_highlight (gpointer data)
 {
@@ -167,6 +193,32 @@ test_type_enter_lands_on_item (void)
   folded = g_utf8_casefold (shown, -1);
   assert_shows (folded, "ambassador");
   assert_shows (folded, "letter");
+
+  /* The searched words are marked where they stand in the item. */
+  g_assert_true (wait_until (has_marked_label, highlighted));
+  {
+    GtkLabel *label = find_marked_label (highlighted);
+    PangoAttrIterator *iter = pango_attr_list_get_iterator (gtk_label_get_attributes (label));
+    const char *text = gtk_label_get_text (label);
+    gboolean marked_word = FALSE;
+
+    do
+      {
+        int start, end;
+
+        pango_attr_iterator_range (iter, &start, &end);
+        if (pango_attr_iterator_get (iter, PANGO_ATTR_BACKGROUND) != NULL)
+          {
+            g_autofree char *word = g_utf8_casefold (text + start, end - start);
+
+            g_assert_true (g_str_equal (word, "ambassador") || g_str_equal (word, "letter"));
+            marked_word = TRUE;
+          }
+      }
+    while (pango_attr_iterator_next (iter));
+    pango_attr_iterator_destroy (iter);
+    g_assert_true (marked_word);
+  }
 
   dossier_search_hit_free (hit);
 }

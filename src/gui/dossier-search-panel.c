@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "dossier-search-panel.h"
+#include "dossier-text-block.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -18,10 +19,6 @@
 
 /* The highlight of matched words: GNOME's yellow, translucent so that
  * the text keeps its own color in the light and the dark style. */
-#define MARK_RED   0xf6f6
-#define MARK_GREEN 0xd3d3
-#define MARK_BLUE  0x2d2d
-#define MARK_ALPHA 0x7000
 
 /* One row of the list: a search hit in a GObject, for the GListStore. */
 #define DOSSIER_TYPE_SEARCH_PANEL_RESULT (dossier_search_panel_result_get_type ())
@@ -207,25 +204,8 @@ marks_to_attributes (GArray *marks,
       const DossierSearchRange *range = &g_array_index (marks, DossierSearchRange, i);
       guint start = range->start + offset;
       guint end = MIN (range->end + offset, limit);
-      PangoAttribute *attr;
 
-      if (start >= end)
-        continue;
-
-      attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
-      attr->start_index = start;
-      attr->end_index = end;
-      pango_attr_list_insert (attrs, attr);
-
-      attr = pango_attr_background_new (MARK_RED, MARK_GREEN, MARK_BLUE);
-      attr->start_index = start;
-      attr->end_index = end;
-      pango_attr_list_insert (attrs, attr);
-
-      attr = pango_attr_background_alpha_new (MARK_ALPHA);
-      attr->start_index = start;
-      attr->end_index = end;
-      pango_attr_list_insert (attrs, attr);
+      dossier_attr_list_add_mark (attrs, start, end);
     }
 
   return attrs;

@@ -569,6 +569,173 @@ dossier_widget_reveal (GtkWidget *widget,
   reveal_widget (widget, highlight, TRUE);
 }
 
+void
+dossier_attr_list_add_mark (PangoAttrList *attrs,
+                            guint          start,
+                            guint          end)
+{
+  PangoAttribute *attr;
+
+  g_return_if_fail (attrs != NULL);
+
+  if (start >= end)
+    return;
+
+  attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (attrs, attr);
+
+  /* Translucent yellow reads on light and dark backgrounds alike. */
+  attr = pango_attr_background_new (0xf6f6, 0xd3d3, 0x2d2d);
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (attrs, attr);
+
+  attr = pango_attr_background_alpha_new (0x7000);
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (attrs, attr);
+}
+
+/* Marks stay long enough to read, then go, so that list rows the view
+ * recycles do not keep them. */
+#define MARK_TERMS_MSEC 6000
+#define MARK_WAIT_FRAMES 120
+
+typedef struct
+{
+  GStrv      terms;
+  guint      frames;
+  GPtrArray *labels;  /* marked GtkLabels, referenced */
+} MarkTerms;
+
+static void
+mark_terms_free (gpointer data)
+{
+  MarkTerms *mark = data;
+
+  g_strfreev (mark->terms);
+  g_clear_pointer (&mark->labels, g_ptr_array_unref);
+  g_free (mark);
+}
+
+static gboolean
+unmark_terms_cb (gpointer user_data)
+{
+  MarkTerms *mark = user_data;
+
+  for (guint i = 0; i < mark->labels->len; i++)
+    gtk_label_set_attributes (g_ptr_array_index (mark->labels, i), NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+mark_label_terms (GtkLabel  *label,
+                  MarkTerms *mark)
+{
+  const char *text = gtk_label_get_text (label);
+  PangoAttrList *attrs = NULL;
+
+  for (guint i = 0; mark->terms[i] != NULL; i++)
+    {
+      const char *term = mark->terms[i];
+      gsize length = strlen (term);
+
+      if (length == 0)
+        continue;
+
+      for (const char *hit = strstr (text, term); hit != NULL; hit = strstr (hit + length, term))
+        {
+          if (attrs == NULL)
+            attrs = pango_attr_list_new ();
+          dossier_attr_list_add_mark (attrs, hit - text, hit - text + length);
+        }
+    }
+
+  if (attrs == NULL)
+    return;
+
+  gtk_label_set_attributes (label, attrs);
+  pango_attr_list_unref (attrs);
+  g_ptr_array_add (mark->labels, g_object_ref (label));
+}
+
+static void
+mark_labels_below (GtkWidget *widget,
+                   MarkTerms *mark)
+{
+  if (GTK_IS_LABEL (widget))
+    mark_label_terms (GTK_LABEL (widget), mark);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    mark_labels_below (child, mark);
+}
+
+static GtkWidget *
+find_highlighted (GtkWidget *widget)
+{
+  if (gtk_widget_has_css_class (widget, "highlighted"))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_highlighted (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+mark_terms_tick_cb (GtkWidget     *view,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  MarkTerms *mark = user_data;
+  GtkWidget *item = find_highlighted (view);
+
+  if (item == NULL)
+    return ++mark->frames < MARK_WAIT_FRAMES ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+
+  mark->labels = g_ptr_array_new_with_free_func (g_object_unref);
+  mark_labels_below (item, mark);
+  if (mark->labels->len > 0)
+    {
+      /* The timeout now owns the marks; the tick's copy goes empty. */
+      MarkTerms *owned = g_new0 (MarkTerms, 1);
+
+      owned->labels = g_steal_pointer (&mark->labels);
+      g_timeout_add_full (G_PRIORITY_DEFAULT, MARK_TERMS_MSEC, unmark_terms_cb,
+                          owned, mark_terms_free);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+dossier_widget_mark_terms_when_revealed (GtkWidget          *view,
+                                         const char * const *terms)
+{
+  MarkTerms *mark;
+
+  g_return_if_fail (GTK_IS_WIDGET (view));
+
+  if (terms == NULL || terms[0] == NULL)
+    return;
+
+  mark = g_new0 (MarkTerms, 1);
+  mark->terms = g_strdupv ((char **) terms);
+  gtk_widget_add_tick_callback (view, mark_terms_tick_cb, mark, mark_terms_free);
+}
+
 static void
 dossier_text_block_clear (DossierTextBlock *self)
 {

@@ -70,6 +70,19 @@ void       dossier_widget_scroll_to    (GtkWidget *widget);
 void       dossier_widget_reveal       (GtkWidget *widget,
                                         GtkWidget *highlight);
 
+/* Adds the look of a search match (bold on translucent yellow) to
+ * @attrs between the byte offsets @start and @end. */
+void       dossier_attr_list_add_mark  (PangoAttrList *attrs,
+                                        guint          start,
+                                        guint          end);
+
+/* When an item of @view is next highlighted (a reveal after a search),
+ * marks every occurrence of @terms (the matched words, as the text
+ * writes them) in the labels of that item, for a few seconds. Gives up
+ * after about two seconds of frames if nothing is highlighted. */
+void       dossier_widget_mark_terms_when_revealed (GtkWidget          *view,
+                                                    const char * const *terms);
+
 #define DOSSIER_TYPE_TEXT_BLOCK (dossier_text_block_get_type ())
 G_DECLARE_FINAL_TYPE (DossierTextBlock, dossier_text_block, DOSSIER, TEXT_BLOCK, GtkWidget)
 

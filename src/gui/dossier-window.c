@@ -1270,9 +1270,17 @@ on_search_result_activated_cb (DossierWindow *self,
                                int            item_index,
                                GStrv          terms)
 {
+  GtkWidget *view;
+
   close_search (self, FALSE);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-place", "(ssi)",
                               section, item_id != NULL ? item_id : "", item_index);
+
+  /* The item flashes where it stands; the searched words in it stay
+   * marked a little longer. */
+  view = dossier_window_get_view (self, section);
+  if (view != NULL)
+    dossier_widget_mark_terms_when_revealed (view, (const char * const *) terms);
 }
 
 static void
