@@ -222,7 +222,7 @@ if [[ $coverage -eq 1 ]]; then
                                 $4, $2 - $3, $2, $13, $11 - $12, $11 }' \
       "$cov_dir/profiles/report.txt"
     unreached=()
-    for f in src/core/*.c; do
+    for f in src/core/*/*.c; do
       grep -q "^$(basename "$f") " "$cov_dir/profiles/report.txt" ||
         grep -q "/$(basename "$f") " "$cov_dir/profiles/report.txt" || unreached+=("$(basename "$f")")
     done
