@@ -6,7 +6,6 @@
 
 #include "dossier-welcome-page.h"
 
-#include "dossier-application.h"
 #include "dossier-core.h"
 
 #define MAX_RECENT 8
@@ -40,19 +39,9 @@ on_recent_row_activated_cb (DossierWelcomePage *self,
                             GtkListBoxRow      *row)
 {
   const char *uri = g_object_get_data (G_OBJECT (row), "dossier-uri");
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *app;
-  g_autoptr(GFile) file = NULL;
 
-  if (uri == NULL || !GTK_IS_WINDOW (root))
-    return;
-
-  app = gtk_window_get_application (GTK_WINDOW (root));
-  if (!DOSSIER_IS_APPLICATION (app))
-    return;
-
-  file = g_file_new_for_uri (uri);
-  dossier_application_open_file (DOSSIER_APPLICATION (app), file, GTK_WINDOW (root), NULL);
+  if (uri != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "app.open-file", "s", uri);
 }
 
 static void
