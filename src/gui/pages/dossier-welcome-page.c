@@ -14,6 +14,9 @@ struct _DossierWelcomePage
 {
   DossierLazyWidget  parent_instance;
 
+  /* The page follows the recent list from its first refresh on. */
+  gboolean           watching_recent;
+
   GtkWidget         *status_page;
   GtkWidget         *recent_group;
   GtkListBox        *recent_list;
@@ -110,9 +113,9 @@ dossier_welcome_page_refresh (DossierWelcomePage *self)
 
   dossier_lazy_widget_ensure_built (DOSSIER_LAZY_WIDGET (self));
   manager = gtk_recent_manager_get_default ();
-  if (!g_object_get_data (G_OBJECT (self), "dossier-recent-watched"))
+  if (!self->watching_recent)
     {
-      g_object_set_data (G_OBJECT (self), "dossier-recent-watched", GINT_TO_POINTER (1));
+      self->watching_recent = TRUE;
       g_signal_connect_swapped (manager, "changed", G_CALLBACK (on_recent_changed_cb), self);
     }
 
