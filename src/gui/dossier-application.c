@@ -62,10 +62,22 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* "s": the URI of a case file, as the welcome page's recent cases give it. */
+static void
+open_file_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  dossier_application_open_file (DOSSIER_APPLICATION (user_data), file, NULL, NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action, NULL, NULL, NULL },
   { "about", about_action, NULL, NULL, NULL },
   { "new-window", new_window_action, NULL, NULL, NULL },
+  { "open-file", open_file_action, "s", NULL, NULL },
 };
 
 /* Benchmark hook (build-aux/bench-startup.py) --------------------------

@@ -5,6 +5,8 @@
 
 #include "dossier-core.h"
 #include "dossier-export.h"
+/* The toast that follows "exported", for the window that shows it. */
+#include "dossier-export-toast.h"
 
 G_BEGIN_DECLS
 
@@ -55,23 +57,5 @@ gboolean             dossier_export_dialog_is_exporting (DossierExportDialog *se
 void                 dossier_export_dialog_cancel       (DossierExportDialog *self);
 /* What the dialog shows after a failed or cancelled export, or NULL. */
 const char          *dossier_export_dialog_get_message  (DossierExportDialog *self);
-
-/**
- * dossier_export_toast_new:
- * @parent: the window showing the toast
- * @file: the file just written
- *
- * The toast for "exported": "Exported “NAME”" with an "Open" button (the
- * file in its default application) and a "Show in Files" button (the file
- * manager's ShowItems over D-Bus, else the folder).
- */
-AdwToast            *dossier_export_toast_new           (GtkWindow           *parent,
-                                                         GFile               *file);
-
-/* The two things the toast offers, for other callers. */
-void                 dossier_export_open_file           (GtkWindow           *parent,
-                                                         GFile               *file);
-void                 dossier_export_show_in_files       (GtkWindow           *parent,
-                                                         GFile               *file);
 
 G_END_DECLS

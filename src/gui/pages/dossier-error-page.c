@@ -10,16 +10,15 @@
 
 struct _DossierErrorPage
 {
-  GtkWidget    parent_instance;
+  DossierLazyWidget  parent_instance;
 
-  gboolean     built;
-  GtkLabel    *title_label;
-  GtkLabel    *description_label;
-  GtkLabel    *count_label;
-  GtkTextView *text_view;
+  GtkLabel          *title_label;
+  GtkLabel          *description_label;
+  GtkLabel          *count_label;
+  GtkTextView       *text_view;
 };
 
-G_DEFINE_FINAL_TYPE (DossierErrorPage, dossier_error_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (DossierErrorPage, dossier_error_page, DOSSIER_TYPE_LAZY_WIDGET)
 
 static void
 on_copy_clicked_cb (DossierErrorPage *self)
@@ -58,52 +57,11 @@ describe_error (const GError *error)
     }
 }
 
-/* A window that opens its file never shows this page: the template is
- * built when the page is first shown or used. */
-static void
-ensure_built (DossierErrorPage *self)
-{
-  if (self->built)
-    return;
-
-  self->built = TRUE;
-  gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-static void
-dossier_error_page_map (GtkWidget *widget)
-{
-  ensure_built (DOSSIER_ERROR_PAGE (widget));
-
-  GTK_WIDGET_CLASS (dossier_error_page_parent_class)->map (widget);
-}
-
-static void
-dossier_error_page_dispose (GObject *object)
-{
-  if (DOSSIER_ERROR_PAGE (object)->built)
-    gtk_widget_dispose_template (GTK_WIDGET (object), DOSSIER_TYPE_ERROR_PAGE);
-  {
-    GtkWidget *child;
-
-    /* Unnamed template children are not disposed with the template. */
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-      gtk_widget_unparent (child);
-  }
-
-  G_OBJECT_CLASS (dossier_error_page_parent_class)->dispose (object);
-}
-
 static void
 dossier_error_page_class_init (DossierErrorPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = dossier_error_page_dispose;
-  widget_class->map = dossier_error_page_map;
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-error-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierErrorPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, DossierErrorPage, description_label);
@@ -137,7 +95,7 @@ dossier_error_page_set_error (DossierErrorPage *self,
   g_return_if_fail (DOSSIER_IS_ERROR_PAGE (self));
   g_return_if_fail (error != NULL);
 
-  ensure_built (self);
+  dossier_lazy_widget_ensure_built (DOSSIER_LAZY_WIDGET (self));
   if (file != NULL)
     {
       g_autofree char *basename = g_file_get_basename (file);
@@ -169,7 +127,7 @@ dossier_error_page_get_text (DossierErrorPage *self)
 
   g_return_val_if_fail (DOSSIER_IS_ERROR_PAGE (self), NULL);
 
-  ensure_built (self);
+  dossier_lazy_widget_ensure_built (DOSSIER_LAZY_WIDGET (self));
   buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
 

@@ -3,10 +3,12 @@
 
 #include <gtk/gtk.h>
 
+#include "dossier-lazy-widget.h"
+
 G_BEGIN_DECLS
 
 #define DOSSIER_TYPE_ERROR_PAGE (dossier_error_page_get_type ())
-G_DECLARE_FINAL_TYPE (DossierErrorPage, dossier_error_page, DOSSIER, ERROR_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (DossierErrorPage, dossier_error_page, DOSSIER, ERROR_PAGE, DossierLazyWidget)
 
 GtkWidget  *dossier_error_page_new       (void);
 /* Shows why @file could not be opened: @error's message lists every

@@ -6,22 +6,23 @@
 
 #include "dossier-welcome-page.h"
 
-#include "dossier-application.h"
 #include "dossier-core.h"
 
 #define MAX_RECENT 8
 
 struct _DossierWelcomePage
 {
-  GtkWidget   parent_instance;
+  DossierLazyWidget  parent_instance;
 
-  gboolean    built;
-  GtkWidget  *status_page;
-  GtkWidget  *recent_group;
-  GtkListBox *recent_list;
+  /* The page follows the recent list from its first refresh on. */
+  gboolean           watching_recent;
+
+  GtkWidget         *status_page;
+  GtkWidget         *recent_group;
+  GtkListBox        *recent_list;
 };
 
-G_DEFINE_FINAL_TYPE (DossierWelcomePage, dossier_welcome_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (DossierWelcomePage, dossier_welcome_page, DOSSIER_TYPE_LAZY_WIDGET)
 
 static int
 compare_recent_infos (gconstpointer a,
@@ -41,19 +42,9 @@ on_recent_row_activated_cb (DossierWelcomePage *self,
                             GtkListBoxRow      *row)
 {
   const char *uri = g_object_get_data (G_OBJECT (row), "dossier-uri");
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *app;
-  g_autoptr(GFile) file = NULL;
 
-  if (uri == NULL || !GTK_IS_WINDOW (root))
-    return;
-
-  app = gtk_window_get_application (GTK_WINDOW (root));
-  if (!DOSSIER_IS_APPLICATION (app))
-    return;
-
-  file = g_file_new_for_uri (uri);
-  dossier_application_open_file (DOSSIER_APPLICATION (app), file, GTK_WINDOW (root), NULL);
+  if (uri != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "app.open-file", "s", uri);
 }
 
 static void
@@ -63,23 +54,9 @@ on_recent_changed_cb (DossierWelcomePage *self)
     dossier_welcome_page_refresh (self);
 }
 
-/* A window opened on a file never shows this page: the template is built
- * when the page is first shown or used. */
-static void
-ensure_built (DossierWelcomePage *self)
-{
-  if (self->built)
-    return;
-
-  self->built = TRUE;
-  gtk_widget_init_template (GTK_WIDGET (self));
-}
-
 static void
 dossier_welcome_page_map (GtkWidget *widget)
 {
-  ensure_built (DOSSIER_WELCOME_PAGE (widget));
-
   GTK_WIDGET_CLASS (dossier_welcome_page_parent_class)->map (widget);
 
   /* Read the recent list only when the page is seen: a window opened on
@@ -92,15 +69,6 @@ dossier_welcome_page_dispose (GObject *object)
 {
   g_signal_handlers_disconnect_by_func (gtk_recent_manager_get_default (),
                                         on_recent_changed_cb, object);
-  if (DOSSIER_WELCOME_PAGE (object)->built)
-    gtk_widget_dispose_template (GTK_WIDGET (object), DOSSIER_TYPE_WELCOME_PAGE);
-  {
-    GtkWidget *child;
-
-    /* Unnamed template children are not disposed with the template. */
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-      gtk_widget_unparent (child);
-  }
 
   G_OBJECT_CLASS (dossier_welcome_page_parent_class)->dispose (object);
 }
@@ -114,7 +82,6 @@ dossier_welcome_page_class_init (DossierWelcomePageClass *klass)
   object_class->dispose = dossier_welcome_page_dispose;
   widget_class->map = dossier_welcome_page_map;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierWelcomePage, status_page);
   gtk_widget_class_bind_template_child (widget_class, DossierWelcomePage, recent_group);
@@ -144,11 +111,11 @@ dossier_welcome_page_refresh (DossierWelcomePage *self)
 
   g_return_if_fail (DOSSIER_IS_WELCOME_PAGE (self));
 
-  ensure_built (self);
+  dossier_lazy_widget_ensure_built (DOSSIER_LAZY_WIDGET (self));
   manager = gtk_recent_manager_get_default ();
-  if (!g_object_get_data (G_OBJECT (self), "dossier-recent-watched"))
+  if (!self->watching_recent)
     {
-      g_object_set_data (G_OBJECT (self), "dossier-recent-watched", GINT_TO_POINTER (1));
+      self->watching_recent = TRUE;
       g_signal_connect_swapped (manager, "changed", G_CALLBACK (on_recent_changed_cb), self);
     }
 

@@ -3,10 +3,12 @@
 
 #include <gtk/gtk.h>
 
+#include "dossier-lazy-widget.h"
+
 G_BEGIN_DECLS
 
 #define DOSSIER_TYPE_WELCOME_PAGE (dossier_welcome_page_get_type ())
-G_DECLARE_FINAL_TYPE (DossierWelcomePage, dossier_welcome_page, DOSSIER, WELCOME_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (DossierWelcomePage, dossier_welcome_page, DOSSIER, WELCOME_PAGE, DossierLazyWidget)
 
 GtkWidget *dossier_welcome_page_new     (void);
 /* Re-reads the recently opened case files. */

@@ -4,11 +4,12 @@
 #include <gtk/gtk.h>
 
 #include "dossier-core.h"
+#include "dossier-lazy-widget.h"
 
 G_BEGIN_DECLS
 
 #define DOSSIER_TYPE_ENTITY_PANEL (dossier_entity_panel_get_type ())
-G_DECLARE_FINAL_TYPE (DossierEntityPanel, dossier_entity_panel, DOSSIER, ENTITY_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (DossierEntityPanel, dossier_entity_panel, DOSSIER, ENTITY_PANEL, DossierLazyWidget)
 
 GtkWidget   *dossier_entity_panel_new           (void);
 void         dossier_entity_panel_set_case      (DossierEntityPanel *self,

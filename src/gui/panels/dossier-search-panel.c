@@ -1,36 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "dossier-search-panel.h"
-#include "dossier-text-block.h"
-
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dossier-search-panel.h"
+
 #include "dossier-search-index.h"
 #include "dossier-search-query.h"
+#include "dossier-search-result.h"
+#include "dossier-text-block.h"
 
 /* More rows than anyone reads; the count says how many match in all. */
 #define MAX_RESULTS 200
 /* The width the panel asks for inside a GtkSearchBar, whose centered
  * child only gets its natural width. */
 #define NATURAL_WIDTH 720
-
-/* The highlight of matched words: GNOME's yellow, translucent so that
- * the text keeps its own color in the light and the dark style. */
-
-/* One row of the list: a search hit in a GObject, for the GListStore. */
-#define DOSSIER_TYPE_SEARCH_PANEL_RESULT (dossier_search_panel_result_get_type ())
-G_DECLARE_FINAL_TYPE (DossierSearchPanelResult, dossier_search_panel_result, DOSSIER, SEARCH_PANEL_RESULT, GObject)
-
-struct _DossierSearchPanelResult
-{
-  GObject           parent_instance;
-  DossierSearchHit *hit;
-};
-
-G_DEFINE_FINAL_TYPE (DossierSearchPanelResult, dossier_search_panel_result, G_TYPE_OBJECT)
 
 struct _DossierSearchPanel
 {
@@ -90,38 +76,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void start_search (DossierSearchPanel *self);
-
-/* The result object */
-
-static void
-dossier_search_panel_result_finalize (GObject *object)
-{
-  DossierSearchPanelResult *self = DOSSIER_SEARCH_PANEL_RESULT (object);
-
-  g_clear_pointer (&self->hit, dossier_search_hit_free);
-
-  G_OBJECT_CLASS (dossier_search_panel_result_parent_class)->finalize (object);
-}
-
-static void
-dossier_search_panel_result_class_init (DossierSearchPanelResultClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = dossier_search_panel_result_finalize;
-}
-
-static void
-dossier_search_panel_result_init (DossierSearchPanelResult *self)
-{
-}
-
-static DossierSearchPanelResult *
-dossier_search_panel_result_new (DossierSearchHit *hit)
-{
-  DossierSearchPanelResult *self = g_object_new (DOSSIER_TYPE_SEARCH_PANEL_RESULT, NULL);
-
-  self->hit = hit;
-  return self;
-}
 
 /* Helpers */
 
@@ -299,7 +253,7 @@ static void
 activate_result (DossierSearchPanel *self,
                  guint               position)
 {
-  g_autoptr(DossierSearchPanelResult) result = NULL;
+  g_autoptr(DossierSearchResult) result = NULL;
   g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
   const DossierSearchHit *hit;
 
@@ -307,7 +261,7 @@ activate_result (DossierSearchPanel *self,
   if (result == NULL)
     return;
 
-  hit = result->hit;
+  hit = dossier_search_result_get_hit (result);
   add_marked_terms (terms, hit->title, hit->title_marks);
   add_marked_terms (terms, hit->snippet, hit->snippet_marks);
   g_ptr_array_add (terms, NULL);
@@ -328,7 +282,7 @@ show_hits (DossierSearchPanel *self,
   GtkAdjustment *vadjustment;
 
   for (guint i = 0; i < hits->len; i++)
-    g_ptr_array_add (items, dossier_search_panel_result_new (g_steal_pointer (&hits->pdata[i])));
+    g_ptr_array_add (items, dossier_search_result_new (g_steal_pointer (&hits->pdata[i])));
 
   g_list_store_splice (self->results, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->results)),
@@ -687,8 +641,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              gpointer                  user_data)
 {
-  DossierSearchPanelResult *result = gtk_list_item_get_item (list_item);
-  const DossierSearchHit *hit = result->hit;
+  DossierSearchResult *result = gtk_list_item_get_item (list_item);
+  const DossierSearchHit *hit = dossier_search_result_get_hit (result);
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *place = gtk_widget_get_next_sibling (title);
@@ -869,7 +823,7 @@ dossier_search_panel_init (DossierSearchPanel *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->results = g_list_store_new (DOSSIER_TYPE_SEARCH_PANEL_RESULT);
+  self->results = g_list_store_new (DOSSIER_TYPE_SEARCH_RESULT);
   /* No selection: the list's single-click-activate would select the
    * rows under the pointer, and what Enter in the entry opens (the
    * first result) must not depend on where the mouse rests. */

@@ -4,11 +4,14 @@
 #include <gtk/gtk.h>
 
 #include "dossier-core.h"
+#include "dossier-lazy-widget.h"
+/* Views that list the places citing a source build the same buttons. */
+#include "dossier-place-button.h"
 
 G_BEGIN_DECLS
 
 #define DOSSIER_TYPE_SOURCE_PANEL (dossier_source_panel_get_type ())
-G_DECLARE_FINAL_TYPE (DossierSourcePanel, dossier_source_panel, DOSSIER, SOURCE_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (DossierSourcePanel, dossier_source_panel, DOSSIER, SOURCE_PANEL, DossierLazyWidget)
 
 GtkWidget   *dossier_source_panel_new           (void);
 void         dossier_source_panel_set_case      (DossierSourcePanel *self,
@@ -17,13 +20,5 @@ void         dossier_source_panel_set_case      (DossierSourcePanel *self,
 gboolean     dossier_source_panel_set_source    (DossierSourcePanel *self,
                                                  const char         *source_id);
 const char  *dossier_source_panel_get_source_id (DossierSourcePanel *self);
-
-/* "Breach · hypothesis “Lazarus Group”, p. 3": where @place is, in words,
- * for the buttons that jump there. */
-char        *dossier_place_describe             (DossierCase        *dcase,
-                                                 const DossierPlace *place);
-/* A flat button that activates win.show-place for @place. */
-GtkWidget   *dossier_place_button_new           (DossierCase        *dcase,
-                                                 const DossierPlace *place);
 
 G_END_DECLS
