@@ -8,6 +8,7 @@
 #include "dossier-search-command.h"
 #include "dossier-search-index.h"
 #include "dossier-search-query.h"
+#include "dossier-search-text.h"
 
 /* Hits are written "SECTION ID", "SECTION #N" (1-based index) or
  * "SECTION", joined by ", ", so a failing test shows the whole list. */
@@ -552,7 +553,7 @@ test_tokenize (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(GStrv) tokens = dossier_search_tokenize (cases[i].text, -1);
+      g_auto(GStrv) tokens = dossier_search_text_tokenize (cases[i].text, -1);
       g_autofree char *joined = g_strjoinv ("|", tokens);
 
       g_assert_cmpstr (joined, ==, cases[i].tokens);
@@ -562,8 +563,8 @@ test_tokenize (void)
 static void
 test_fold (void)
 {
-  g_autofree char *a = dossier_search_fold ("North-Korea");
-  g_autofree char *b = dossier_search_fold ("E\xcc\x81" "COLE");
+  g_autofree char *a = dossier_search_text_fold ("North-Korea");
+  g_autofree char *b = dossier_search_text_fold ("E\xcc\x81" "COLE");
 
   g_assert_cmpstr (a, ==, "north-korea");
   g_assert_cmpstr (b, ==, "ecole");

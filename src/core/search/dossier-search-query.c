@@ -6,7 +6,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "dossier-search-index.h"
+#include "dossier-search-text.h"
 
 struct _DossierSearchQuery
 {
@@ -132,7 +132,7 @@ fill_filter (DossierSearchAtom  *atom,
     case DOSSIER_SEARCH_ATOM_TAG:
     case DOSSIER_SEARCH_ATOM_CITES:
       {
-        char *folded = dossier_search_fold (value);
+        char *folded = dossier_search_text_fold (value);
         char *tokens[2] = { folded, NULL };
 
         atom->tokens = g_strdupv (tokens);
@@ -141,7 +141,7 @@ fill_filter (DossierSearchAtom  *atom,
       break;
 
     case DOSSIER_SEARCH_ATOM_AUTHOR:
-      atom->tokens = dossier_search_tokenize (value, -1);
+      atom->tokens = dossier_search_text_tokenize (value, -1);
       break;
 
     default:
@@ -265,7 +265,7 @@ parse_atom (const char         *text,
           return NULL;
         }
       atom->quoted = TRUE;
-      atom->tokens = dossier_search_tokenize (atom->text, -1);
+      atom->tokens = dossier_search_text_tokenize (atom->text, -1);
     }
   else
     {
@@ -276,7 +276,7 @@ parse_atom (const char         *text,
           /* A quote inside a word starts a phrase of its own only at the
            * start; elsewhere it is punctuation. */
           atom->text = g_strndup (p, end - p);
-          atom->tokens = dossier_search_tokenize (atom->text, -1);
+          atom->tokens = dossier_search_text_tokenize (atom->text, -1);
         }
       else
         {

@@ -73,7 +73,7 @@ typedef enum
  *   typed, not quoted and not followed by a space.
  * @column: 1-based column, in characters, where the atom starts.
  * @text: the value as written (without `-`, the filter name or quotes).
- * @tokens: the normalized tokens of @text (see dossier_search_tokenize());
+ * @tokens: the normalized tokens of @text (see dossier_search_text_tokenize());
  *   for TAG, CITES one folded string, the whole value. NULL for IN,
  *   CERTAINTY, BEFORE and AFTER.
  * @section: for IN.
