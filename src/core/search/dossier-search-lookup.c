@@ -10,21 +10,21 @@
  * for phrases and marks. */
 
 static const char *
-dict_term (const DossierSearchIndex *self,
+dict_term (const DossierSearchIndex *index,
            guint32                   id)
 {
-  return self->term_chars + self->term_offset[id];
+  return index->term_chars + index->term_offset[id];
 }
 
 /* Compares the term of rank @r with the @len bytes of @key: < 0, 0 or
  * > 0; a term that is longer than @key but starts with it is greater. */
 static inline int
-compare_rank (const DossierSearchIndex *self,
+compare_rank (const DossierSearchIndex *index,
               guint                     r,
               const char               *key,
               gsize                     len)
 {
-  const char *term = dict_term (self, self->sorted[r]);
+  const char *term = dict_term (index, index->sorted[r]);
   int cmp = strncmp (term, key, len);
 
   if (cmp != 0)

@@ -353,34 +353,6 @@ dossier_search_text_tokenize_append (const char *text,
   g_array_set_size (tokens, t.base + t.n);
 }
 
-GStrv
-dossier_search_text_tokenize (const char *text,
-                              gssize      length)
-{
-  g_autoptr(GString) norm = g_string_new (NULL);
-  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (Token));
-  GStrvBuilder *builder;
-  GStrv result;
-
-  g_return_val_if_fail (text != NULL || length == 0, NULL);
-
-  if (length < 0)
-    length = strlen (text);
-  dossier_search_text_tokenize_append (text, length, norm, tokens);
-
-  builder = g_strv_builder_new ();
-  for (guint i = 0; i < tokens->len; i++)
-    {
-      const Token *tok = &g_array_index (tokens, Token, i);
-      g_autofree char *s = g_strndup (norm->str + tok->norm_start, tok->norm_len);
-
-      g_strv_builder_add (builder, s);
-    }
-  result = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  return result;
-}
-
 void
 dossier_search_text_fold_append (GString    *out,
                                  const char *text)
@@ -421,18 +393,6 @@ dossier_search_text_fold_append (GString    *out,
             }
         }
     }
-}
-
-char *
-dossier_search_text_fold (const char *text)
-{
-  GString *out;
-
-  g_return_val_if_fail (text != NULL, NULL);
-
-  out = g_string_new (NULL);
-  dossier_search_text_fold_append (out, text);
-  return g_string_free (out, FALSE);
 }
 
 char *
@@ -533,6 +493,46 @@ add_english_forms (GPtrArray  *forms,
           g_ptr_array_add (forms, g_strconcat (stem, "ies", NULL));
         }
     }
+}
+
+char *
+dossier_search_text_fold (const char *text)
+{
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_new (NULL);
+  dossier_search_text_fold_append (out, text);
+  return g_string_free (out, FALSE);
+}
+
+GStrv
+dossier_search_text_tokenize (const char *text,
+                              gssize      length)
+{
+  g_autoptr(GString) norm = g_string_new (NULL);
+  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  GStrvBuilder *builder;
+  GStrv result;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  if (length < 0)
+    length = strlen (text);
+  dossier_search_text_tokenize_append (text, length, norm, tokens);
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const Token *tok = &g_array_index (tokens, Token, i);
+      g_autofree char *s = g_strndup (norm->str + tok->norm_start, tok->norm_len);
+
+      g_strv_builder_add (builder, s);
+    }
+  result = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return result;
 }
 
 GStrv
