@@ -5,9 +5,9 @@
 
 #include "dossier-search-private.h"
 
-/* Reading a built index: the ranks of the terms a query token accepts
- * (a word, its other number, a prefix), and the tokens of a document,
- * for phrases and marks. */
+/* Finding terms in a built index: the ranks of the terms a query token
+ * accepts (a word, its other number, a prefix). Reading a document's
+ * stream is inline, in dossier-search-private.h. */
 
 static const char *
 dict_term (const DossierSearchIndex *index,
@@ -111,51 +111,4 @@ dossier_search_index_slots (const DossierSearchIndex *self,
     }
   *n_out = n;
   return slots;
-}
-
-void
-dossier_search_index_decode_stream (const DossierSearchIndex *self,
-                                    guint32                   d,
-                                    gboolean                  title_only,
-                                    GArray                   *ranks)
-{
-  const guint8 *p = self->stream + self->stream_start[d];
-  const guint8 *end = self->stream + self->stream_start[d + 1];
-
-  guint32 *out;
-  guint n = 0;
-
-  /* A token takes a byte at least. */
-  g_array_set_size (ranks, end - p);
-  out = (guint32 *) ranks->data;
-  while (p < end)
-    {
-      guint32 id = dossier_search_read_varint (&p);
-
-      if (id == 0 && title_only)
-        break;
-      out[n++] = self->term_rank[id];
-    }
-  g_array_set_size (ranks, n);
-}
-
-gboolean
-dossier_search_ranks_have_sequence (const guint32 *ranks,
-                                    guint          len,
-                                    const Slot    *slots,
-                                    guint          n)
-{
-  if (n == 0)
-    return TRUE;
-  for (guint i = 0; i + n <= len; i++)
-    {
-      guint k;
-
-      for (k = 0; k < n; k++)
-        if (!slot_has (&slots[k], ranks[i + k]))
-          break;
-      if (k == n)
-        return TRUE;
-    }
-  return FALSE;
 }

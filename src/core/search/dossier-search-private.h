@@ -252,16 +252,55 @@ Slot     *dossier_search_index_slots        (const DossierSearchIndex *self,
                                              gboolean                  inflect,
                                              guint                    *n_out);
 /* Decodes the ranks of document @d's tokens into @ranks (of guint32;
- * field marks become G_MAXUINT32); only the title when @title_only. */
-void      dossier_search_index_decode_stream (const DossierSearchIndex *self,
-                                              guint32                   d,
-                                              gboolean                  title_only,
-                                              GArray                   *ranks);
+ * field marks become G_MAXUINT32); only the title when @title_only.
+ * Inline, as the next one: ranking and phrases call them for each
+ * document they look at. */
+static inline void
+dossier_search_index_decode_stream (const DossierSearchIndex *self,
+                                    guint32                   d,
+                                    gboolean                  title_only,
+                                    GArray                   *ranks)
+{
+  const guint8 *p = self->stream + self->stream_start[d];
+  const guint8 *end = self->stream + self->stream_start[d + 1];
+  guint32 *out;
+  guint n = 0;
+
+  /* A token takes a byte at least. */
+  g_array_set_size (ranks, end - p);
+  out = (guint32 *) ranks->data;
+  while (p < end)
+    {
+      guint32 id = dossier_search_read_varint (&p);
+
+      if (id == 0 && title_only)
+        break;
+      out[n++] = self->term_rank[id];
+    }
+  g_array_set_size (ranks, n);
+}
+
 /* Whether the ranks hold @n consecutive tokens, the i-th in slots[i]. */
-gboolean  dossier_search_ranks_have_sequence (const guint32 *ranks,
-                                              guint          len,
-                                              const Slot    *slots,
-                                              guint          n);
+static inline gboolean
+dossier_search_ranks_have_sequence (const guint32 *ranks,
+                                    guint          len,
+                                    const Slot    *slots,
+                                    guint          n)
+{
+  if (n == 0)
+    return TRUE;
+  for (guint i = 0; i + n <= len; i++)
+    {
+      guint k;
+
+      for (k = 0; k < n; k++)
+        if (!slot_has (&slots[k], ranks[i + k]))
+          break;
+      if (k == n)
+        return TRUE;
+    }
+  return FALSE;
+}
 
 /* ------------------------------------------------------------------ */
 /* Running a query (dossier-search-evaluate.c)                         */
