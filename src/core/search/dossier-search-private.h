@@ -13,8 +13,8 @@
  *   dossier-search-evaluate.c  which documents a parsed query matches
  *   dossier-search-rank.c      their order
  *   dossier-search-hit.c       a hit's title, label, snippet and marks
- *   dossier-search-lookup.c    finding terms and reading streams of a
- *                              built index
+ *   dossier-search-lookup.c    finding the terms a query token accepts
+ *                              in a built index
  *   dossier-search-collect.c   the documents of a case and their fields
  *   dossier-search-query.c     the query language
  *   dossier-search-text.c      folding and tokens (public, no index)
@@ -207,7 +207,7 @@ gboolean dossier_search_index_build (DossierSearchIndex  *self,
                                      GError             **error);
 
 /* ------------------------------------------------------------------ */
-/* Looking up terms, reading streams (dossier-search-lookup.c)         */
+/* Looking up terms (dossier-search-lookup.c), reading streams       */
 /* ------------------------------------------------------------------ */
 
 typedef struct
