@@ -49,39 +49,47 @@ LLVMFuzzerInitialize (int    *argc,
   return 0;
 }
 
-/* The number after @word in @message ("at column 7"), or 0. */
-static guint
-number_after (const char *message,
-              const char *word)
-{
-  const char *p = strstr (message, word);
-
-  if (p == NULL)
-    return 0;
-  return (guint) strtoul (p + strlen (word), NULL, 10);
-}
-
+/* A refused query: a DOSSIER_SEARCH_ERROR whose column, read from the
+ * error itself (never from the message, which quotes what the user
+ * typed), lies inside the text, and whose message names it. */
 static void
 check_refusal (const char   *text,
                const GError *error)
 {
+  g_autofree char *named = NULL;
+  const char *valid_end;
+  glong n_chars;
   guint column;
-  guint byte;
 
   if (error == NULL || error->domain != DOSSIER_SEARCH_ERROR)
     fuzz_oracle_fail ("query \"%s\" refused without a DOSSIER_SEARCH_ERROR", text);
   fuzz_oracle_check_label ("query error message", error->message);
 
-  column = number_after (error->message, "column ");
-  byte = number_after (error->message, "byte ");
-  if (column == 0 && byte == 0 && strstr (error->message, "byte 0") == NULL)
-    fuzz_oracle_fail ("query error names no column: %s", error->message);
-  if (column > 0 && g_utf8_validate (text, -1, NULL) &&
-      column > (guint) g_utf8_strlen (text, -1) + 1)
-    fuzz_oracle_fail ("query error names column %u of %ld: %s",
-                      column, g_utf8_strlen (text, -1), error->message);
-  if (column == 0 && byte > strlen (text))
-    fuzz_oracle_fail ("query error names byte %u of %zu: %s", byte, strlen (text), error->message);
+  column = dossier_search_error_get_column (error);
+  g_utf8_validate (text, -1, &valid_end);
+  n_chars = g_utf8_strlen (text, valid_end - text);
+  if (column == 0)
+    fuzz_oracle_fail ("query error has no column: %s", error->message);
+
+  if (*valid_end != '\0')
+    {
+      /* Not UTF-8: refused at the first byte that is not, whose message
+       * names the byte. */
+      if (column != (guint) n_chars + 1)
+        fuzz_oracle_fail ("query error at column %u, but the first byte that is not UTF-8 "
+                          "is at column %ld: %s", column, n_chars + 1, error->message);
+      named = g_strdup_printf ("at byte %u", (guint) (valid_end - text) + 1);
+    }
+  else
+    {
+      if (column > (guint) n_chars + 1)
+        fuzz_oracle_fail ("query error at column %u of %ld: %s",
+                          column, n_chars, error->message);
+      named = g_strdup_printf ("column %u", column);
+    }
+  if (strstr (error->message, named) == NULL)
+    fuzz_oracle_fail ("query error at column %u does not say \"%s\": %s",
+                      column, named, error->message);
 }
 
 static void

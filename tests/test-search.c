@@ -8,6 +8,7 @@
 #include "dossier-search-command.h"
 #include "dossier-search-index.h"
 #include "dossier-search-query.h"
+#include "dossier-search-text.h"
 
 /* Hits are written "SECTION ID", "SECTION #N" (1-based index) or
  * "SECTION", joined by ", ", so a failing test shows the whole list. */
@@ -440,6 +441,7 @@ typedef struct
 {
   const char         *query;
   DossierSearchError  code;
+  guint               column;
   const char         *message;
 } ErrorCase;
 
@@ -447,27 +449,29 @@ static void
 test_errors (void)
 {
   static const ErrorCase cases[] = {
-    { "passports \"act of", DOSSIER_SEARCH_ERROR_SYNTAX, "unclosed quote at column 11" },
-    { "école \"x", DOSSIER_SEARCH_ERROR_SYNTAX, "unclosed quote at column 7" },
-    { "tag:\"leak", DOSSIER_SEARCH_ERROR_SYNTAX, "unclosed quote at column 5" },
-    { "colour:red", DOSSIER_SEARCH_ERROR_UNKNOWN_FILTER,
+    { "passports \"act of", DOSSIER_SEARCH_ERROR_SYNTAX, 11, "unclosed quote at column 11" },
+    { "école \"x", DOSSIER_SEARCH_ERROR_SYNTAX, 7, "unclosed quote at column 7" },
+    { "tag:\"leak", DOSSIER_SEARCH_ERROR_SYNTAX, 5, "unclosed quote at column 5" },
+    { "colour:red", DOSSIER_SEARCH_ERROR_UNKNOWN_FILTER, 1,
       "unknown filter 'colour:' at column 1; known: tag, author, in, cites, certainty, before, after" },
-    { "war Colour:red", DOSSIER_SEARCH_ERROR_UNKNOWN_FILTER,
+    { "war Colour:red", DOSSIER_SEARCH_ERROR_UNKNOWN_FILTER, 5,
       "unknown filter 'Colour:' at column 5; known: tag, author, in, cites, certainty, before, after" },
-    { "in:kitchen", DOSSIER_SEARCH_ERROR_INVALID_VALUE,
+    { "in:kitchen", DOSSIER_SEARCH_ERROR_INVALID_VALUE, 4,
       "unknown section 'kitchen' after in: at column 4; known: overview, entities, sources, "
       "breach, threat, reactions, release, timeline, notes" },
-    { "certainty:sure", DOSSIER_SEARCH_ERROR_INVALID_VALUE,
+    { "certainty:sure", DOSSIER_SEARCH_ERROR_INVALID_VALUE, 11,
       "unknown certainty 'sure' after certainty: at column 11; known: confirmed, reported, "
       "alleged, disputed, unverified" },
-    { "OR passports", DOSSIER_SEARCH_ERROR_SYNTAX, "OR at column 1 needs a term before it" },
-    { "passports OR", DOSSIER_SEARCH_ERROR_SYNTAX, "OR at column 11 needs a term after it" },
-    { "a OR OR b", DOSSIER_SEARCH_ERROR_SYNTAX, "OR at column 6 needs a term before it" },
-    { "tag:", DOSSIER_SEARCH_ERROR_SYNTAX, "tag: at column 1 needs a value" },
-    { "leak after:", DOSSIER_SEARCH_ERROR_SYNTAX, "after: at column 6 needs a value" },
-    { "tag:݅", DOSSIER_SEARCH_ERROR_INVALID_VALUE, "'݅' after tag: at column 5 has no letters or digits to search for" },
-    { "author:--", DOSSIER_SEARCH_ERROR_INVALID_VALUE, "'--' after author: at column 8 has no letters or digits to search for" },
-    { "pass\xff", DOSSIER_SEARCH_ERROR_SYNTAX, "the query is not valid UTF-8 at byte 5" },
+    { "OR passports", DOSSIER_SEARCH_ERROR_SYNTAX, 1, "OR at column 1 needs a term before it" },
+    { "passports OR", DOSSIER_SEARCH_ERROR_SYNTAX, 11, "OR at column 11 needs a term after it" },
+    { "a OR OR b", DOSSIER_SEARCH_ERROR_SYNTAX, 6, "OR at column 6 needs a term before it" },
+    { "tag:", DOSSIER_SEARCH_ERROR_SYNTAX, 1, "tag: at column 1 needs a value" },
+    { "leak after:", DOSSIER_SEARCH_ERROR_SYNTAX, 6, "after: at column 6 needs a value" },
+    { "tag:݅", DOSSIER_SEARCH_ERROR_INVALID_VALUE, 5, "'݅' after tag: at column 5 has no letters or digits to search for" },
+    { "author:--", DOSSIER_SEARCH_ERROR_INVALID_VALUE, 8, "'--' after author: at column 8 has no letters or digits to search for" },
+    { "pass\xff", DOSSIER_SEARCH_ERROR_SYNTAX, 5, "the query is not valid UTF-8 at byte 5" },
+    /* The byte counts bytes; the column, characters. */
+    { "école\xff", DOSSIER_SEARCH_ERROR_SYNTAX, 6, "the query is not valid UTF-8 at byte 7" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -478,7 +482,31 @@ test_errors (void)
       g_assert_null (query);
       g_assert_error (error, DOSSIER_SEARCH_ERROR, (int) cases[i].code);
       g_assert_cmpstr (error->message, ==, cases[i].message);
+      g_assert_cmpuint (dossier_search_error_get_column (error), ==, cases[i].column);
     }
+}
+
+/* The fuzzer's oracle read the column back from the message and found
+ * the "column" the user had typed inside the quotes: the column is the
+ * error's own data, whatever the quoted text says. */
+static void
+test_error_column_in_quoted_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) copy = NULL;
+  g_autoptr(DossierSearchQuery) query =
+    dossier_search_query_parse ("in:\"agacolumn inst\"t:threaaut", &error);
+
+  g_assert_null (query);
+  g_assert_error (error, DOSSIER_SEARCH_ERROR, DOSSIER_SEARCH_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (error->message, ==,
+                   "unknown section 'agacolumn inst' after in: at column 4; known: overview, "
+                   "entities, sources, breach, threat, reactions, release, timeline, notes");
+  g_assert_cmpuint (dossier_search_error_get_column (error), ==, 4);
+
+  /* It survives a copy, as a GTask hands errors on. */
+  copy = g_error_copy (error);
+  g_assert_cmpuint (dossier_search_error_get_column (copy), ==, 4);
 }
 
 static void
@@ -497,6 +525,7 @@ test_error_date (void)
   g_assert_null (query);
   g_assert_error (error, DOSSIER_SEARCH_ERROR, DOSSIER_SEARCH_ERROR_INVALID_VALUE);
   g_assert_cmpstr (error->message, ==, expected);
+  g_assert_cmpuint (dossier_search_error_get_column (error), ==, 12);
 }
 
 static void
@@ -552,7 +581,7 @@ test_tokenize (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(GStrv) tokens = dossier_search_tokenize (cases[i].text, -1);
+      g_auto(GStrv) tokens = dossier_search_text_tokenize (cases[i].text, -1);
       g_autofree char *joined = g_strjoinv ("|", tokens);
 
       g_assert_cmpstr (joined, ==, cases[i].tokens);
@@ -562,11 +591,70 @@ test_tokenize (void)
 static void
 test_fold (void)
 {
-  g_autofree char *a = dossier_search_fold ("North-Korea");
-  g_autofree char *b = dossier_search_fold ("E\xcc\x81" "COLE");
+  g_autofree char *a = dossier_search_text_fold ("North-Korea");
+  g_autofree char *b = dossier_search_text_fold ("E\xcc\x81" "COLE");
 
   g_assert_cmpstr (a, ==, "north-korea");
   g_assert_cmpstr (b, ==, "ecole");
+}
+
+/* What a full-text tokenizer callback gets: each folded token and the
+ * bytes of the text it stands for. */
+static void
+test_text_iter (void)
+{
+  /* "É" and "e\u0301" are two bytes and three; the soft hyphen is
+   * ignored inside the word; the Hangul are one token each. */
+  const char *text = "Caf\xc3\xa9 E\xcc\x81" "COLE pass\xc2\xad" "word 김정";
+  static const struct { const char *token; gsize start; gsize end; } expected[] = {
+    { "cafe", 0, 5 },
+    { "ecole", 6, 13 },
+    { "password", 14, 24 },
+    { "김", 25, 28 },
+    { "정", 28, 31 },
+  };
+  g_auto(DossierSearchTextIter) iter = { 0, };
+  DossierSearchTextToken token;
+  guint n = 0;
+
+  dossier_search_text_iter_init (&iter, text, -1);
+  while (dossier_search_text_iter_next (&iter, &token))
+    {
+      g_autofree char *folded = g_strndup (token.text, token.length);
+
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (expected));
+      g_assert_cmpstr (folded, ==, expected[n].token);
+      g_assert_cmpuint (token.start, ==, expected[n].start);
+      g_assert_cmpuint (token.end, ==, expected[n].end);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+  g_assert_false (dossier_search_text_iter_next (&iter, &token));
+}
+
+static void
+test_text_other_forms (void)
+{
+  static const struct { const char *token; const char *forms; } cases[] = {
+    { "passports", "passport" },
+    { "passport", "passports" },
+    { "boxes", "boxe|box" },
+    { "box", "boxes" },
+    { "agency", "agencys|agencies" },
+    { "agencies", "agencie|agency" },
+    { "class", "classes" },
+    { "virus", "" },
+    { "is", "" },
+    { "café", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) forms = dossier_search_text_other_forms (cases[i].token);
+      g_autofree char *joined = g_strjoinv ("|", forms);
+
+      g_assert_cmpstr (joined, ==, cases[i].forms);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -790,22 +878,42 @@ static const QueryCase sample_cases[] = {
 
 static DossierSearchIndex *sample_index;
 
+/* The index of the shipped sample, built on first use. The sample must
+ * load: a missing or broken sample fails these tests, it does not skip
+ * them. */
+static DossierSearchIndex *
+get_sample_index (void)
+{
+  if (sample_index == NULL)
+    {
+      const char *root = g_getenv ("DOSSIER_SOURCE_ROOT");
+      g_autofree char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DossierCase) dcase = NULL;
+
+      if (root != NULL)
+        path = g_build_filename (root, "data", "cases", "sony-pictures-2014.case.xml", NULL);
+      else
+        path = g_test_build_filename (G_TEST_DIST, "..", "data", "cases",
+                                      "sony-pictures-2014.case.xml", NULL);
+      file = g_file_new_for_path (path);
+      dcase = dossier_case_load (file, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (dcase);
+      sample_index = dossier_search_index_new (dcase);
+    }
+  return sample_index;
+}
+
 static void
 test_sample (gconstpointer data)
 {
   const QueryCase *qc = data;
   g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(DossierSearchQuery) query = NULL;
   g_auto(GStrv) expected = NULL;
 
-  if (sample_index == NULL)
-    {
-      g_test_skip ("data/cases/sony-pictures-2014.case.xml does not load yet");
-      return;
-    }
-
-  query = dossier_search_query_parse (qc->query, NULL);
-  hits = run_query (sample_index, qc->query, 0, NULL);
+  hits = run_query (get_sample_index (), qc->query, 0, NULL);
   expected = g_strsplit (qc->expected, ", ", -1);
   for (guint i = 0; expected[i] != NULL; i++)
     {
@@ -829,7 +937,6 @@ main (int   argc,
 {
   g_autofree char *basic = NULL;
   g_autofree char *minimal = NULL;
-  const char *root = g_getenv ("DOSSIER_SOURCE_ROOT");
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -838,17 +945,6 @@ main (int   argc,
   minimal = fixture_path ("search-minimal.case.xml");
   basic_index = load_index (basic);
   minimal_index = load_index (minimal);
-
-  if (root != NULL)
-    {
-      g_autofree char *path = g_build_filename (root, "data", "cases",
-                                                "sony-pictures-2014.case.xml", NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autoptr(DossierCase) dcase = dossier_case_load (file, NULL, NULL, NULL, NULL);
-
-      if (dcase != NULL)
-        sample_index = dossier_search_index_new (dcase);
-    }
 
   for (guint i = 0; i < G_N_ELEMENTS (query_cases); i++)
     g_test_add_data_func (query_cases[i].path, &query_cases[i], test_query_case);
@@ -866,9 +962,12 @@ main (int   argc,
   g_test_add_func ("/search/hit/max-results-and-total", test_max_results_and_total);
   g_test_add_func ("/search/query/errors", test_errors);
   g_test_add_func ("/search/query/error-date", test_error_date);
+  g_test_add_func ("/search/query/error-column-in-quoted-text", test_error_column_in_quoted_text);
   g_test_add_func ("/search/query/parse", test_parse);
   g_test_add_func ("/search/text/tokenize", test_tokenize);
   g_test_add_func ("/search/text/fold", test_fold);
+  g_test_add_func ("/search/text/iter", test_text_iter);
+  g_test_add_func ("/search/text/other-forms", test_text_other_forms);
   g_test_add_func ("/search/run/cancelled", test_cancelled);
   g_test_add_func ("/search/run/async", test_async);
   g_test_add_func ("/search/run/build-async", test_build_async);

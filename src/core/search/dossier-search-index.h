@@ -4,102 +4,10 @@
 #include <gio/gio.h>
 
 #include "dossier-case.h"
+#include "dossier-search-hit.h"
 #include "dossier-search-query.h"
 
 G_BEGIN_DECLS
-
-/**
- * dossier_search_tokenize:
- * @text: UTF-8 text
- * @length: its length in bytes, or -1 when nul-terminated
- *
- * Splits @text into the tokens the search index keeps: runs of letters
- * and digits, case-folded (full Unicode case folding), compatibility
- * decomposed (NFKD) with combining marks dropped, so "Café", "CAFE" and
- * "cafe\u0301" all give "cafe". Everything else (white space,
- * punctuation, hyphens) separates tokens, except that soft hyphens,
- * zero-width and bidi control characters are ignored. Korean, Chinese
- * and Japanese characters are one token each, which is how the index
- * finds them inside longer runs (a word of them must match as adjacent
- * tokens).
- *
- * Returns: (transfer full): a %NULL-terminated array of tokens.
- */
-GStrv dossier_search_tokenize (const char *text,
-                               gssize      length);
-
-/**
- * dossier_search_fold:
- * @text: UTF-8 text
- *
- * The same folding without splitting: case folded, NFKD, marks dropped,
- * punctuation kept. Used for whole values such as tags.
- *
- * Returns: (transfer full): the folded text.
- */
-char *dossier_search_fold (const char *text);
-
-/**
- * DossierSearchRange:
- * @start: byte offset of the first byte of a match
- * @end: byte offset just past its last byte
- *
- * A matched term in a hit's title or snippet, for highlighting.
- */
-typedef struct
-{
-  guint start;
-  guint end;
-} DossierSearchRange;
-
-/**
- * DossierSearchHit:
- * @section: the part of the case.
- * @item_id: the id of the item (note, event, reaction, entity, source,
- *   hypothesis), or %NULL.
- * @item_index: for items without ids (releases, exposed items), their
- *   0-based index in their list; else -1.
- * @title: the item's title as shown (a note's title, an entity's name, a
- *   release's market ...), sanitized for display.
- * @title_marks: (element-type DossierSearchRange): matches in @title.
- * @label: where it stands, for readers: "Note n7 — Passports in the leak".
- * @date: (nullable): the date the item is ranked and filtered by.
- * @certainty: the item's own certainty, or NONE.
- * @field: which field @snippet comes from: "title", "body", "summary",
- *   "quote", "evidence", "tags" ... (not translated).
- * @snippet: about 160 characters of that field around the first match,
- *   with "…" where it was cut, sanitized for display (no control or bidi
- *   characters, white space as single spaces).
- * @snippet_marks: (element-type DossierSearchRange): matches in
- *   @snippet, as byte offsets, in order, not overlapping.
- * @title_match: every searched word appears in the title.
- * @phrase_match: the searched words appear next to each other in the
- *   order typed.
- * @document: the item's number inside the index.
- *
- * One result of a search. Owns all its members.
- */
-typedef struct
-{
-  DossierSection     section;
-  char              *item_id;
-  int                item_index;
-  char              *title;
-  GArray            *title_marks;
-  char              *label;
-  DossierDate       *date;
-  DossierCertainty   certainty;
-  const char        *field;
-  char              *snippet;
-  GArray            *snippet_marks;
-  gboolean           title_match;
-  gboolean           phrase_match;
-  guint              document;
-} DossierSearchHit;
-
-void dossier_search_hit_free (DossierSearchHit *hit);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierSearchHit, dossier_search_hit_free)
 
 #define DOSSIER_TYPE_SEARCH_INDEX (dossier_search_index_get_type ())
 G_DECLARE_FINAL_TYPE (DossierSearchIndex, dossier_search_index, DOSSIER, SEARCH_INDEX, GObject)

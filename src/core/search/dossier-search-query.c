@@ -6,7 +6,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "dossier-search-index.h"
+#include "dossier-search-text.h"
 
 struct _DossierSearchQuery
 {
@@ -31,7 +31,55 @@ static const FilterName filter_names[] = {
   { "after", DOSSIER_SEARCH_ATOM_AFTER },
 };
 
-G_DEFINE_QUARK (dossier-search-error-quark, dossier_search_error)
+/* The column of a refused query travels in its GError (an extended
+ * error domain), so nothing has to read it back from the message, which
+ * also holds what the user typed. */
+typedef struct
+{
+  guint column;
+} DossierSearchErrorPrivate;
+
+static void
+dossier_search_error_private_init (DossierSearchErrorPrivate *priv)
+{
+  priv->column = 0;
+}
+
+static void
+dossier_search_error_private_copy (const DossierSearchErrorPrivate *src_priv,
+                                   DossierSearchErrorPrivate       *dest_priv)
+{
+  dest_priv->column = src_priv->column;
+}
+
+static void
+dossier_search_error_private_clear (DossierSearchErrorPrivate *priv)
+{
+}
+
+G_DEFINE_EXTENDED_ERROR (DossierSearchError, dossier_search_error)
+
+/* Sets @error to a DOSSIER_SEARCH_ERROR about the problem at @column. */
+G_GNUC_PRINTF (4, 5)
+static void
+set_error (GError             **error,
+           DossierSearchError   code,
+           guint                column,
+           const char          *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (error == NULL)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, DOSSIER_SEARCH_ERROR, code, message);
+  dossier_search_error_get_private (*error)->column = column;
+}
 
 G_DEFINE_BOXED_TYPE (DossierSearchQuery, dossier_search_query,
                      dossier_search_query_ref, dossier_search_query_unref)
@@ -132,7 +180,7 @@ fill_filter (DossierSearchAtom  *atom,
     case DOSSIER_SEARCH_ATOM_TAG:
     case DOSSIER_SEARCH_ATOM_CITES:
       {
-        char *folded = dossier_search_fold (value);
+        char *folded = dossier_search_text_fold (value);
         char *tokens[2] = { folded, NULL };
 
         atom->tokens = g_strdupv (tokens);
@@ -141,7 +189,7 @@ fill_filter (DossierSearchAtom  *atom,
       break;
 
     case DOSSIER_SEARCH_ATOM_AUTHOR:
-      atom->tokens = dossier_search_tokenize (value, -1);
+      atom->tokens = dossier_search_text_tokenize (value, -1);
       break;
 
     default:
@@ -154,10 +202,10 @@ fill_filter (DossierSearchAtom  *atom,
        atom->kind == DOSSIER_SEARCH_ATOM_AUTHOR) &&
       (atom->tokens == NULL || atom->tokens[0] == NULL || atom->tokens[0][0] == '\0'))
     {
-      g_set_error (error, DOSSIER_SEARCH_ERROR, DOSSIER_SEARCH_ERROR_INVALID_VALUE,
-                   /* Translators: %s is a filter name such as tag. */
-                   _("'%s' after %s: at column %u has no letters or digits to search for"),
-                   value, name, value_column);
+      set_error (error, DOSSIER_SEARCH_ERROR_INVALID_VALUE, value_column,
+                 /* Translators: %s is a filter name such as tag. */
+                 _("'%s' after %s: at column %u has no letters or digits to search for"),
+                 value, name, value_column);
       return FALSE;
     }
 
@@ -172,10 +220,10 @@ fill_filter (DossierSearchAtom  *atom,
           {
             g_autofree char *known = known_sections ();
 
-            g_set_error (error, DOSSIER_SEARCH_ERROR, DOSSIER_SEARCH_ERROR_INVALID_VALUE,
-                         /* Translators: 'in:' is a search filter. */
-                         _("unknown section '%s' after in: at column %u; known: %s"),
-                         value, value_column, known);
+            set_error (error, DOSSIER_SEARCH_ERROR_INVALID_VALUE, value_column,
+                       /* Translators: 'in:' is a search filter. */
+                       _("unknown section '%s' after in: at column %u; known: %s"),
+                       value, value_column, known);
             return FALSE;
           }
       }
@@ -188,10 +236,10 @@ fill_filter (DossierSearchAtom  *atom,
         if (!dossier_certainty_from_string (lower, &atom->certainty)
             || atom->certainty == DOSSIER_CERTAINTY_NONE)
           {
-            g_set_error (error, DOSSIER_SEARCH_ERROR, DOSSIER_SEARCH_ERROR_INVALID_VALUE,
-                         _("unknown certainty '%s' after certainty: at column %u; "
-                           "known: confirmed, reported, alleged, disputed, unverified"),
-                         value, value_column);
+            set_error (error, DOSSIER_SEARCH_ERROR_INVALID_VALUE, value_column,
+                       _("unknown certainty '%s' after certainty: at column %u; "
+                         "known: confirmed, reported, alleged, disputed, unverified"),
+                       value, value_column);
             return FALSE;
           }
       }
@@ -205,10 +253,10 @@ fill_filter (DossierSearchAtom  *atom,
         atom->date = dossier_date_parse (value, &date_error);
         if (atom->date == NULL)
           {
-            g_set_error (error, DOSSIER_SEARCH_ERROR, DOSSIER_SEARCH_ERROR_INVALID_VALUE,
-                         _("'%s' after %s: at column %u is not a date: %s"),
-                         value, name, value_column,
-                         date_error != NULL ? date_error->message : "");
+            set_error (error, DOSSIER_SEARCH_ERROR_INVALID_VALUE, value_column,
+                       _("'%s' after %s: at column %u is not a date: %s"),
+                       value, name, value_column,
+                       date_error != NULL ? date_error->message : "");
             return FALSE;
           }
       }
@@ -260,12 +308,12 @@ parse_atom (const char         *text,
       end = read_quoted (p, &atom->text);
       if (end == NULL)
         {
-          g_set_error (error, DOSSIER_SEARCH_ERROR, DOSSIER_SEARCH_ERROR_SYNTAX,
-                       _("unclosed quote at column %u"), column_of (text, p));
+          set_error (error, DOSSIER_SEARCH_ERROR_SYNTAX, column_of (text, p),
+                     _("unclosed quote at column %u"), column_of (text, p));
           return NULL;
         }
       atom->quoted = TRUE;
-      atom->tokens = dossier_search_tokenize (atom->text, -1);
+      atom->tokens = dossier_search_text_tokenize (atom->text, -1);
     }
   else
     {
@@ -276,7 +324,7 @@ parse_atom (const char         *text,
           /* A quote inside a word starts a phrase of its own only at the
            * start; elsewhere it is punctuation. */
           atom->text = g_strndup (p, end - p);
-          atom->tokens = dossier_search_tokenize (atom->text, -1);
+          atom->tokens = dossier_search_text_tokenize (atom->text, -1);
         }
       else
         {
@@ -294,9 +342,9 @@ parse_atom (const char         *text,
             {
               g_autofree char *written = g_strndup (p, name_len);
 
-              g_set_error (error, DOSSIER_SEARCH_ERROR, DOSSIER_SEARCH_ERROR_UNKNOWN_FILTER,
-                           _("unknown filter '%s:' at column %u; known: %s"),
-                           written, column_of (text, p), known_filters ());
+              set_error (error, DOSSIER_SEARCH_ERROR_UNKNOWN_FILTER, column_of (text, p),
+                         _("unknown filter '%s:' at column %u; known: %s"),
+                         written, column_of (text, p), known_filters ());
               return NULL;
             }
 
@@ -305,8 +353,8 @@ parse_atom (const char         *text,
               end = read_quoted (value, &atom->text);
               if (end == NULL)
                 {
-                  g_set_error (error, DOSSIER_SEARCH_ERROR, DOSSIER_SEARCH_ERROR_SYNTAX,
-                               _("unclosed quote at column %u"), column_of (text, value));
+                  set_error (error, DOSSIER_SEARCH_ERROR_SYNTAX, column_of (text, value),
+                             _("unclosed quote at column %u"), column_of (text, value));
                   return NULL;
                 }
               atom->quoted = TRUE;
@@ -317,9 +365,9 @@ parse_atom (const char         *text,
           g_strstrip (atom->text);
           if (atom->text[0] == '\0')
             {
-              g_set_error (error, DOSSIER_SEARCH_ERROR, DOSSIER_SEARCH_ERROR_SYNTAX,
-                           _("%s: at column %u needs a value"),
-                           name, column_of (text, p));
+              set_error (error, DOSSIER_SEARCH_ERROR_SYNTAX, column_of (text, p),
+                         _("%s: at column %u needs a value"),
+                         name, column_of (text, p));
               return NULL;
             }
 
@@ -334,6 +382,16 @@ parse_atom (const char         *text,
     *atom_out = g_ptr_array_steal_index (guard, 0);
 
   return end;
+}
+
+guint
+dossier_search_error_get_column (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, 0);
+
+  if (error->domain != DOSSIER_SEARCH_ERROR)
+    return 0;
+  return dossier_search_error_get_private (error)->column;
 }
 
 DossierSearchQuery *
@@ -352,9 +410,10 @@ dossier_search_query_parse (const char  *text,
 
   if (!g_utf8_validate (text, -1, &p))
     {
-      g_set_error (error, DOSSIER_SEARCH_ERROR, DOSSIER_SEARCH_ERROR_SYNTAX,
-                   _("the query is not valid UTF-8 at byte %u"),
-                   (guint) (p - text) + 1);
+      /* The bytes before @p are UTF-8: they count as characters. */
+      set_error (error, DOSSIER_SEARCH_ERROR_SYNTAX, column_of (text, p),
+                 _("the query is not valid UTF-8 at byte %u"),
+                 (guint) (p - text) + 1);
       return NULL;
     }
 
@@ -378,9 +437,9 @@ dossier_search_query_parse (const char  *text,
         {
           if (or_at != NULL || clause == NULL)
             {
-              g_set_error (error, DOSSIER_SEARCH_ERROR, DOSSIER_SEARCH_ERROR_SYNTAX,
-                           _("OR at column %u needs a term before it"),
-                           column_of (text, p));
+              set_error (error, DOSSIER_SEARCH_ERROR_SYNTAX, column_of (text, p),
+                         _("OR at column %u needs a term before it"),
+                         column_of (text, p));
               return NULL;
             }
           or_at = p;
@@ -410,9 +469,9 @@ dossier_search_query_parse (const char  *text,
 
   if (or_at != NULL)
     {
-      g_set_error (error, DOSSIER_SEARCH_ERROR, DOSSIER_SEARCH_ERROR_SYNTAX,
-                   _("OR at column %u needs a term after it"),
-                   column_of (text, or_at));
+      set_error (error, DOSSIER_SEARCH_ERROR_SYNTAX, column_of (text, or_at),
+                 _("OR at column %u needs a term after it"),
+                 column_of (text, or_at));
       return NULL;
     }
 

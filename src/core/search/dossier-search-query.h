@@ -25,7 +25,8 @@ G_BEGIN_DECLS
  *
  * Why a query was refused. The message always names the column (1-based,
  * in characters) where the problem starts, e.g. "unclosed quote at
- * column 7".
+ * column 7" (for text that is not UTF-8, the byte). The column is also
+ * in the error itself: dossier_search_error_get_column().
  */
 typedef enum
 {
@@ -35,6 +36,22 @@ typedef enum
 } DossierSearchError;
 
 GQuark dossier_search_error_quark (void);
+
+/**
+ * dossier_search_error_get_column:
+ * @error: an error set by dossier_search_query_parse()
+ *
+ * Where the problem starts, as structured data: the 1-based column, in
+ * characters, that the message names. For text that is not UTF-8 (whose
+ * message names a byte instead) the column of the first byte that is not
+ * UTF-8, counting the characters before it. Read the position here, never
+ * from the message: it quotes what the user typed, which may hold the
+ * word "column" and numbers of its own.
+ *
+ * Returns: the column, at least 1; 0 when @error is not a
+ *   %DOSSIER_SEARCH_ERROR.
+ */
+guint  dossier_search_error_get_column (const GError *error);
 
 /**
  * DossierSearchAtomKind:
@@ -73,7 +90,7 @@ typedef enum
  *   typed, not quoted and not followed by a space.
  * @column: 1-based column, in characters, where the atom starts.
  * @text: the value as written (without `-`, the filter name or quotes).
- * @tokens: the normalized tokens of @text (see dossier_search_tokenize());
+ * @tokens: the normalized tokens of @text (see dossier_search_text_tokenize());
  *   for TAG, CITES one folded string, the whole value. NULL for IN,
  *   CERTAINTY, BEFORE and AFTER.
  * @section: for IN.
@@ -112,7 +129,7 @@ GType dossier_search_query_get_type (void) G_GNUC_CONST;
  * dossier_search_query_parse:
  * @text: what the user typed
  * @error: a %DOSSIER_SEARCH_ERROR whose message names the column of the
- *   problem
+ *   problem; dossier_search_error_get_column() gives it as a number
  *
  * Parses the query language described in docs/search.md: words (all
  * must match), "exact phrases", `-word` to leave out, `OR` between two
