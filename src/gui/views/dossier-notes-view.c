@@ -76,31 +76,6 @@ G_DEFINE_FINAL_TYPE (DossierNotesView, dossier_notes_view, GTK_TYPE_WIDGET)
 
 static GQuark note_quark;
 
-static const char view_css[] =
-  "dossier-notes-view .dossier-chip {"
-  "  border-radius: 9999px; padding: 2px 10px; min-height: 24px; font-size: smaller; }\n"
-  "dossier-notes-view .dossier-note-row { padding: 4px 2px; border-radius: 6px; }\n"
-  "dossier-notes-view .dossier-note-row.highlighted {"
-  "  background-color: alpha(@accent_bg_color, 0.25); }\n"
-  "dossier-notes-view .dossier-about-button { padding: 4px 8px; }\n";
-
-static void
-ensure_css (GtkWidget *widget)
-{
-  GdkDisplay *display = gtk_widget_get_display (widget);
-  GtkCssProvider *provider;
-
-  if (display == NULL || g_object_get_data (G_OBJECT (display), "dossier-notes-view-css"))
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, view_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "dossier-notes-view-css",
-                          provider, g_object_unref);
-}
-
 static char *
 fold_text (const char *text)
 {
@@ -1032,7 +1007,6 @@ ensure_built (DossierNotesView *self)
   self->built = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->empty_page, "map", G_CALLBACK (on_empty_page_map_cb), NULL);
-  ensure_css (GTK_WIDGET (self));
 
   self->bound_rows = g_hash_table_new (NULL, NULL);
   self->search_texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);

@@ -39,42 +39,6 @@ G_DEFINE_FINAL_TYPE (DossierReactionsView, dossier_reactions_view, GTK_TYPE_WIDG
 static GQuark reaction_quark;
 static GQuark index_quark;
 
-static const char view_css[] =
-  "dossier-reactions-view list.dossier-cards { background: none; }\n"
-  "dossier-reactions-view list.dossier-cards > row { padding: 6px 0; border-radius: 12px; }\n"
-  "dossier-reactions-view list.dossier-cards > row:hover { background: none; }\n"
-  "dossier-reactions-view .dossier-card { padding: 14px 16px; }\n"
-  "dossier-reactions-view .dossier-card.highlighted {"
-  "  box-shadow: 0 0 0 3px @accent_bg_color;"
-  "  background-color: alpha(@accent_bg_color, 0.12); }\n"
-  "dossier-reactions-view .dossier-pill {"
-  "  border-radius: 9999px; padding: 2px 9px; font-size: smaller; font-weight: bold;"
-  "  background-color: alpha(currentColor, 0.12); }\n"
-  "dossier-reactions-view .dossier-quote {"
-  "  border-left: 3px solid alpha(currentColor, 0.35); padding: 2px 0 2px 12px;"
-  "  margin: 4px 0 4px 6px; }\n"
-  "dossier-reactions-view .dossier-quote:dir(rtl) {"
-  "  border-left: none; border-right: 3px solid alpha(currentColor, 0.35);"
-  "  padding: 2px 12px 2px 0; margin: 4px 6px 4px 0; }\n"
-  "dossier-reactions-view .dossier-quote label { font-style: italic; font-size: larger; }\n";
-
-static void
-ensure_css (GtkWidget *widget)
-{
-  GdkDisplay *display = gtk_widget_get_display (widget);
-  GtkCssProvider *provider;
-
-  if (display == NULL || g_object_get_data (G_OBJECT (display), "dossier-reactions-view-css"))
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, view_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "dossier-reactions-view-css",
-                          provider, g_object_unref);
-}
-
 static char *
 sanitized (const char *text)
 {
@@ -578,7 +542,6 @@ ensure_built (DossierReactionsView *self)
   self->built = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->empty_page, "map", G_CALLBACK (on_empty_page_map_cb), NULL);
-  ensure_css (GTK_WIDGET (self));
 
   actor_factory = ellipsized_factory_new ();
   stance_factory = ellipsized_factory_new ();

@@ -28,36 +28,6 @@ struct _DossierReleaseView
 
 G_DEFINE_FINAL_TYPE (DossierReleaseView, dossier_release_view, GTK_TYPE_WIDGET)
 
-static const char view_css[] =
-  "dossier-release-view list.dossier-cards { background: none; }\n"
-  "dossier-release-view list.dossier-cards > row { padding: 6px 0; border-radius: 12px; }\n"
-  "dossier-release-view list.dossier-cards > row:hover { background: none; }\n"
-  "dossier-release-view .dossier-card { padding: 14px 16px; }\n"
-  "dossier-release-view .dossier-card.highlighted {"
-  "  box-shadow: 0 0 0 3px @accent_bg_color;"
-  "  background-color: alpha(@accent_bg_color, 0.12); }\n"
-  "dossier-release-view .dossier-pill {"
-  "  border-radius: 9999px; padding: 2px 9px; font-size: smaller; font-weight: bold;"
-  "  background-color: alpha(currentColor, 0.12); }\n"
-  "dossier-release-view .dossier-move { font-weight: bold; }\n";
-
-static void
-ensure_css (GtkWidget *widget)
-{
-  GdkDisplay *display = gtk_widget_get_display (widget);
-  GtkCssProvider *provider;
-
-  if (display == NULL || g_object_get_data (G_OBJECT (display), "dossier-release-view-css"))
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, view_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "dossier-release-view-css",
-                          provider, g_object_unref);
-}
-
 static GtkWidget *
 text_label_new (const char *text,
                 const char *style_class)
@@ -340,7 +310,6 @@ ensure_built (DossierReleaseView *self)
   self->built = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->empty_page, "map", G_CALLBACK (on_empty_page_map_cb), NULL);
-  ensure_css (GTK_WIDGET (self));
   dossier_text_block_setup_label (self->work_label);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }

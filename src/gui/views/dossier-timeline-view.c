@@ -106,36 +106,6 @@ G_DEFINE_FINAL_TYPE (DossierTimelineView, dossier_timeline_view, GTK_TYPE_WIDGET
 
 static GQuark entry_quark;
 
-static const char view_css[] =
-  "dossier-timeline-view listview.dossier-timeline { background: none; }\n"
-  "dossier-timeline-view listview.dossier-timeline > row {"
-  "  padding: 0; border-radius: 8px; margin: 0 6px; }\n"
-  "dossier-timeline-view .dossier-timeline-row { padding: 8px 10px; border-radius: 8px; }\n"
-  "dossier-timeline-view .dossier-timeline-row.highlighted {"
-  "  background-color: alpha(@accent_bg_color, 0.25); }\n"
-  "dossier-timeline-view .dossier-year { padding: 18px 10px 4px 10px; }\n"
-  "dossier-timeline-view .dossier-kind-icon { opacity: 0.7; margin-top: 2px; }\n"
-  "dossier-timeline-view .dossier-pill {"
-  "  border-radius: 9999px; padding: 1px 8px; font-size: smaller; font-weight: bold;"
-  "  background-color: alpha(currentColor, 0.12); }\n";
-
-static void
-ensure_css (GtkWidget *widget)
-{
-  GdkDisplay *display = gtk_widget_get_display (widget);
-  GtkCssProvider *provider;
-
-  if (display == NULL || g_object_get_data (G_OBJECT (display), "dossier-timeline-view-css"))
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, view_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "dossier-timeline-view-css",
-                          provider, g_object_unref);
-}
-
 static const char *
 kind_label (EntryKind kind)
 {
@@ -807,7 +777,6 @@ ensure_built (DossierTimelineView *self)
   self->built = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->empty_page, "map", G_CALLBACK (on_empty_page_map_cb), NULL);
-  ensure_css (GTK_WIDGET (self));
 
   self->bound_rows = g_hash_table_new (NULL, NULL);
   self->store = g_list_store_new (DOSSIER_TYPE_TIMELINE_ENTRY);
