@@ -18,9 +18,9 @@
 #include "dossier-release-view.h"
 #include "dossier-source-panel.h"
 #include "dossier-sources-view.h"
-#include "dossier-text-block.h"
 #include "dossier-threat-view.h"
 #include "dossier-timeline-view.h"
+#include "dossier-view.h"
 #include "dossier-welcome-page.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.dossier.Dossier"
@@ -29,12 +29,25 @@
 #define HISTORY_MAX 50
 #define HELP_OVERLAY_RESOURCE "/io/github/dossier/Dossier/gtk/help-overlay.ui"
 
-/* The tabs, in the order of Alt+1 .. Alt+8. */
-static const char * const view_names[] = {
-  "overview", "breach", "threat", "reactions",
-  "release", "sources", "notes", "timeline",
+/* The tabs, in the order of Alt+1 .. Alt+8; each view knows its name,
+ * title and icon. */
+static GType (* const view_types[]) (void) = {
+  dossier_overview_view_get_type,
+  dossier_breach_view_get_type,
+  dossier_threat_view_get_type,
+  dossier_reactions_view_get_type,
+  dossier_release_view_get_type,
+  dossier_sources_view_get_type,
+  dossier_notes_view_get_type,
+  dossier_timeline_view_get_type,
 };
-#define N_VIEWS G_N_ELEMENTS (view_names)
+#define N_VIEWS G_N_ELEMENTS (view_types)
+
+typedef struct
+{
+  DossierView *view;     /* a page of the view stack */
+  gboolean     applied;  /* given the window's case */
+} ViewSlot;
 
 typedef enum
 {
@@ -69,7 +82,7 @@ struct _DossierWindow
   gboolean              reloading;
   char                 *initial_view;
   GError               *reload_error;
-  gboolean              applied[N_VIEWS];
+  ViewSlot              views[N_VIEWS];
   GQueue                history;
   GSettings            *settings;
   GtkWidget            *search_return_focus; /* weak */
@@ -97,14 +110,6 @@ struct _DossierWindow
   GtkStack             *panel_stack;
   GtkWidget            *source_panel;
   GtkWidget            *entity_panel;
-  GtkWidget            *overview_view;
-  GtkWidget            *breach_view;
-  GtkWidget            *threat_view;
-  GtkWidget            *reactions_view;
-  GtkWidget            *release_view;
-  GtkWidget            *sources_view;
-  GtkWidget            *notes_view;
-  GtkWidget            *timeline_view;
 };
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -127,160 +132,37 @@ history_entry_free (gpointer data)
 }
 
 static int
-view_index (const char *name)
+view_index (DossierWindow *self,
+            const char    *name)
 {
   if (name == NULL)
     return -1;
 
   for (guint i = 0; i < N_VIEWS; i++)
-    if (g_str_equal (view_names[i], name))
+    if (g_str_equal (dossier_view_get_name (self->views[i].view), name))
       return (int) i;
 
   return -1;
 }
 
-static GtkWidget *
-view_widget (DossierWindow *self,
-             int            index)
+static int
+visible_view_index (DossierWindow *self)
 {
-  GtkWidget *views[N_VIEWS] = {
-    self->overview_view, self->breach_view, self->threat_view,
-    self->reactions_view, self->release_view, self->sources_view,
-    self->notes_view, self->timeline_view,
-  };
-
-  if (index < 0 || index >= (int) N_VIEWS)
-    return NULL;
-
-  return views[index];
-}
-
-static GtkScrolledWindow *
-find_scrolled_window (GtkWidget *widget)
-{
-  GtkWidget *child;
-
-  if (widget == NULL)
-    return NULL;
-  if (GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_child_visible (widget))
-    return GTK_SCROLLED_WINDOW (widget);
-
-  for (child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkScrolledWindow *found;
-
-      if (!gtk_widget_get_visible (child) || !gtk_widget_get_child_visible (child))
-        continue;
-      found = find_scrolled_window (child);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static double
-view_scroll (DossierWindow *self,
-             int            index)
-{
-  GtkScrolledWindow *scrolled = find_scrolled_window (view_widget (self, index));
-
-  if (scrolled == NULL)
-    return 0.0;
-
-  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scrolled));
-}
-
-typedef struct
-{
-  double value;
-  guint  frames;
-} ScrollRestore;
-
-static gboolean
-restore_scroll_tick_cb (GtkWidget     *widget,
-                        GdkFrameClock *clock,
-                        gpointer       user_data)
-{
-  ScrollRestore *restore = user_data;
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
-  double reachable = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-
-  /* Lists and lazily built views grow over a few frames; wait until the
-   * old position exists again (or give up after a second). */
-  if (reachable + 0.5 < restore->value && ++restore->frames < 60)
-    return G_SOURCE_CONTINUE;
-
-  gtk_adjustment_set_value (adjustment, MIN (restore->value, MAX (reachable, 0.0)));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-restore_view_scroll (DossierWindow *self,
-                     int            index,
-                     double         value)
-{
-  GtkScrolledWindow *scrolled = find_scrolled_window (view_widget (self, index));
-  ScrollRestore *restore;
-
-  if (scrolled == NULL)
-    return;
-
-  restore = g_new0 (ScrollRestore, 1);
-  restore->value = value;
-  gtk_widget_add_tick_callback (GTK_WIDGET (scrolled), restore_scroll_tick_cb, restore, g_free);
+  return view_index (self, adw_view_stack_get_visible_child_name (self->view_stack));
 }
 
 static void
 apply_case_to_view (DossierWindow *self,
                     int            index)
 {
-  GtkWidget *view = view_widget (self, index);
+  ViewSlot *slot;
 
-  if (view == NULL || self->applied[index])
+  if (index < 0 || index >= (int) N_VIEWS || self->views[index].applied)
     return;
 
-  self->applied[index] = TRUE;
-
-  switch (index)
-    {
-    case 0: dossier_overview_view_set_case (DOSSIER_OVERVIEW_VIEW (view), self->dcase); break;
-    case 1: dossier_breach_view_set_case (DOSSIER_BREACH_VIEW (view), self->dcase); break;
-    case 2: dossier_threat_view_set_case (DOSSIER_THREAT_VIEW (view), self->dcase); break;
-    case 3: dossier_reactions_view_set_case (DOSSIER_REACTIONS_VIEW (view), self->dcase); break;
-    case 4: dossier_release_view_set_case (DOSSIER_RELEASE_VIEW (view), self->dcase); break;
-    case 5: dossier_sources_view_set_case (DOSSIER_SOURCES_VIEW (view), self->dcase); break;
-    case 6: dossier_notes_view_set_case (DOSSIER_NOTES_VIEW (view), self->dcase); break;
-    case 7: dossier_timeline_view_set_case (DOSSIER_TIMELINE_VIEW (view), self->dcase); break;
-    default: g_assert_not_reached ();
-    }
-}
-
-static gboolean
-reveal_in_view (DossierWindow *self,
-                int            index,
-                const char    *item_id,
-                int            item_index)
-{
-  GtkWidget *view = view_widget (self, index);
-
-  apply_case_to_view (self, index);
-
-  switch (index)
-    {
-    case 0: return dossier_overview_view_reveal (DOSSIER_OVERVIEW_VIEW (view), item_id, item_index);
-    case 1: return dossier_breach_view_reveal (DOSSIER_BREACH_VIEW (view), item_id, item_index);
-    case 2: return dossier_threat_view_reveal (DOSSIER_THREAT_VIEW (view), item_id, item_index);
-    case 3: return dossier_reactions_view_reveal (DOSSIER_REACTIONS_VIEW (view), item_id, item_index);
-    case 4: return dossier_release_view_reveal (DOSSIER_RELEASE_VIEW (view), item_id, item_index);
-    case 5: return dossier_sources_view_reveal (DOSSIER_SOURCES_VIEW (view), item_id, item_index);
-    case 6: return dossier_notes_view_reveal (DOSSIER_NOTES_VIEW (view), item_id, item_index);
-    case 7: return dossier_timeline_view_reveal (DOSSIER_TIMELINE_VIEW (view), item_id, item_index);
-    default: return FALSE;
-    }
+  slot = &self->views[index];
+  slot->applied = TRUE;
+  dossier_view_set_case (slot->view, self->dcase);
 }
 
 static void
@@ -291,7 +173,23 @@ show_view (DossierWindow *self,
     return;
 
   apply_case_to_view (self, index);
-  adw_view_stack_set_visible_child_name (self->view_stack, view_names[index]);
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->views[index].view));
+}
+
+static void
+add_views (DossierWindow *self)
+{
+  for (guint i = 0; i < N_VIEWS; i++)
+    {
+      DossierView *view = g_object_new (view_types[i] (), NULL);
+      AdwViewStackPage *page;
+
+      page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (view),
+                                        dossier_view_get_name (view),
+                                        dossier_view_get_title (view));
+      adw_view_stack_page_set_icon_name (page, dossier_view_get_icon_name (view));
+      self->views[i].view = view;
+    }
 }
 
 static void
@@ -318,7 +216,7 @@ static void
 on_visible_view_changed_cb (DossierWindow *self)
 {
   if (self->dcase != NULL)
-    apply_case_to_view (self, view_index (adw_view_stack_get_visible_child_name (self->view_stack)));
+    apply_case_to_view (self, visible_view_index (self));
 }
 
 static void
@@ -347,10 +245,10 @@ static void
 push_history (DossierWindow *self)
 {
   HistoryEntry *entry = g_new0 (HistoryEntry, 1);
-  int index = view_index (adw_view_stack_get_visible_child_name (self->view_stack));
+  int index = visible_view_index (self);
 
-  entry->view_name = g_strdup (index >= 0 ? view_names[index] : "overview");
-  entry->scroll = view_scroll (self, index);
+  entry->view_name = g_strdup (index >= 0 ? dossier_view_get_name (self->views[index].view) : "overview");
+  entry->scroll = index >= 0 ? dossier_view_get_scroll (self->views[index].view) : 0.0;
   entry->panel = PANEL_NONE;
 
   if (adw_flap_get_reveal_flap (self->flap))
@@ -478,14 +376,14 @@ set_case (DossierWindow *self,
           gboolean       keep_position)
 {
   double scrolls[N_VIEWS] = { 0 };
-  int visible = view_index (adw_view_stack_get_visible_child_name (self->view_stack));
+  int visible = visible_view_index (self);
   PanelKind panel = PANEL_NONE;
   g_autofree char *panel_id = NULL;
 
   if (keep_position)
     {
       for (guint i = 0; i < N_VIEWS; i++)
-        scrolls[i] = self->applied[i] ? view_scroll (self, i) : 0.0;
+        scrolls[i] = self->views[i].applied ? dossier_view_get_scroll (self->views[i].view) : 0.0;
 
       if (adw_flap_get_reveal_flap (self->flap))
         {
@@ -506,7 +404,7 @@ set_case (DossierWindow *self,
 
   g_set_object (&self->dcase, dcase);
   for (guint i = 0; i < N_VIEWS; i++)
-    self->applied[i] = FALSE;
+    self->views[i].applied = FALSE;
 
   dossier_source_panel_set_case (DOSSIER_SOURCE_PANEL (self->source_panel), dcase);
   if (self->search_panel != NULL)
@@ -528,8 +426,8 @@ set_case (DossierWindow *self,
 
   gtk_stack_set_visible_child_name (self->main_stack, "case");
 
-  if (self->initial_view != NULL && view_index (self->initial_view) >= 0)
-    visible = view_index (self->initial_view);
+  if (view_index (self, self->initial_view) >= 0)
+    visible = view_index (self, self->initial_view);
   else if (!keep_position || visible < 0)
     visible = 0;
   g_clear_pointer (&self->initial_view, g_free);
@@ -541,8 +439,8 @@ set_case (DossierWindow *self,
   if (keep_position)
     {
       for (guint i = 0; i < N_VIEWS; i++)
-        if (self->applied[i] && scrolls[i] > 0.0)
-          restore_view_scroll (self, i, scrolls[i]);
+        if (self->views[i].applied && scrolls[i] > 0.0)
+          dossier_view_restore_scroll (self->views[i].view, scrolls[i]);
 
       if (panel == PANEL_SOURCE && panel_id != NULL)
         show_source_panel (self, panel_id);
@@ -919,7 +817,7 @@ view_action (GtkWidget  *widget,
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
 
-  show_view (self, view_index (g_variant_get_string (parameter, NULL)));
+  show_view (self, view_index (self, g_variant_get_string (parameter, NULL)));
 }
 
 static void
@@ -970,28 +868,32 @@ show_place_action (GtkWidget  *widget,
   DossierWindow *self = DOSSIER_WINDOW (widget);
   const char *section_name = NULL;
   const char *item_id = NULL;
-  int item_index = -1;
-  DossierSection section;
+  DossierPlace place = { 0 };
   int index;
 
-  g_variant_get (parameter, "(&s&si)", &section_name, &item_id, &item_index);
-  if (item_id != NULL && *item_id == '\0')
-    item_id = NULL;
+  g_variant_get (parameter, "(&s&si)", &section_name, &item_id, &place.item_index);
+  if (item_id != NULL && *item_id != '\0')
+    place.item_id = (char *) item_id;
 
-  if (!dossier_section_from_string (section_name, &section))
+  if (!dossier_section_from_string (section_name, &place.section))
     return;
 
   push_history (self);
+  /* The revealed item takes the focus. Until then nothing has it: the
+   * focus would otherwise move on from the button or the search entry
+   * that is going away, and a selectable label taking it selects all its
+   * text. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
 
   /* Entities have no tab: their places are in the entity panel. */
-  if (section == DOSSIER_SECTION_ENTITIES)
+  if (place.section == DOSSIER_SECTION_ENTITIES)
     {
-      if (item_id != NULL)
-        show_entity_panel (self, item_id);
+      if (place.item_id != NULL)
+        show_entity_panel (self, place.item_id);
       return;
     }
 
-  index = view_index (section_name);
+  index = view_index (self, section_name);
   if (index < 0)
     index = 0;
 
@@ -1000,7 +902,7 @@ show_place_action (GtkWidget  *widget,
     adw_flap_set_reveal_flap (self->flap, FALSE);
 
   show_view (self, index);
-  reveal_in_view (self, index, item_id, item_index);
+  dossier_view_reveal (self->views[index].view, &place);
 }
 
 static void
@@ -1015,9 +917,10 @@ go_back_action (GtkWidget  *widget,
   if (entry == NULL)
     return;
 
-  index = view_index (entry->view_name);
+  index = view_index (self, entry->view_name);
   show_view (self, index);
-  restore_view_scroll (self, index, entry->scroll);
+  if (index >= 0)
+    dossier_view_restore_scroll (self->views[index].view, entry->scroll);
 
   if (entry->panel == PANEL_SOURCE)
     show_source_panel (self, entry->panel_id);
@@ -1270,17 +1173,18 @@ on_search_result_activated_cb (DossierWindow *self,
                                int            item_index,
                                GStrv          terms)
 {
-  GtkWidget *view;
+  int index = view_index (self, section);
 
+  /* The entry that had the focus goes away: see show_place_action(). */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   close_search (self, FALSE);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-place", "(ssi)",
                               section, item_id != NULL ? item_id : "", item_index);
 
   /* The item flashes where it stands; the searched words in it stay
    * marked a little longer. */
-  view = dossier_window_get_view (self, section);
-  if (view != NULL)
-    dossier_widget_mark_terms_when_revealed (view, (const char * const *) terms);
+  if (index >= 0)
+    dossier_view_mark_terms (self->views[index].view, (const char * const *) terms);
 }
 
 static void
@@ -1414,14 +1318,6 @@ dossier_window_class_init (DossierWindowClass *klass)
   g_type_ensure (DOSSIER_TYPE_ERROR_PAGE);
   g_type_ensure (DOSSIER_TYPE_SOURCE_PANEL);
   g_type_ensure (DOSSIER_TYPE_ENTITY_PANEL);
-  g_type_ensure (DOSSIER_TYPE_OVERVIEW_VIEW);
-  g_type_ensure (DOSSIER_TYPE_BREACH_VIEW);
-  g_type_ensure (DOSSIER_TYPE_THREAT_VIEW);
-  g_type_ensure (DOSSIER_TYPE_REACTIONS_VIEW);
-  g_type_ensure (DOSSIER_TYPE_RELEASE_VIEW);
-  g_type_ensure (DOSSIER_TYPE_SOURCES_VIEW);
-  g_type_ensure (DOSSIER_TYPE_NOTES_VIEW);
-  g_type_ensure (DOSSIER_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
@@ -1445,14 +1341,6 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, panel_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, source_panel);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, entity_panel);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, overview_view);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, breach_view);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, threat_view);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, reactions_view);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, release_view);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, sources_view);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, notes_view);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_view);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
@@ -1477,6 +1365,7 @@ dossier_window_init (DossierWindow *self)
   GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_views (self);
   self->cancellable = g_cancellable_new ();
   g_queue_init (&self->history);
 
@@ -1500,6 +1389,18 @@ dossier_window_init (DossierWindow *self)
   update_titles (self);
   update_actions (self);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
+const char * const *
+dossier_window_get_view_names (void)
+{
+  static const char *names[N_VIEWS + 1];
+
+  if (names[0] == NULL)
+    for (guint i = 0; i < N_VIEWS; i++)
+      names[i] = dossier_view_type_get_name (view_types[i] ());
+
+  return names;
 }
 
 DossierWindow *
@@ -1555,12 +1456,12 @@ dossier_window_set_initial_view (DossierWindow *self,
 {
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
 
-  if (view_index (view_name) < 0)
+  if (view_index (self, view_name) < 0)
     return;
 
   if (self->dcase != NULL && !self->loading)
     {
-      show_view (self, view_index (view_name));
+      show_view (self, view_index (self, view_name));
       return;
     }
 
@@ -1612,9 +1513,12 @@ GtkWidget *
 dossier_window_get_view (DossierWindow *self,
                          const char    *view_name)
 {
+  int index;
+
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
 
-  return view_widget (self, view_index (view_name));
+  index = view_index (self, view_name);
+  return index >= 0 ? GTK_WIDGET (self->views[index].view) : NULL;
 }
 
 const char *
