@@ -10,12 +10,16 @@
 #include "dossier-search-panel.h"
 
 #include "dossier-breach-view.h"
+#include "dossier-case-chooser.h"
 #include "dossier-entity-panel.h"
 #include "dossier-error-page.h"
+#include "dossier-link-dialog.h"
 #include "dossier-notes-view.h"
 #include "dossier-overview-view.h"
+#include "dossier-problem-list.h"
 #include "dossier-reactions-view.h"
 #include "dossier-release-view.h"
+#include "dossier-reload-error-window.h"
 #include "dossier-source-panel.h"
 #include "dossier-sources-view.h"
 #include "dossier-threat-view.h"
@@ -241,32 +245,30 @@ update_actions (DossierWindow *self)
 
 /* History: where the reader was before a jump. */
 
+/* What the side panel shows: nothing, or a source or an entity, *@id. */
+static PanelKind
+shown_panel (DossierWindow  *self,
+             const char    **id)
+{
+  if ((*id = dossier_window_get_source_panel_source_id (self)) != NULL)
+    return PANEL_SOURCE;
+  if ((*id = dossier_window_get_entity_panel_entity_id (self)) != NULL)
+    return PANEL_ENTITY;
+
+  return PANEL_NONE;
+}
+
 static void
 push_history (DossierWindow *self)
 {
   HistoryEntry *entry = g_new0 (HistoryEntry, 1);
   int index = visible_view_index (self);
+  const char *panel_id = NULL;
 
   entry->view_name = g_strdup (index >= 0 ? dossier_view_get_name (self->views[index].view) : "overview");
   entry->scroll = index >= 0 ? dossier_view_get_scroll (self->views[index].view) : 0.0;
-  entry->panel = PANEL_NONE;
-
-  if (adw_flap_get_reveal_flap (self->flap))
-    {
-      const char *source_id = dossier_source_panel_get_source_id (DOSSIER_SOURCE_PANEL (self->source_panel));
-      const char *entity_id = dossier_entity_panel_get_entity_id (DOSSIER_ENTITY_PANEL (self->entity_panel));
-
-      if (gtk_stack_get_visible_child (self->panel_stack) == self->source_panel && source_id != NULL)
-        {
-          entry->panel = PANEL_SOURCE;
-          entry->panel_id = g_strdup (source_id);
-        }
-      else if (gtk_stack_get_visible_child (self->panel_stack) == self->entity_panel && entity_id != NULL)
-        {
-          entry->panel = PANEL_ENTITY;
-          entry->panel_id = g_strdup (entity_id);
-        }
-    }
+  entry->panel = shown_panel (self, &panel_id);
+  entry->panel_id = g_strdup (panel_id);
 
   g_queue_push_head (&self->history, entry);
   while (self->history.length > HISTORY_MAX)
@@ -306,43 +308,15 @@ show_entity_panel (DossierWindow *self,
   return TRUE;
 }
 
-/* Warnings */
+/* Warnings: the file opened, but something in it looks like a mistake. */
 
 static void
 fill_warnings (DossierWindow *self)
 {
   GPtrArray *warnings = self->dcase != NULL ? dossier_case_get_warnings (self->dcase) : NULL;
-  GtkWidget *child;
-  GtkWidget *heading;
 
-  while ((child = gtk_widget_get_first_child (self->warnings_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->warnings_box), child);
-
+  dossier_problem_list_fill (GTK_BOX (self->warnings_box), warnings);
   gtk_widget_set_visible (self->warnings_button, warnings != NULL && warnings->len > 0);
-  if (warnings == NULL || warnings->len == 0)
-    return;
-
-  {
-    g_autofree char *text = g_strdup_printf (ngettext ("%u Warning", "%u Warnings", warnings->len), warnings->len);
-    heading = gtk_label_new (text);
-  }
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
-  gtk_box_append (GTK_BOX (self->warnings_box), heading);
-
-  for (guint i = 0; i < warnings->len; i++)
-    {
-      const DossierProblem *problem = g_ptr_array_index (warnings, i);
-      g_autofree char *text = g_strdup_printf (_("Line %u: %s"), problem->line, problem->message);
-      GtkWidget *label = gtk_label_new (text);
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_box_append (GTK_BOX (self->warnings_box), label);
-    }
 }
 
 /* Showing a case */
@@ -382,22 +356,12 @@ set_case (DossierWindow *self,
 
   if (keep_position)
     {
+      const char *shown_id = NULL;
+
       for (guint i = 0; i < N_VIEWS; i++)
         scrolls[i] = self->views[i].applied ? dossier_view_get_scroll (self->views[i].view) : 0.0;
-
-      if (adw_flap_get_reveal_flap (self->flap))
-        {
-          if (gtk_stack_get_visible_child (self->panel_stack) == self->source_panel)
-            {
-              panel = PANEL_SOURCE;
-              panel_id = g_strdup (dossier_source_panel_get_source_id (DOSSIER_SOURCE_PANEL (self->source_panel)));
-            }
-          else
-            {
-              panel = PANEL_ENTITY;
-              panel_id = g_strdup (dossier_entity_panel_get_entity_id (DOSSIER_ENTITY_PANEL (self->entity_panel)));
-            }
-        }
+      panel = shown_panel (self, &shown_id);
+      panel_id = g_strdup (shown_id);
     }
   else
     clear_history (self);
@@ -473,16 +437,22 @@ on_file_changed_cb (GFileMonitor      *monitor,
                     gpointer           user_data);
 
 static void
+unwatch_file (DossierWindow *self)
+{
+  if (self->monitor == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (self->monitor, on_file_changed_cb, self);
+  g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
+}
+
+static void
 watch_file (DossierWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->monitor, on_file_changed_cb, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
+  unwatch_file (self);
 
   if (self->file == NULL)
     return;
@@ -741,6 +711,20 @@ on_file_changed_cb (GFileMonitor      *monitor,
 
 /* Actions */
 
+/* A file the reader picked or dropped here: the application decides
+ * whether it opens in this window. */
+static void
+open_file_here (DossierWindow *self,
+                GFile         *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (DOSSIER_IS_APPLICATION (app))
+    dossier_application_open_file (DOSSIER_APPLICATION (app), file, GTK_WINDOW (self), NULL);
+  else
+    dossier_window_open (self, file);
+}
+
 static void
 on_file_chooser_response_cb (GtkNativeDialog *dialog,
                              int              response,
@@ -751,12 +735,9 @@ on_file_chooser_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-      if (file != NULL && DOSSIER_IS_APPLICATION (app))
-        dossier_application_open_file (DOSSIER_APPLICATION (app), file, GTK_WINDOW (self), NULL);
-      else if (file != NULL)
-        dossier_window_open (self, file);
+      if (file != NULL)
+        open_file_here (self, file);
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -769,24 +750,7 @@ open_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) cases = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (_("Open a Case File"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  gtk_file_filter_set_name (cases, _("Case Files"));
-  gtk_file_filter_add_pattern (cases, "*.case.xml");
-  gtk_file_filter_add_mime_type (cases, "application/x-dossier-case+xml");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), cases);
-
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), cases);
+  GtkFileChooserNative *chooser = dossier_case_chooser_new (GTK_WINDOW (self));
 
   g_signal_connect (chooser, "response", G_CALLBACK (on_file_chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -934,27 +898,12 @@ go_back_action (GtkWidget  *widget,
 }
 
 static void
-on_open_link_response_cb (AdwMessageDialog *dialog,
-                          const char       *response,
-                          gpointer          user_data)
-{
-  const char *uri = g_object_get_data (G_OBJECT (dialog), "dossier-uri");
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-
-  if (g_strcmp0 (response, "open") == 0 && uri != NULL && dossier_link_is_safe (uri))
-    gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
-}
-
-static void
 open_link_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
   const char *uri = g_variant_get_string (parameter, NULL);
-  g_autoptr(GUri) parsed = NULL;
-  GtkWidget *dialog;
-  g_autofree char *host = NULL;
 
   /* The policy: only http and https with a host, shown before opening. */
   if (!dossier_link_is_safe (uri))
@@ -964,27 +913,7 @@ open_link_action (GtkWidget  *widget,
       return;
     }
 
-  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  if (parsed == NULL || g_uri_get_host (parsed) == NULL)
-    return;
-
-  host = dossier_sanitize_display_text (g_uri_get_host (parsed));
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Open Link?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("This opens a page on %s in your web browser:\n\n%s"),
-                                  host, uri);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "open", _("_Open Link"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "dossier-uri", g_strdup (uri), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_open_link_response_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  dossier_link_dialog_present (GTK_WINDOW (self), uri);
 }
 
 static void
@@ -993,27 +922,9 @@ show_reload_error_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
-  GtkWidget *window;
-  GtkWidget *box;
-  GtkWidget *page;
 
-  if (self->reload_error == NULL)
-    return;
-
-  window = adw_window_new ();
-  gtk_window_set_title (GTK_WINDOW (window), _("Why the Changed File Was Not Shown"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 720, 560);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  page = dossier_error_page_new ();
-  gtk_widget_set_vexpand (page, TRUE);
-  dossier_error_page_set_error (DOSSIER_ERROR_PAGE (page), self->file, self->reload_error);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  gtk_window_present (GTK_WINDOW (window));
+  if (self->reload_error != NULL)
+    dossier_reload_error_window_present (GTK_WINDOW (self), self->file, self->reload_error);
 }
 
 static gboolean
@@ -1024,7 +935,6 @@ on_drop_cb (GtkDropTarget *target,
             gpointer       user_data)
 {
   DossierWindow *self = user_data;
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   GFile *file = NULL;
 
   if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
@@ -1040,11 +950,7 @@ on_drop_cb (GtkDropTarget *target,
   if (file == NULL)
     return FALSE;
 
-  if (DOSSIER_IS_APPLICATION (app))
-    dossier_application_open_file (DOSSIER_APPLICATION (app), file, GTK_WINDOW (self), NULL);
-  else
-    dossier_window_open (self, file);
-
+  open_file_here (self, file);
   return TRUE;
 }
 
@@ -1282,12 +1188,7 @@ dossier_window_dispose (GObject *object)
   g_clear_handle_id (&self->present_timeout_id, g_source_remove);
   g_clear_handle_id (&self->index_idle_id, g_source_remove);
   g_clear_handle_id (&self->help_overlay_idle_id, g_source_remove);
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->monitor, on_file_changed_cb, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
+  unwatch_file (self);
   g_queue_clear_full (&self->history, history_entry_free);
   g_clear_weak_pointer (&self->search_return_focus);
 
