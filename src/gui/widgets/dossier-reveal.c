@@ -130,6 +130,11 @@ reveal_tick_cb (GtkWidget     *widget,
   GtkAdjustment *adjustment;
   graphene_rect_t bounds;
 
+  /* Nothing to scroll: the widget is in sight as soon as it is shown. */
+  if (gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW) == NULL &&
+      gtk_widget_get_mapped (widget))
+    reveal->frames = DOSSIER_REVEAL_MAX_FRAMES;
+
   if (++reveal->frames < DOSSIER_REVEAL_MAX_FRAMES)
     {
       double value;
