@@ -47,18 +47,6 @@ sanitized (const char *text)
   return text != NULL ? dossier_sanitize_display_text (text) : g_strdup ("");
 }
 
-/* Markup for an entity's name that links to it ("entity:ID"). */
-static char *
-entity_link_markup (DossierCase *dcase,
-                    const char  *id)
-{
-  g_autofree char *name = sanitized (dossier_case_get_entity_name (dcase, id));
-  g_autofree char *escaped_name = g_markup_escape_text (name, -1);
-  g_autofree char *escaped_id = g_markup_escape_text (id, -1);
-
-  return g_strdup_printf ("<a href=\"entity:%s\">%s</a>", escaped_id, escaped_name);
-}
-
 static GtkWidget *
 markup_label_new (const char *markup,
                   gboolean    selectable)
@@ -227,7 +215,7 @@ reaction_card_new (DossierReactionsView *self,
   gtk_box_append (GTK_BOX (card), header);
 
   /* Who spoke, and in which role. */
-  actor_markup = entity_link_markup (dcase, actor);
+  actor_markup = dossier_markup_entity_link (dcase, actor);
   label = markup_label_new (actor_markup, FALSE);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (card), label);
@@ -246,7 +234,7 @@ reaction_card_new (DossierReactionsView *self,
 
   if (behalf != NULL)
     {
-      g_autofree char *link = entity_link_markup (dcase, behalf);
+      g_autofree char *link = dossier_markup_entity_link (dcase, behalf);
       /* Translators: %s is the name of a person, a company or a state */
       g_autofree char *markup = g_strdup_printf (_("On behalf of %s"), link);
 

@@ -214,12 +214,7 @@ rebuild (DossierReleaseView *self)
   work = dossier_case_get_release_work (self->dcase);
   if (work != NULL)
     {
-      g_autofree char *name =
-        dossier_sanitize_display_text (dossier_case_get_entity_name (self->dcase, work));
-      g_autofree char *escaped_name = g_markup_escape_text (name, -1);
-      g_autofree char *escaped_id = g_markup_escape_text (work, -1);
-      g_autofree char *markup = g_strdup_printf ("<a href=\"entity:%s\">%s</a>",
-                                                 escaped_id, escaped_name);
+      g_autofree char *markup = dossier_markup_entity_link (self->dcase, work);
 
       gtk_label_set_markup (self->work_label, markup);
     }

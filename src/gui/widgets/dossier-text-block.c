@@ -260,6 +260,26 @@ dossier_markup_from_inline (const DossierInline *node)
   return dossier_markup_from_inline_limited (node, 0, NULL);
 }
 
+char *
+dossier_markup_entity_link (DossierCase *dcase,
+                            const char  *entity_id)
+{
+  const char *name;
+  g_autofree char *safe_name = NULL;
+  g_autofree char *escaped_name = NULL;
+  g_autofree char *escaped_id = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_CASE (dcase), NULL);
+  g_return_val_if_fail (entity_id != NULL, NULL);
+
+  name = dossier_case_get_entity_name (dcase, entity_id);
+  safe_name = name != NULL ? dossier_sanitize_display_text (name) : g_strdup ("");
+  escaped_name = g_markup_escape_text (safe_name, -1);
+  escaped_id = g_markup_escape_text (entity_id, -1);
+
+  return g_strdup_printf ("<a href=\"entity:%s\">%s</a>", escaped_id, escaped_name);
+}
+
 static void
 show_full_text (GtkLabel *label)
 {

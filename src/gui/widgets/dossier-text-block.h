@@ -25,6 +25,11 @@ G_BEGIN_DECLS
  * superscript "[n]"). */
 char *dossier_markup_from_inline (const DossierInline *node);
 
+/* Safe Pango markup for the name of the entity @entity_id of @dcase,
+ * as a link to it ("entity:ID"). */
+char *dossier_markup_entity_link (DossierCase *dcase,
+                                  const char  *entity_id);
+
 /* Connects activate-link on @label so that the URIs above go to the
  * window's actions and nothing else is ever launched. */
 void  dossier_text_block_setup_label (GtkLabel *label);
