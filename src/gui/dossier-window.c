@@ -833,6 +833,7 @@ show_place_action (GtkWidget  *widget,
   const char *section_name = NULL;
   const char *item_id = NULL;
   DossierPlace place = { 0 };
+  g_autoptr(GtkWidget) focus = NULL;
   int index;
 
   g_variant_get (parameter, "(&s&si)", &section_name, &item_id, &place.item_index);
@@ -843,11 +844,6 @@ show_place_action (GtkWidget  *widget,
     return;
 
   push_history (self);
-  /* The revealed item takes the focus. Until then nothing has it: the
-   * focus would otherwise move on from the button or the search entry
-   * that is going away, and a selectable label taking it selects all its
-   * text. */
-  gtk_window_set_focus (GTK_WINDOW (self), NULL);
 
   /* Entities have no tab: their places are in the entity panel. */
   if (place.section == DOSSIER_SECTION_ENTITIES)
@@ -861,12 +857,21 @@ show_place_action (GtkWidget  *widget,
   if (index < 0)
     index = 0;
 
+  /* The revealed item takes the focus. Until then nothing has it: the
+   * focus would otherwise move on from the button or the search entry
+   * that is going away, and a selectable label taking it selects all its
+   * text. */
+  g_set_object (&focus, gtk_root_get_focus (GTK_ROOT (self)));
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+
   /* On a narrow window the panel covers the text: get it out of the way. */
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
 
   show_view (self, index);
-  dossier_view_reveal (self->views[index].view, &place);
+  if (!dossier_view_reveal (self->views[index].view, &place) &&
+      focus != NULL && gtk_widget_get_mapped (focus))
+    gtk_widget_grab_focus (focus);
 }
 
 static void
