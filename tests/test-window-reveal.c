@@ -108,25 +108,6 @@ find_label_in_sight (GtkWidget  *widget,
   return NULL;
 }
 
-static GtkWidget *
-find_highlighted (GtkWidget *widget)
-{
-  if (gtk_widget_has_css_class (widget, "highlighted"))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_highlighted (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* A label below @widget with some of its text selected, or NULL. */
 static GtkLabel *
 find_selection (GtkWidget *widget)
@@ -298,40 +279,6 @@ test_reveal_in_new_window (gconstpointer data)
   assert_default_size (window);
 }
 
-typedef struct
-{
-  DossierSearchPanel *panel;
-  const char         *query;
-} PanelWait;
-
-static gboolean
-panel_has_answer (gpointer data)
-{
-  PanelWait *wait = data;
-
-  return !dossier_search_panel_is_busy (wait->panel) &&
-         g_strcmp0 (dossier_search_panel_get_query (wait->panel), wait->query) == 0;
-}
-
-static GtkWidget *
-find_search_entry (GtkWidget *widget)
-{
-  if (GTK_IS_SEARCH_ENTRY (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_search_entry (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* As a reader does it: Ctrl+F, "blasted", Enter. The one hit is the
  * sixth source, below the fold of a tab not built yet. */
 static void
@@ -352,10 +299,10 @@ test_typed_search_lands_on_source (void)
   panel_wait.panel = DOSSIER_SEARCH_PANEL (panel);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
-  entry = find_search_entry (panel);
+  entry = find_descendant (panel, GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "blasted");
-  g_assert_true (wait_until (panel_has_answer, &panel_wait));
+  g_assert_true (wait_until (search_panel_answered, &panel_wait));
   g_assert_cmpuint (dossier_search_panel_get_n_results (DOSSIER_SEARCH_PANEL (panel)), ==, 1);
 
   g_signal_emit_by_name (entry, "activate");

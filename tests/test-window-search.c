@@ -15,60 +15,6 @@
 #include "dossier-window.h"
 #include "window-test.h"
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_highlighted (GtkWidget *widget)
-{
-  if (gtk_widget_has_css_class (widget, "highlighted"))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_highlighted (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-typedef struct
-{
-  DossierSearchPanel *panel;
-  const char         *query;
-} PanelWait;
-
-static gboolean
-panel_has_answer (gpointer data)
-{
-  PanelWait *wait = data;
-
-  return !dossier_search_panel_is_busy (wait->panel) &&
-         g_strcmp0 (dossier_search_panel_get_query (wait->panel), wait->query) == 0;
-}
-
 /* The first label below @widget whose words carry search marks. */
 static GtkLabel *
 find_marked_label (GtkWidget *widget)
@@ -172,7 +118,7 @@ test_type_enter_lands_on_item (void)
 
   /* Typing shows as many results as the core finds. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "ambassador letter");
-  g_assert_true (wait_until (panel_has_answer, &panel_wait));
+  g_assert_true (wait_until (search_panel_answered, &panel_wait));
   hit = expected_first_hit (dcase, "ambassador letter", &total);
   g_assert_cmpuint (dossier_search_panel_get_n_results (DOSSIER_SEARCH_PANEL (panel)), ==, total);
   shown = shown_text (panel);
@@ -241,7 +187,7 @@ test_escape_returns (void)
 
   /* No results gives a hint. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "zzzqqqxxx");
-  g_assert_true (wait_until (panel_has_answer, &panel_wait));
+  g_assert_true (wait_until (search_panel_answered, &panel_wait));
   g_assert_cmpuint (dossier_search_panel_get_n_results (DOSSIER_SEARCH_PANEL (panel)), ==, 0);
   shown = shown_text (panel);
   assert_shows (shown, "No Results");
