@@ -154,6 +154,20 @@ typedef struct
   const Reveal  *reveal;
 } Landing;
 
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+} WidthWait;
+
+static gboolean
+has_width (gpointer data)
+{
+  WidthWait *wait = data;
+
+  return gtk_widget_get_width (wait->widget) <= wait->width;
+}
+
 /* The item is highlighted, shows its words and stands in sight. */
 static gboolean
 item_landed (gpointer data)
@@ -309,6 +323,26 @@ test_typed_search_lands_on_source (void)
   assert_landed (window, &thewrap);
 }
 
+/* A phone-sized window: the tabs move to the bottom bar, the notes show
+ * the list or the note, and the reveal still lands in sight. */
+static void
+test_reveal_in_narrow_window (gconstpointer data)
+{
+  const Reveal *reveal = data;
+  DossierWindow *window;
+  WidthWait wait = { NULL, 360 };
+
+  close_all_windows ();
+  window = open_case (reveal->case_file, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  wait.widget = GTK_WIDGET (window);
+  g_assert_true (wait_until (has_width, &wait));
+  settle ();
+
+  activate_place (window, reveal);
+  assert_landed (window, reveal);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,9 +355,11 @@ main (int   argc,
     {
       g_autofree char *below = g_strdup_printf ("/window-reveal/%s/below-the-fold", reveals[i].view);
       g_autofree char *fresh = g_strdup_printf ("/window-reveal/%s/in-a-new-window", reveals[i].view);
+      g_autofree char *narrow = g_strdup_printf ("/window-reveal/%s/in-a-narrow-window", reveals[i].view);
 
       g_test_add_data_func (below, &reveals[i], test_reveal_below_the_fold);
       g_test_add_data_func (fresh, &reveals[i], test_reveal_in_new_window);
+      g_test_add_data_func (narrow, &reveals[i], test_reveal_in_narrow_window);
     }
   g_test_add_func ("/window-reveal/sources/typed-search", test_typed_search_lands_on_source);
 

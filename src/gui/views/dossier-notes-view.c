@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dossier-list-reveal.h"
+#include "dossier-reveal.h"
 #include "dossier-text-block.h"
 #include "dossier-view-rows.h"
 
@@ -59,6 +60,8 @@ struct _DossierNotesView
 
   DossierNote        *shown_note;
   DossierListReveal  *list_reveal;
+  guint               detail_reveal_id;
+  guint               detail_reveal_frames;
 };
 
 static void dossier_notes_view_iface_init (DossierViewInterface *iface);
@@ -709,6 +712,36 @@ rebuild_tags (DossierNotesView *self)
   sync_tag_widgets (self);
 }
 
+static void
+cancel_detail_reveal (DossierNotesView *self)
+{
+  if (self->detail_reveal_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->detail_reveal_id);
+  self->detail_reveal_id = 0;
+  self->detail_reveal_frames = 0;
+}
+
+/* A narrow window shows the note instead of the list: there the note is
+ * what lands in sight. Whether the window is narrow is known once the
+ * view is laid out (a reveal may be what builds it). */
+static gboolean
+reveal_detail_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  DossierNotesView *self = DOSSIER_NOTES_VIEW (widget);
+
+  if (gtk_widget_get_width (GTK_WIDGET (self->leaflet)) <= 0 &&
+      ++self->detail_reveal_frames < DOSSIER_REVEAL_MAX_FRAMES)
+    return G_SOURCE_CONTINUE;
+
+  self->detail_reveal_id = 0;
+  if (adw_leaflet_get_folded (self->leaflet))
+    dossier_widget_reveal (gtk_widget_get_parent (GTK_WIDGET (self->detail_title)), NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 static guint
 find_position (GListModel *model,
                gpointer    item)
@@ -873,6 +906,7 @@ dossier_notes_view_dispose (GObject *object)
 {
   DossierNotesView *self = DOSSIER_NOTES_VIEW (object);
 
+  cancel_detail_reveal (self);
   if (self->filter_model != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->filter_model, self);
@@ -968,6 +1002,7 @@ dossier_notes_view_set_case (DossierView *view,
     return;
 
   dossier_list_reveal_stop (self->list_reveal);
+  cancel_detail_reveal (self);
   show_note (self, NULL);
   gtk_filter_list_model_set_model (self->filter_model, NULL);
   g_hash_table_remove_all (self->search_texts);
@@ -1043,6 +1078,9 @@ dossier_notes_view_reveal (DossierView        *view,
   adw_leaflet_set_visible_child_name (self->leaflet, "detail");
 
   dossier_list_reveal_start (self->list_reveal, position);
+  cancel_detail_reveal (self);
+  self->detail_reveal_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_detail_cb,
+                                                         NULL, NULL);
 
   return TRUE;
 }
