@@ -93,7 +93,6 @@ struct _DossierWindow
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
-  AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkWidget            *back_button;
@@ -467,17 +466,6 @@ watch_file (DossierWindow *self)
   g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed_cb), self);
 }
 
-static char *
-first_problem (const GError *error)
-{
-  const char *newline = strchr (error->message, '\n');
-
-  if (newline == NULL)
-    return g_strdup (error->message);
-
-  return g_strndup (error->message, newline - error->message);
-}
-
 typedef struct
 {
   DossierWindow *self;
@@ -522,7 +510,7 @@ show_load_result (DossierWindow *self,
 
       if (reloading && self->dcase != NULL)
         {
-          g_autofree char *problem = first_problem (error);
+          g_autofree char *problem = dossier_problem_list_first_line (error);
           g_autofree char *escaped = g_markup_escape_text (problem, -1);
           g_autofree char *title = g_strdup_printf (_("The file changed and cannot be opened now; still showing the last good version. %s"), escaped);
           AdwToast *toast = adw_toast_new (title);
@@ -1197,7 +1185,11 @@ dossier_window_dispose (GObject *object)
   g_queue_clear_full (&self->history, history_entry_free);
   g_clear_weak_pointer (&self->search_return_focus);
 
+  /* The views go with the stack: nothing may look them up meanwhile. */
+  if (self->view_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->view_stack, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
+  memset (self->views, 0, sizeof self->views);
   self->search_panel = NULL; /* was in the search bar */
 
   g_clear_object (&self->dcase);
@@ -1227,7 +1219,6 @@ dossier_window_class_init (DossierWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, back_button);

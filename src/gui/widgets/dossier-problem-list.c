@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "dossier-problem-list.h"
 
@@ -40,4 +41,18 @@ dossier_problem_list_fill (GtkBox    *box,
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       gtk_box_append (box, label);
     }
+}
+
+char *
+dossier_problem_list_first_line (const GError *error)
+{
+  const char *newline;
+
+  g_return_val_if_fail (error != NULL, NULL);
+
+  newline = strchr (error->message, '\n');
+  if (newline == NULL)
+    return g_strdup (error->message);
+
+  return g_strndup (error->message, newline - error->message);
 }

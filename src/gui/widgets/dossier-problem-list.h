@@ -11,4 +11,7 @@ G_BEGIN_DECLS
 void dossier_problem_list_fill (GtkBox    *box,
                                 GPtrArray *problems);
 
+/* The first problem a load error names: the first line of its message. */
+char *dossier_problem_list_first_line (const GError *error);
+
 G_END_DECLS
