@@ -179,6 +179,8 @@ show_view (DossierWindow *self,
   adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->views[index].view));
 }
 
+/* The tabs are added before the switcher shows them: a switcher given
+ * the stack first would rebuild all its buttons for every tab added. */
 static void
 add_views (DossierWindow *self)
 {
@@ -193,6 +195,7 @@ add_views (DossierWindow *self)
       adw_view_stack_page_set_icon_name (page, dossier_view_get_icon_name (view));
       self->views[i].view = view;
     }
+  adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
 }
 
 static void
