@@ -313,7 +313,7 @@ test_typed_search_lands_on_source (void)
   panel_wait.panel = DOSSIER_SEARCH_PANEL (panel);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
-  entry = find_descendant (panel, GTK_TYPE_SEARCH_ENTRY);
+  entry = find_first_of_type (panel, GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "blasted");
   g_assert_true (wait_until (search_panel_answered, &panel_wait));

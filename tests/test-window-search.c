@@ -112,7 +112,7 @@ test_type_enter_lands_on_item (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
   settle ();
   g_assert_true (dossier_window_is_search_open (window));
-  entry = find_descendant (panel, GTK_TYPE_SEARCH_ENTRY);
+  entry = find_first_of_type (panel, GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (entry);
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), panel));
 
@@ -175,7 +175,7 @@ test_escape_returns (void)
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
   DossierWindow *window = DOSSIER_WINDOW (windows->data);
   GtkWidget *panel = dossier_window_get_search_panel (window);
-  GtkWidget *entry = find_descendant (panel, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = find_first_of_type (panel, GTK_TYPE_SEARCH_ENTRY);
   PanelWait panel_wait = { DOSSIER_SEARCH_PANEL (panel), "zzzqqqxxx" };
   g_autofree char *shown = NULL;
 

@@ -173,7 +173,7 @@ wait_for_text (GtkWidget  *widget,
 }
 
 GtkWidget *
-find_descendant (GtkWidget *widget,
+find_first_of_type (GtkWidget *widget,
                  GType      type)
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
@@ -183,7 +183,7 @@ find_descendant (GtkWidget *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_descendant (child, type);
+      GtkWidget *found = find_first_of_type (child, type);
 
       if (found != NULL)
         return found;

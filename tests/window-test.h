@@ -40,7 +40,7 @@ void           wait_for_text     (GtkWidget    *widget,
                                   const char   *needle);
 void           close_all_windows (void);
 /* The first widget of @type at or below @widget, or NULL. */
-GtkWidget     *find_descendant   (GtkWidget    *widget,
+GtkWidget     *find_first_of_type (GtkWidget    *widget,
                                   GType         type);
 /* The first widget at or below @widget that a reveal highlights (the
  * "highlighted" style class), or NULL. */
