@@ -66,6 +66,17 @@ wait_for (Condition condition,
   g_source_remove (id);
 }
 
+/* What "win.show-place" hands the view: an item by id, or by index. */
+static gboolean
+reveal_place (DossierView *view,
+              const char  *item_id,
+              int          item_index)
+{
+  DossierPlace place = { .item_id = (char *) item_id, .item_index = item_index };
+
+  return dossier_view_reveal (view, &place);
+}
+
 static gboolean
 is_mapped (gpointer user_data)
 {
@@ -211,7 +222,7 @@ test_reactions_order (void)
   /* GLib's sort is stable: ties keep file order, as the view must. */
   g_ptr_array_sort (expected, compare_reactions);
 
-  dossier_reactions_view_set_case (DOSSIER_REACTIONS_VIEW (view), dcase);
+  dossier_view_set_case (DOSSIER_VIEW (view), dcase);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (
                      GTK_STACK (child (view, DOSSIER_TYPE_REACTIONS_VIEW, "stack"))),
                    ==, "content");
@@ -262,7 +273,7 @@ test_reactions_filters (void)
   guint n_stance_items;
   gboolean empty_combination_seen = FALSE;
 
-  dossier_reactions_view_set_case (DOSSIER_REACTIONS_VIEW (view), dcase);
+  dossier_view_set_case (DOSSIER_VIEW (view), dcase);
   list_box = GTK_WIDGET (child (view, DOSSIER_TYPE_REACTIONS_VIEW, "list_box"));
   actors = GTK_DROP_DOWN (child (view, DOSSIER_TYPE_REACTIONS_VIEW, "actor_dropdown"));
   stances = GTK_DROP_DOWN (child (view, DOSSIER_TYPE_REACTIONS_VIEW, "stance_dropdown"));
@@ -326,11 +337,11 @@ test_reactions_reveal (void)
   GtkWidget *card = NULL;
   GtkDropDown *actors;
 
-  dossier_reactions_view_set_case (DOSSIER_REACTIONS_VIEW (view), dcase);
+  dossier_view_set_case (DOSSIER_VIEW (view), dcase);
   list_box = GTK_WIDGET (child (view, DOSSIER_TYPE_REACTIONS_VIEW, "list_box"));
   actors = GTK_DROP_DOWN (child (view, DOSSIER_TYPE_REACTIONS_VIEW, "actor_dropdown"));
 
-  g_assert_false (dossier_reactions_view_reveal (DOSSIER_REACTIONS_VIEW (view), "no-such-id", -1));
+  g_assert_false (reveal_place (DOSSIER_VIEW (view), "no-such-id", -1));
 
   /* Hide the reaction behind another actor's filter: revealing it must
    * show it anyway. */
@@ -343,7 +354,7 @@ test_reactions_reveal (void)
       }
   g_assert_cmpuint (gtk_drop_down_get_selected (actors), !=, 0);
 
-  g_assert_true (dossier_reactions_view_reveal (DOSSIER_REACTIONS_VIEW (view),
+  g_assert_true (reveal_place (DOSSIER_VIEW (view),
                                                 dossier_reaction_get_id (reaction), -1));
   g_assert_cmpuint (gtk_drop_down_get_selected (actors), ==, 0);
 
@@ -360,8 +371,8 @@ test_reactions_reveal (void)
   wait_for (has_highlight, card);
 
   /* By file position as well. */
-  g_assert_true (dossier_reactions_view_reveal (DOSSIER_REACTIONS_VIEW (view), NULL, 0));
-  g_assert_false (dossier_reactions_view_reveal (DOSSIER_REACTIONS_VIEW (view), NULL, last + 1));
+  g_assert_true (reveal_place (DOSSIER_VIEW (view), NULL, 0));
+  g_assert_false (reveal_place (DOSSIER_VIEW (view), NULL, last + 1));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -381,7 +392,7 @@ test_release_history (void)
   gboolean later_seen = FALSE;
 
   g_assert_cmpuint (n_releases, ==, 2);
-  dossier_release_view_set_case (DOSSIER_RELEASE_VIEW (view), dcase);
+  dossier_view_set_case (DOSSIER_VIEW (view), dcase);
 
   work_label = GTK_LABEL (child (view, DOSSIER_TYPE_RELEASE_VIEW, "work_label"));
   g_assert_cmpstr (gtk_label_get_text (work_label), ==,
@@ -435,10 +446,10 @@ test_release_history (void)
   }
   g_assert_true (later_seen);
 
-  g_assert_true (dossier_release_view_reveal (DOSSIER_RELEASE_VIEW (view), NULL, 1));
+  g_assert_true (reveal_place (DOSSIER_VIEW (view), NULL, 1));
   wait_for (has_highlight,
             gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list_box), 1)));
-  g_assert_false (dossier_release_view_reveal (DOSSIER_RELEASE_VIEW (view), NULL, 2));
+  g_assert_false (reveal_place (DOSSIER_VIEW (view), NULL, 2));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -518,7 +529,7 @@ test_notes_filters (void)
   FilterWait wait;
 
   g_assert_cmpuint (n_notes, >, 2);
-  dossier_notes_view_set_case (notes_view, dcase);
+  dossier_view_set_case (DOSSIER_VIEW (notes_view), dcase);
   wait_for (notes_settled, view);
   g_assert_cmpuint (dossier_notes_view_get_n_visible (notes_view), ==, n_notes);
 
@@ -652,7 +663,7 @@ test_notes_rows_and_detail (void)
   g_autofree char *title = NULL;
   g_autofree char *date = NULL;
 
-  dossier_notes_view_set_case (notes_view, dcase);
+  dossier_view_set_case (DOSSIER_VIEW (notes_view), dcase);
   wait_for (notes_settled, view);
   run_frames (5);
 
@@ -694,10 +705,10 @@ test_notes_rows_and_detail (void)
   dossier_notes_view_set_filter_text (notes_view, "no note has these words zqxv");
   wait_for (notes_settled, view);
   g_assert_cmpuint (dossier_notes_view_get_n_visible (notes_view), ==, 0);
-  g_assert_true (dossier_notes_view_reveal (notes_view, dossier_note_get_id (last), -1));
+  g_assert_true (reveal_place (DOSSIER_VIEW (notes_view), dossier_note_get_id (last), -1));
   g_assert_cmpstr (dossier_notes_view_get_filter_text (notes_view), ==, "");
   g_assert_true (dossier_notes_view_get_shown_note (notes_view) == last);
-  g_assert_false (dossier_notes_view_reveal (notes_view, "no-such-note", -1));
+  g_assert_false (reveal_place (DOSSIER_VIEW (notes_view), "no-such-note", -1));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -815,7 +826,7 @@ test_timeline (void)
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
   gtk_widget_insert_action_group (window, "win", G_ACTION_GROUP (group));
 
-  dossier_timeline_view_set_case (timeline, dcase);
+  dossier_view_set_case (DOSSIER_VIEW (timeline), dcase);
   g_assert_false (dossier_timeline_view_get_include_notes (timeline));
 
   n_dated = check_timeline_order (timeline);
@@ -882,8 +893,8 @@ test_timeline (void)
                                                           g_list_model_get_n_items (events) - 1);
     g_autofree char *title = dossier_inline_to_plain (dossier_event_get_title (event));
 
-    g_assert_true (dossier_timeline_view_reveal (timeline, dossier_event_get_id (event), -1));
-    g_assert_false (dossier_timeline_view_reveal (timeline, "no-such-id", -1));
+    g_assert_true (reveal_place (DOSSIER_VIEW (timeline), dossier_event_get_id (event), -1));
+    g_assert_false (reveal_place (DOSSIER_VIEW (timeline), "no-such-id", -1));
     run_frames (10);
     {
       g_autofree char *texts = widget_texts (list_view);
@@ -925,35 +936,35 @@ test_empty_states (void)
   gtk_box_append (GTK_BOX (box), timeline);
   window = show_in_window (box, 600, 800);
 
-  dossier_reactions_view_set_case (DOSSIER_REACTIONS_VIEW (reactions), dcase);
-  dossier_release_view_set_case (DOSSIER_RELEASE_VIEW (release), dcase);
-  dossier_notes_view_set_case (DOSSIER_NOTES_VIEW (notes), dcase);
-  dossier_timeline_view_set_case (DOSSIER_TIMELINE_VIEW (timeline), dcase);
+  dossier_view_set_case (DOSSIER_VIEW (reactions), dcase);
+  dossier_view_set_case (DOSSIER_VIEW (release), dcase);
+  dossier_view_set_case (DOSSIER_VIEW (notes), dcase);
+  dossier_view_set_case (DOSSIER_VIEW (timeline), dcase);
 
   assert_empty_state (reactions, DOSSIER_TYPE_REACTIONS_VIEW, "No Reactions Recorded");
   assert_empty_state (release, DOSSIER_TYPE_RELEASE_VIEW, "No Release History");
   assert_empty_state (notes, DOSSIER_TYPE_NOTES_VIEW, "No Notes");
   assert_empty_state (timeline, DOSSIER_TYPE_TIMELINE_VIEW, "Nothing Dated Yet");
 
-  g_assert_false (dossier_reactions_view_reveal (DOSSIER_REACTIONS_VIEW (reactions), NULL, 0));
-  g_assert_false (dossier_release_view_reveal (DOSSIER_RELEASE_VIEW (release), NULL, 0));
-  g_assert_false (dossier_notes_view_reveal (DOSSIER_NOTES_VIEW (notes), NULL, 0));
-  g_assert_false (dossier_timeline_view_reveal (DOSSIER_TIMELINE_VIEW (timeline), NULL, 0));
+  g_assert_false (reveal_place (DOSSIER_VIEW (reactions), NULL, 0));
+  g_assert_false (reveal_place (DOSSIER_VIEW (release), NULL, 0));
+  g_assert_false (reveal_place (DOSSIER_VIEW (notes), NULL, 0));
+  g_assert_false (reveal_place (DOSSIER_VIEW (timeline), NULL, 0));
   g_assert_cmpuint (dossier_notes_view_get_n_visible (DOSSIER_NOTES_VIEW (notes)), ==, 0);
 
   /* From a full case back to an empty one, and to none. */
   {
     g_autoptr(DossierCase) sample = load_case (SAMPLE_CASE);
 
-    dossier_reactions_view_set_case (DOSSIER_REACTIONS_VIEW (reactions), sample);
-    dossier_notes_view_set_case (DOSSIER_NOTES_VIEW (notes), sample);
-    dossier_timeline_view_set_case (DOSSIER_TIMELINE_VIEW (timeline), sample);
-    dossier_release_view_set_case (DOSSIER_RELEASE_VIEW (release), sample);
+    dossier_view_set_case (DOSSIER_VIEW (reactions), sample);
+    dossier_view_set_case (DOSSIER_VIEW (notes), sample);
+    dossier_view_set_case (DOSSIER_VIEW (timeline), sample);
+    dossier_view_set_case (DOSSIER_VIEW (release), sample);
     run_frames (3);
-    dossier_reactions_view_set_case (DOSSIER_REACTIONS_VIEW (reactions), dcase);
-    dossier_notes_view_set_case (DOSSIER_NOTES_VIEW (notes), NULL);
-    dossier_timeline_view_set_case (DOSSIER_TIMELINE_VIEW (timeline), dcase);
-    dossier_release_view_set_case (DOSSIER_RELEASE_VIEW (release), NULL);
+    dossier_view_set_case (DOSSIER_VIEW (reactions), dcase);
+    dossier_view_set_case (DOSSIER_VIEW (notes), NULL);
+    dossier_view_set_case (DOSSIER_VIEW (timeline), dcase);
+    dossier_view_set_case (DOSSIER_VIEW (release), NULL);
   }
   assert_empty_state (reactions, DOSSIER_TYPE_REACTIONS_VIEW, "No Reactions Recorded");
   assert_empty_state (release, DOSSIER_TYPE_RELEASE_VIEW, "No Release History");

@@ -15,60 +15,6 @@
 #include "dossier-window.h"
 #include "window-test.h"
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_highlighted (GtkWidget *widget)
-{
-  if (gtk_widget_has_css_class (widget, "highlighted"))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_highlighted (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-typedef struct
-{
-  DossierSearchPanel *panel;
-  const char         *query;
-} PanelWait;
-
-static gboolean
-panel_has_answer (gpointer data)
-{
-  PanelWait *wait = data;
-
-  return !dossier_search_panel_is_busy (wait->panel) &&
-         g_strcmp0 (dossier_search_panel_get_query (wait->panel), wait->query) == 0;
-}
-
 /* The first label below @widget whose words carry search marks. */
 static GtkLabel *
 find_marked_label (GtkWidget *widget)
@@ -166,13 +112,13 @@ test_type_enter_lands_on_item (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
   settle ();
   g_assert_true (dossier_window_is_search_open (window));
-  entry = find_descendant (panel, GTK_TYPE_SEARCH_ENTRY);
+  entry = find_first_of_type (panel, GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (entry);
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), panel));
 
   /* Typing shows as many results as the core finds. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "ambassador letter");
-  g_assert_true (wait_until (panel_has_answer, &panel_wait));
+  g_assert_true (wait_until (search_panel_answered, &panel_wait));
   hit = expected_first_hit (dcase, "ambassador letter", &total);
   g_assert_cmpuint (dossier_search_panel_get_n_results (DOSSIER_SEARCH_PANEL (panel)), ==, total);
   shown = shown_text (panel);
@@ -229,7 +175,7 @@ test_escape_returns (void)
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
   DossierWindow *window = DOSSIER_WINDOW (windows->data);
   GtkWidget *panel = dossier_window_get_search_panel (window);
-  GtkWidget *entry = find_descendant (panel, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = find_first_of_type (panel, GTK_TYPE_SEARCH_ENTRY);
   PanelWait panel_wait = { DOSSIER_SEARCH_PANEL (panel), "zzzqqqxxx" };
   g_autofree char *shown = NULL;
 
@@ -241,7 +187,7 @@ test_escape_returns (void)
 
   /* No results gives a hint. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "zzzqqqxxx");
-  g_assert_true (wait_until (panel_has_answer, &panel_wait));
+  g_assert_true (wait_until (search_panel_answered, &panel_wait));
   g_assert_cmpuint (dossier_search_panel_get_n_results (DOSSIER_SEARCH_PANEL (panel)), ==, 0);
   shown = shown_text (panel);
   assert_shows (shown, "No Results");

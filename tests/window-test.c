@@ -171,3 +171,51 @@ wait_for_text (GtkWidget  *widget,
 
   wait_until (text_is_shown, &shown);
 }
+
+GtkWidget *
+find_first_of_type (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_first_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+find_highlighted (GtkWidget *widget)
+{
+  if (gtk_widget_has_css_class (widget, "highlighted"))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_highlighted (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+gboolean
+search_panel_answered (gpointer data)
+{
+  PanelWait *wait = data;
+
+  return !dossier_search_panel_is_busy (wait->panel) &&
+         g_strcmp0 (dossier_search_panel_get_query (wait->panel), wait->query) == 0;
+}

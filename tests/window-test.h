@@ -6,6 +6,7 @@
 
 #include "dossier-application.h"
 #include "dossier-core.h"
+#include "dossier-search-panel.h"
 #include "dossier-window.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,22 @@ char          *shown_text        (GtkWidget    *widget);
 void           wait_for_text     (GtkWidget    *widget,
                                   const char   *needle);
 void           close_all_windows (void);
+/* The first widget of @type at or below @widget, or NULL. */
+GtkWidget     *find_first_of_type (GtkWidget    *widget,
+                                  GType         type);
+/* The first widget at or below @widget that a reveal highlights (the
+ * "highlighted" style class), or NULL. */
+GtkWidget     *find_highlighted  (GtkWidget    *widget);
+
+/* For wait_until (search_panel_answered, &wait): the panel is done with
+ * @query (it shows what belongs to it). */
+typedef struct
+{
+  DossierSearchPanel *panel;
+  const char         *query;
+} PanelWait;
+
+gboolean       search_panel_answered (gpointer  data);
 
 #define assert_shows(text, needle) \
   G_STMT_START { \

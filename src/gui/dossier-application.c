@@ -212,10 +212,7 @@ dossier_application_startup (GApplication *app)
   static const char *export_accels[] = { "<Control>e", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
   static const char *help_overlay_accels[] = { "<Control>question", NULL };
-  static const char * const view_names[] = {
-    "overview", "breach", "threat", "reactions",
-    "release", "sources", "notes", "timeline",
-  };
+  const char * const *view_names = dossier_window_get_view_names ();
   g_autoptr(GtkCssProvider) provider = NULL;
 
   G_APPLICATION_CLASS (dossier_application_parent_class)->startup (app);
@@ -247,7 +244,7 @@ dossier_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (gtk_app, "win.export", export_accels);
   gtk_application_set_accels_for_action (gtk_app, "win.print", print_accels);
 
-  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+  for (guint i = 0; view_names[i] != NULL; i++)
     {
       g_autofree char *detailed = g_strdup_printf ("win.view('%s')", view_names[i]);
       g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);

@@ -10,17 +10,21 @@
 #include "dossier-search-panel.h"
 
 #include "dossier-breach-view.h"
+#include "dossier-case-chooser.h"
 #include "dossier-entity-panel.h"
 #include "dossier-error-page.h"
+#include "dossier-link-dialog.h"
 #include "dossier-notes-view.h"
 #include "dossier-overview-view.h"
+#include "dossier-problem-list.h"
 #include "dossier-reactions-view.h"
 #include "dossier-release-view.h"
+#include "dossier-reload-error-window.h"
 #include "dossier-source-panel.h"
 #include "dossier-sources-view.h"
-#include "dossier-text-block.h"
 #include "dossier-threat-view.h"
 #include "dossier-timeline-view.h"
+#include "dossier-view.h"
 #include "dossier-welcome-page.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.dossier.Dossier"
@@ -29,12 +33,25 @@
 #define HISTORY_MAX 50
 #define HELP_OVERLAY_RESOURCE "/io/github/dossier/Dossier/gtk/help-overlay.ui"
 
-/* The tabs, in the order of Alt+1 .. Alt+8. */
-static const char * const view_names[] = {
-  "overview", "breach", "threat", "reactions",
-  "release", "sources", "notes", "timeline",
+/* The tabs, in the order of Alt+1 .. Alt+8; each view knows its name,
+ * title and icon. */
+static GType (* const view_types[]) (void) = {
+  dossier_overview_view_get_type,
+  dossier_breach_view_get_type,
+  dossier_threat_view_get_type,
+  dossier_reactions_view_get_type,
+  dossier_release_view_get_type,
+  dossier_sources_view_get_type,
+  dossier_notes_view_get_type,
+  dossier_timeline_view_get_type,
 };
-#define N_VIEWS G_N_ELEMENTS (view_names)
+#define N_VIEWS G_N_ELEMENTS (view_types)
+
+typedef struct
+{
+  DossierView *view;     /* a page of the view stack */
+  gboolean     applied;  /* given the window's case */
+} ViewSlot;
 
 typedef enum
 {
@@ -69,14 +86,13 @@ struct _DossierWindow
   gboolean              reloading;
   char                 *initial_view;
   GError               *reload_error;
-  gboolean              applied[N_VIEWS];
+  ViewSlot              views[N_VIEWS];
   GQueue                history;
   GSettings            *settings;
   GtkWidget            *search_return_focus; /* weak */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
-  AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkWidget            *back_button;
@@ -97,14 +113,6 @@ struct _DossierWindow
   GtkStack             *panel_stack;
   GtkWidget            *source_panel;
   GtkWidget            *entity_panel;
-  GtkWidget            *overview_view;
-  GtkWidget            *breach_view;
-  GtkWidget            *threat_view;
-  GtkWidget            *reactions_view;
-  GtkWidget            *release_view;
-  GtkWidget            *sources_view;
-  GtkWidget            *notes_view;
-  GtkWidget            *timeline_view;
 };
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -127,160 +135,37 @@ history_entry_free (gpointer data)
 }
 
 static int
-view_index (const char *name)
+view_index (DossierWindow *self,
+            const char    *name)
 {
   if (name == NULL)
     return -1;
 
   for (guint i = 0; i < N_VIEWS; i++)
-    if (g_str_equal (view_names[i], name))
+    if (g_str_equal (dossier_view_get_name (self->views[i].view), name))
       return (int) i;
 
   return -1;
 }
 
-static GtkWidget *
-view_widget (DossierWindow *self,
-             int            index)
+static int
+visible_view_index (DossierWindow *self)
 {
-  GtkWidget *views[N_VIEWS] = {
-    self->overview_view, self->breach_view, self->threat_view,
-    self->reactions_view, self->release_view, self->sources_view,
-    self->notes_view, self->timeline_view,
-  };
-
-  if (index < 0 || index >= (int) N_VIEWS)
-    return NULL;
-
-  return views[index];
-}
-
-static GtkScrolledWindow *
-find_scrolled_window (GtkWidget *widget)
-{
-  GtkWidget *child;
-
-  if (widget == NULL)
-    return NULL;
-  if (GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_child_visible (widget))
-    return GTK_SCROLLED_WINDOW (widget);
-
-  for (child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkScrolledWindow *found;
-
-      if (!gtk_widget_get_visible (child) || !gtk_widget_get_child_visible (child))
-        continue;
-      found = find_scrolled_window (child);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static double
-view_scroll (DossierWindow *self,
-             int            index)
-{
-  GtkScrolledWindow *scrolled = find_scrolled_window (view_widget (self, index));
-
-  if (scrolled == NULL)
-    return 0.0;
-
-  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scrolled));
-}
-
-typedef struct
-{
-  double value;
-  guint  frames;
-} ScrollRestore;
-
-static gboolean
-restore_scroll_tick_cb (GtkWidget     *widget,
-                        GdkFrameClock *clock,
-                        gpointer       user_data)
-{
-  ScrollRestore *restore = user_data;
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
-  double reachable = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-
-  /* Lists and lazily built views grow over a few frames; wait until the
-   * old position exists again (or give up after a second). */
-  if (reachable + 0.5 < restore->value && ++restore->frames < 60)
-    return G_SOURCE_CONTINUE;
-
-  gtk_adjustment_set_value (adjustment, MIN (restore->value, MAX (reachable, 0.0)));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-restore_view_scroll (DossierWindow *self,
-                     int            index,
-                     double         value)
-{
-  GtkScrolledWindow *scrolled = find_scrolled_window (view_widget (self, index));
-  ScrollRestore *restore;
-
-  if (scrolled == NULL)
-    return;
-
-  restore = g_new0 (ScrollRestore, 1);
-  restore->value = value;
-  gtk_widget_add_tick_callback (GTK_WIDGET (scrolled), restore_scroll_tick_cb, restore, g_free);
+  return view_index (self, adw_view_stack_get_visible_child_name (self->view_stack));
 }
 
 static void
 apply_case_to_view (DossierWindow *self,
                     int            index)
 {
-  GtkWidget *view = view_widget (self, index);
+  ViewSlot *slot;
 
-  if (view == NULL || self->applied[index])
+  if (index < 0 || index >= (int) N_VIEWS || self->views[index].applied)
     return;
 
-  self->applied[index] = TRUE;
-
-  switch (index)
-    {
-    case 0: dossier_overview_view_set_case (DOSSIER_OVERVIEW_VIEW (view), self->dcase); break;
-    case 1: dossier_breach_view_set_case (DOSSIER_BREACH_VIEW (view), self->dcase); break;
-    case 2: dossier_threat_view_set_case (DOSSIER_THREAT_VIEW (view), self->dcase); break;
-    case 3: dossier_reactions_view_set_case (DOSSIER_REACTIONS_VIEW (view), self->dcase); break;
-    case 4: dossier_release_view_set_case (DOSSIER_RELEASE_VIEW (view), self->dcase); break;
-    case 5: dossier_sources_view_set_case (DOSSIER_SOURCES_VIEW (view), self->dcase); break;
-    case 6: dossier_notes_view_set_case (DOSSIER_NOTES_VIEW (view), self->dcase); break;
-    case 7: dossier_timeline_view_set_case (DOSSIER_TIMELINE_VIEW (view), self->dcase); break;
-    default: g_assert_not_reached ();
-    }
-}
-
-static gboolean
-reveal_in_view (DossierWindow *self,
-                int            index,
-                const char    *item_id,
-                int            item_index)
-{
-  GtkWidget *view = view_widget (self, index);
-
-  apply_case_to_view (self, index);
-
-  switch (index)
-    {
-    case 0: return dossier_overview_view_reveal (DOSSIER_OVERVIEW_VIEW (view), item_id, item_index);
-    case 1: return dossier_breach_view_reveal (DOSSIER_BREACH_VIEW (view), item_id, item_index);
-    case 2: return dossier_threat_view_reveal (DOSSIER_THREAT_VIEW (view), item_id, item_index);
-    case 3: return dossier_reactions_view_reveal (DOSSIER_REACTIONS_VIEW (view), item_id, item_index);
-    case 4: return dossier_release_view_reveal (DOSSIER_RELEASE_VIEW (view), item_id, item_index);
-    case 5: return dossier_sources_view_reveal (DOSSIER_SOURCES_VIEW (view), item_id, item_index);
-    case 6: return dossier_notes_view_reveal (DOSSIER_NOTES_VIEW (view), item_id, item_index);
-    case 7: return dossier_timeline_view_reveal (DOSSIER_TIMELINE_VIEW (view), item_id, item_index);
-    default: return FALSE;
-    }
+  slot = &self->views[index];
+  slot->applied = TRUE;
+  dossier_view_set_case (slot->view, self->dcase);
 }
 
 static void
@@ -291,7 +176,26 @@ show_view (DossierWindow *self,
     return;
 
   apply_case_to_view (self, index);
-  adw_view_stack_set_visible_child_name (self->view_stack, view_names[index]);
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->views[index].view));
+}
+
+/* The tabs are added before the switcher shows them: a switcher given
+ * the stack first would rebuild all its buttons for every tab added. */
+static void
+add_views (DossierWindow *self)
+{
+  for (guint i = 0; i < N_VIEWS; i++)
+    {
+      DossierView *view = g_object_new (view_types[i] (), NULL);
+      AdwViewStackPage *page;
+
+      page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (view),
+                                        dossier_view_get_name (view),
+                                        dossier_view_get_title (view));
+      adw_view_stack_page_set_icon_name (page, dossier_view_get_icon_name (view));
+      self->views[i].view = view;
+    }
+  adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
 }
 
 static void
@@ -318,7 +222,7 @@ static void
 on_visible_view_changed_cb (DossierWindow *self)
 {
   if (self->dcase != NULL)
-    apply_case_to_view (self, view_index (adw_view_stack_get_visible_child_name (self->view_stack)));
+    apply_case_to_view (self, visible_view_index (self));
 }
 
 static void
@@ -343,32 +247,30 @@ update_actions (DossierWindow *self)
 
 /* History: where the reader was before a jump. */
 
+/* What the side panel shows: nothing, or a source or an entity, *@id. */
+static PanelKind
+shown_panel (DossierWindow  *self,
+             const char    **id)
+{
+  if ((*id = dossier_window_get_source_panel_source_id (self)) != NULL)
+    return PANEL_SOURCE;
+  if ((*id = dossier_window_get_entity_panel_entity_id (self)) != NULL)
+    return PANEL_ENTITY;
+
+  return PANEL_NONE;
+}
+
 static void
 push_history (DossierWindow *self)
 {
   HistoryEntry *entry = g_new0 (HistoryEntry, 1);
-  int index = view_index (adw_view_stack_get_visible_child_name (self->view_stack));
+  int index = visible_view_index (self);
+  const char *panel_id = NULL;
 
-  entry->view_name = g_strdup (index >= 0 ? view_names[index] : "overview");
-  entry->scroll = view_scroll (self, index);
-  entry->panel = PANEL_NONE;
-
-  if (adw_flap_get_reveal_flap (self->flap))
-    {
-      const char *source_id = dossier_source_panel_get_source_id (DOSSIER_SOURCE_PANEL (self->source_panel));
-      const char *entity_id = dossier_entity_panel_get_entity_id (DOSSIER_ENTITY_PANEL (self->entity_panel));
-
-      if (gtk_stack_get_visible_child (self->panel_stack) == self->source_panel && source_id != NULL)
-        {
-          entry->panel = PANEL_SOURCE;
-          entry->panel_id = g_strdup (source_id);
-        }
-      else if (gtk_stack_get_visible_child (self->panel_stack) == self->entity_panel && entity_id != NULL)
-        {
-          entry->panel = PANEL_ENTITY;
-          entry->panel_id = g_strdup (entity_id);
-        }
-    }
+  entry->view_name = g_strdup (index >= 0 ? dossier_view_get_name (self->views[index].view) : "overview");
+  entry->scroll = index >= 0 ? dossier_view_get_scroll (self->views[index].view) : 0.0;
+  entry->panel = shown_panel (self, &panel_id);
+  entry->panel_id = g_strdup (panel_id);
 
   g_queue_push_head (&self->history, entry);
   while (self->history.length > HISTORY_MAX)
@@ -408,43 +310,15 @@ show_entity_panel (DossierWindow *self,
   return TRUE;
 }
 
-/* Warnings */
+/* Warnings: the file opened, but something in it looks like a mistake. */
 
 static void
 fill_warnings (DossierWindow *self)
 {
   GPtrArray *warnings = self->dcase != NULL ? dossier_case_get_warnings (self->dcase) : NULL;
-  GtkWidget *child;
-  GtkWidget *heading;
 
-  while ((child = gtk_widget_get_first_child (self->warnings_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->warnings_box), child);
-
+  dossier_problem_list_fill (GTK_BOX (self->warnings_box), warnings);
   gtk_widget_set_visible (self->warnings_button, warnings != NULL && warnings->len > 0);
-  if (warnings == NULL || warnings->len == 0)
-    return;
-
-  {
-    g_autofree char *text = g_strdup_printf (ngettext ("%u Warning", "%u Warnings", warnings->len), warnings->len);
-    heading = gtk_label_new (text);
-  }
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0.0);
-  gtk_box_append (GTK_BOX (self->warnings_box), heading);
-
-  for (guint i = 0; i < warnings->len; i++)
-    {
-      const DossierProblem *problem = g_ptr_array_index (warnings, i);
-      g_autofree char *text = g_strdup_printf (_("Line %u: %s"), problem->line, problem->message);
-      GtkWidget *label = gtk_label_new (text);
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_box_append (GTK_BOX (self->warnings_box), label);
-    }
 }
 
 /* Showing a case */
@@ -478,35 +352,25 @@ set_case (DossierWindow *self,
           gboolean       keep_position)
 {
   double scrolls[N_VIEWS] = { 0 };
-  int visible = view_index (adw_view_stack_get_visible_child_name (self->view_stack));
+  int visible = visible_view_index (self);
   PanelKind panel = PANEL_NONE;
   g_autofree char *panel_id = NULL;
 
   if (keep_position)
     {
-      for (guint i = 0; i < N_VIEWS; i++)
-        scrolls[i] = self->applied[i] ? view_scroll (self, i) : 0.0;
+      const char *shown_id = NULL;
 
-      if (adw_flap_get_reveal_flap (self->flap))
-        {
-          if (gtk_stack_get_visible_child (self->panel_stack) == self->source_panel)
-            {
-              panel = PANEL_SOURCE;
-              panel_id = g_strdup (dossier_source_panel_get_source_id (DOSSIER_SOURCE_PANEL (self->source_panel)));
-            }
-          else
-            {
-              panel = PANEL_ENTITY;
-              panel_id = g_strdup (dossier_entity_panel_get_entity_id (DOSSIER_ENTITY_PANEL (self->entity_panel)));
-            }
-        }
+      for (guint i = 0; i < N_VIEWS; i++)
+        scrolls[i] = self->views[i].applied ? dossier_view_get_scroll (self->views[i].view) : 0.0;
+      panel = shown_panel (self, &shown_id);
+      panel_id = g_strdup (shown_id);
     }
   else
     clear_history (self);
 
   g_set_object (&self->dcase, dcase);
   for (guint i = 0; i < N_VIEWS; i++)
-    self->applied[i] = FALSE;
+    self->views[i].applied = FALSE;
 
   dossier_source_panel_set_case (DOSSIER_SOURCE_PANEL (self->source_panel), dcase);
   if (self->search_panel != NULL)
@@ -528,8 +392,8 @@ set_case (DossierWindow *self,
 
   gtk_stack_set_visible_child_name (self->main_stack, "case");
 
-  if (self->initial_view != NULL && view_index (self->initial_view) >= 0)
-    visible = view_index (self->initial_view);
+  if (view_index (self, self->initial_view) >= 0)
+    visible = view_index (self, self->initial_view);
   else if (!keep_position || visible < 0)
     visible = 0;
   g_clear_pointer (&self->initial_view, g_free);
@@ -541,8 +405,8 @@ set_case (DossierWindow *self,
   if (keep_position)
     {
       for (guint i = 0; i < N_VIEWS; i++)
-        if (self->applied[i] && scrolls[i] > 0.0)
-          restore_view_scroll (self, i, scrolls[i]);
+        if (self->views[i].applied && scrolls[i] > 0.0)
+          dossier_view_restore_scroll (self->views[i].view, scrolls[i]);
 
       if (panel == PANEL_SOURCE && panel_id != NULL)
         show_source_panel (self, panel_id);
@@ -575,16 +439,22 @@ on_file_changed_cb (GFileMonitor      *monitor,
                     gpointer           user_data);
 
 static void
+unwatch_file (DossierWindow *self)
+{
+  if (self->monitor == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (self->monitor, on_file_changed_cb, self);
+  g_file_monitor_cancel (self->monitor);
+  g_clear_object (&self->monitor);
+}
+
+static void
 watch_file (DossierWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->monitor, on_file_changed_cb, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
+  unwatch_file (self);
 
   if (self->file == NULL)
     return;
@@ -597,17 +467,6 @@ watch_file (DossierWindow *self)
     }
 
   g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed_cb), self);
-}
-
-static char *
-first_problem (const GError *error)
-{
-  const char *newline = strchr (error->message, '\n');
-
-  if (newline == NULL)
-    return g_strdup (error->message);
-
-  return g_strndup (error->message, newline - error->message);
 }
 
 typedef struct
@@ -654,7 +513,7 @@ show_load_result (DossierWindow *self,
 
       if (reloading && self->dcase != NULL)
         {
-          g_autofree char *problem = first_problem (error);
+          g_autofree char *problem = dossier_problem_list_first_line (error);
           g_autofree char *escaped = g_markup_escape_text (problem, -1);
           g_autofree char *title = g_strdup_printf (_("The file changed and cannot be opened now; still showing the last good version. %s"), escaped);
           AdwToast *toast = adw_toast_new (title);
@@ -843,6 +702,20 @@ on_file_changed_cb (GFileMonitor      *monitor,
 
 /* Actions */
 
+/* A file the reader picked or dropped here: the application decides
+ * whether it opens in this window. */
+static void
+open_file_here (DossierWindow *self,
+                GFile         *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (DOSSIER_IS_APPLICATION (app))
+    dossier_application_open_file (DOSSIER_APPLICATION (app), file, GTK_WINDOW (self), NULL);
+  else
+    dossier_window_open (self, file);
+}
+
 static void
 on_file_chooser_response_cb (GtkNativeDialog *dialog,
                              int              response,
@@ -853,12 +726,9 @@ on_file_chooser_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-      if (file != NULL && DOSSIER_IS_APPLICATION (app))
-        dossier_application_open_file (DOSSIER_APPLICATION (app), file, GTK_WINDOW (self), NULL);
-      else if (file != NULL)
-        dossier_window_open (self, file);
+      if (file != NULL)
+        open_file_here (self, file);
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -871,24 +741,7 @@ open_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) cases = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (_("Open a Case File"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  gtk_file_filter_set_name (cases, _("Case Files"));
-  gtk_file_filter_add_pattern (cases, "*.case.xml");
-  gtk_file_filter_add_mime_type (cases, "application/x-dossier-case+xml");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), cases);
-
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), cases);
+  GtkFileChooserNative *chooser = dossier_case_chooser_new (GTK_WINDOW (self));
 
   g_signal_connect (chooser, "response", G_CALLBACK (on_file_chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -919,7 +772,7 @@ view_action (GtkWidget  *widget,
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
 
-  show_view (self, view_index (g_variant_get_string (parameter, NULL)));
+  show_view (self, view_index (self, g_variant_get_string (parameter, NULL)));
 }
 
 static void
@@ -970,37 +823,46 @@ show_place_action (GtkWidget  *widget,
   DossierWindow *self = DOSSIER_WINDOW (widget);
   const char *section_name = NULL;
   const char *item_id = NULL;
-  int item_index = -1;
-  DossierSection section;
+  DossierPlace place = { 0 };
+  g_autoptr(GtkWidget) focus = NULL;
   int index;
 
-  g_variant_get (parameter, "(&s&si)", &section_name, &item_id, &item_index);
-  if (item_id != NULL && *item_id == '\0')
-    item_id = NULL;
+  g_variant_get (parameter, "(&s&si)", &section_name, &item_id, &place.item_index);
+  if (item_id != NULL && *item_id != '\0')
+    place.item_id = (char *) item_id;
 
-  if (!dossier_section_from_string (section_name, &section))
+  if (!dossier_section_from_string (section_name, &place.section))
     return;
 
   push_history (self);
 
   /* Entities have no tab: their places are in the entity panel. */
-  if (section == DOSSIER_SECTION_ENTITIES)
+  if (place.section == DOSSIER_SECTION_ENTITIES)
     {
-      if (item_id != NULL)
-        show_entity_panel (self, item_id);
+      if (place.item_id != NULL)
+        show_entity_panel (self, place.item_id);
       return;
     }
 
-  index = view_index (section_name);
+  index = view_index (self, section_name);
   if (index < 0)
     index = 0;
+
+  /* The revealed item takes the focus. Until then nothing has it: the
+   * focus would otherwise move on from the button or the search entry
+   * that is going away, and a selectable label taking it selects all its
+   * text. */
+  g_set_object (&focus, gtk_root_get_focus (GTK_ROOT (self)));
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
 
   /* On a narrow window the panel covers the text: get it out of the way. */
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
 
   show_view (self, index);
-  reveal_in_view (self, index, item_id, item_index);
+  if (!dossier_view_reveal (self->views[index].view, &place) &&
+      focus != NULL && gtk_widget_get_mapped (focus))
+    gtk_widget_grab_focus (focus);
 }
 
 static void
@@ -1015,9 +877,10 @@ go_back_action (GtkWidget  *widget,
   if (entry == NULL)
     return;
 
-  index = view_index (entry->view_name);
+  index = view_index (self, entry->view_name);
   show_view (self, index);
-  restore_view_scroll (self, index, entry->scroll);
+  if (index >= 0)
+    dossier_view_restore_scroll (self->views[index].view, entry->scroll);
 
   if (entry->panel == PANEL_SOURCE)
     show_source_panel (self, entry->panel_id);
@@ -1031,27 +894,12 @@ go_back_action (GtkWidget  *widget,
 }
 
 static void
-on_open_link_response_cb (AdwMessageDialog *dialog,
-                          const char       *response,
-                          gpointer          user_data)
-{
-  const char *uri = g_object_get_data (G_OBJECT (dialog), "dossier-uri");
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
-
-  if (g_strcmp0 (response, "open") == 0 && uri != NULL && dossier_link_is_safe (uri))
-    gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
-}
-
-static void
 open_link_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
   const char *uri = g_variant_get_string (parameter, NULL);
-  g_autoptr(GUri) parsed = NULL;
-  GtkWidget *dialog;
-  g_autofree char *host = NULL;
 
   /* The policy: only http and https with a host, shown before opening. */
   if (!dossier_link_is_safe (uri))
@@ -1061,27 +909,7 @@ open_link_action (GtkWidget  *widget,
       return;
     }
 
-  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  if (parsed == NULL || g_uri_get_host (parsed) == NULL)
-    return;
-
-  host = dossier_sanitize_display_text (g_uri_get_host (parsed));
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Open Link?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("This opens a page on %s in your web browser:\n\n%s"),
-                                  host, uri);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "open", _("_Open Link"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "dossier-uri", g_strdup (uri), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_open_link_response_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  dossier_link_dialog_present (GTK_WINDOW (self), uri);
 }
 
 static void
@@ -1090,27 +918,9 @@ show_reload_error_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
-  GtkWidget *window;
-  GtkWidget *box;
-  GtkWidget *page;
 
-  if (self->reload_error == NULL)
-    return;
-
-  window = adw_window_new ();
-  gtk_window_set_title (GTK_WINDOW (window), _("Why the Changed File Was Not Shown"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 720, 560);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  page = dossier_error_page_new ();
-  gtk_widget_set_vexpand (page, TRUE);
-  dossier_error_page_set_error (DOSSIER_ERROR_PAGE (page), self->file, self->reload_error);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  gtk_window_present (GTK_WINDOW (window));
+  if (self->reload_error != NULL)
+    dossier_reload_error_window_present (GTK_WINDOW (self), self->file, self->reload_error);
 }
 
 static gboolean
@@ -1121,7 +931,6 @@ on_drop_cb (GtkDropTarget *target,
             gpointer       user_data)
 {
   DossierWindow *self = user_data;
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   GFile *file = NULL;
 
   if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
@@ -1137,11 +946,7 @@ on_drop_cb (GtkDropTarget *target,
   if (file == NULL)
     return FALSE;
 
-  if (DOSSIER_IS_APPLICATION (app))
-    dossier_application_open_file (DOSSIER_APPLICATION (app), file, GTK_WINDOW (self), NULL);
-  else
-    dossier_window_open (self, file);
-
+  open_file_here (self, file);
   return TRUE;
 }
 
@@ -1270,17 +1075,18 @@ on_search_result_activated_cb (DossierWindow *self,
                                int            item_index,
                                GStrv          terms)
 {
-  GtkWidget *view;
+  int index = view_index (self, section);
 
+  /* The entry that had the focus goes away: see show_place_action(). */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   close_search (self, FALSE);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-place", "(ssi)",
                               section, item_id != NULL ? item_id : "", item_index);
 
   /* The item flashes where it stands; the searched words in it stay
    * marked a little longer. */
-  view = dossier_window_get_view (self, section);
-  if (view != NULL)
-    dossier_widget_mark_terms_when_revealed (view, (const char * const *) terms);
+  if (index >= 0)
+    dossier_view_mark_terms (self->views[index].view, (const char * const *) terms);
 }
 
 static void
@@ -1378,16 +1184,15 @@ dossier_window_dispose (GObject *object)
   g_clear_handle_id (&self->present_timeout_id, g_source_remove);
   g_clear_handle_id (&self->index_idle_id, g_source_remove);
   g_clear_handle_id (&self->help_overlay_idle_id, g_source_remove);
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->monitor, on_file_changed_cb, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
+  unwatch_file (self);
   g_queue_clear_full (&self->history, history_entry_free);
   g_clear_weak_pointer (&self->search_return_focus);
 
+  /* The views go with the stack: nothing may look them up meanwhile. */
+  if (self->view_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->view_stack, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
+  memset (self->views, 0, sizeof self->views);
   self->search_panel = NULL; /* was in the search bar */
 
   g_clear_object (&self->dcase);
@@ -1414,18 +1219,9 @@ dossier_window_class_init (DossierWindowClass *klass)
   g_type_ensure (DOSSIER_TYPE_ERROR_PAGE);
   g_type_ensure (DOSSIER_TYPE_SOURCE_PANEL);
   g_type_ensure (DOSSIER_TYPE_ENTITY_PANEL);
-  g_type_ensure (DOSSIER_TYPE_OVERVIEW_VIEW);
-  g_type_ensure (DOSSIER_TYPE_BREACH_VIEW);
-  g_type_ensure (DOSSIER_TYPE_THREAT_VIEW);
-  g_type_ensure (DOSSIER_TYPE_REACTIONS_VIEW);
-  g_type_ensure (DOSSIER_TYPE_RELEASE_VIEW);
-  g_type_ensure (DOSSIER_TYPE_SOURCES_VIEW);
-  g_type_ensure (DOSSIER_TYPE_NOTES_VIEW);
-  g_type_ensure (DOSSIER_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, back_button);
@@ -1445,14 +1241,6 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, panel_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, source_panel);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, entity_panel);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, overview_view);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, breach_view);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, threat_view);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, reactions_view);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, release_view);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, sources_view);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, notes_view);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_view);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
@@ -1477,6 +1265,7 @@ dossier_window_init (DossierWindow *self)
   GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_views (self);
   self->cancellable = g_cancellable_new ();
   g_queue_init (&self->history);
 
@@ -1500,6 +1289,18 @@ dossier_window_init (DossierWindow *self)
   update_titles (self);
   update_actions (self);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
+const char * const *
+dossier_window_get_view_names (void)
+{
+  static const char *names[N_VIEWS + 1];
+
+  if (names[0] == NULL)
+    for (guint i = 0; i < N_VIEWS; i++)
+      names[i] = dossier_view_type_get_name (view_types[i] ());
+
+  return names;
 }
 
 DossierWindow *
@@ -1555,12 +1356,12 @@ dossier_window_set_initial_view (DossierWindow *self,
 {
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
 
-  if (view_index (view_name) < 0)
+  if (view_index (self, view_name) < 0)
     return;
 
   if (self->dcase != NULL && !self->loading)
     {
-      show_view (self, view_index (view_name));
+      show_view (self, view_index (self, view_name));
       return;
     }
 
@@ -1612,9 +1413,12 @@ GtkWidget *
 dossier_window_get_view (DossierWindow *self,
                          const char    *view_name)
 {
+  int index;
+
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
 
-  return view_widget (self, view_index (view_name));
+  index = view_index (self, view_name);
+  return index >= 0 ? GTK_WIDGET (self->views[index].view) : NULL;
 }
 
 const char *

@@ -6,14 +6,15 @@
 
 #include "dossier-breach-view.h"
 
+#include "dossier-reveal.h"
 #include "dossier-text-block.h"
+#include "dossier-view-rows.h"
 
 struct _DossierBreachView
 {
   GtkWidget          parent_instance;
 
   DossierCase       *dcase;
-  gboolean           built;
   GHashTable        *hypotheses;   /* id -> widget (borrowed) */
   GPtrArray         *exposed;      /* index -> widget (borrowed) */
 
@@ -23,53 +24,18 @@ struct _DossierBreachView
   GtkBox            *content;
 };
 
-G_DEFINE_FINAL_TYPE (DossierBreachView, dossier_breach_view, GTK_TYPE_WIDGET)
+static void dossier_breach_view_iface_init (DossierViewInterface *iface);
 
-static GtkWidget *
-heading_new (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "section-title");
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-
-  return label;
-}
-
-static GtkWidget *
-subheading_new (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "heading");
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-
-  return label;
-}
+G_DEFINE_FINAL_TYPE_WITH_CODE (DossierBreachView, dossier_breach_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DOSSIER_TYPE_VIEW, dossier_breach_view_iface_init))
 
 static GtkWidget *
 section_new (const char *title)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
-  gtk_box_append (GTK_BOX (box), heading_new (title));
+  gtk_box_append (GTK_BOX (box), dossier_heading_new (title));
   return box;
-}
-
-static GtkWidget *
-row_new (const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *safe = dossier_sanitize_display_text (subtitle != NULL ? subtitle : "");
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), safe);
-
-  return row;
 }
 
 static void
@@ -84,7 +50,7 @@ add_date_row (GtkListBox        *list,
     return;
 
   text = dossier_date_format (date);
-  gtk_list_box_append (list, row_new (title, text));
+  gtk_list_box_append (list, dossier_action_row_new (title, text));
   *any = TRUE;
 }
 
@@ -100,7 +66,7 @@ add_entity_row (DossierBreachView *self,
   if (entity_id == NULL)
     return;
 
-  row = row_new (title, dossier_case_get_entity_name (self->dcase, entity_id));
+  row = dossier_action_row_new (title, dossier_case_get_entity_name (self->dcase, entity_id));
   if (dossier_case_get_entity (self->dcase, entity_id) != NULL)
     {
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -152,7 +118,7 @@ evidence_column_new (const char            *title,
 
   gtk_widget_add_css_class (column, "evidence-column");
   gtk_widget_add_css_class (column, css_class);
-  gtk_box_append (GTK_BOX (column), subheading_new (title));
+  gtk_box_append (GTK_BOX (column), dossier_subheading_new (title));
 
   for (guint i = 0; i < evidence->len; i++)
     {
@@ -271,10 +237,7 @@ hypothesis_new (DossierBreachView *self,
 static void
 clear_content (DossierBreachView *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
-    gtk_box_remove (self->content, child);
+  dossier_box_remove_all (self->content);
   g_hash_table_remove_all (self->hypotheses);
   g_ptr_array_set_size (self->exposed, 0);
 }
@@ -357,7 +320,7 @@ build (DossierBreachView *self,
 
               if (list == NULL)
                 {
-                  gtk_box_append (GTK_BOX (box), subheading_new (dossier_exposed_category_get_label (wanted)));
+                  gtk_box_append (GTK_BOX (box), dossier_subheading_new (dossier_exposed_category_get_label (wanted)));
                   list = gtk_list_box_new ();
                   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
                   gtk_widget_add_css_class (list, "boxed-list");
@@ -407,32 +370,49 @@ build (DossierBreachView *self,
 }
 
 static void
-on_empty_page_map_cb (GtkWidget *page)
+dossier_breach_view_set_case (DossierView *view,
+                              DossierCase *dcase)
 {
-  /* GTK loads the icon of every image in a window, shown or not: the
-   * empty page gets its icon once it is shown. */
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "security-low-symbolic");
+  DossierBreachView *self = DOSSIER_BREACH_VIEW (view);
+  DossierBreach *breach;
+
+  dossier_view_ensure_built (view);
+  g_set_object (&self->dcase, dcase);
+  clear_content (self);
+
+  breach = dcase != NULL ? dossier_case_get_breach (dcase) : NULL;
+  if (breach == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  build (self, breach);
+  gtk_stack_set_visible_child_name (self->stack, "content");
 }
 
-/* A window holds all eight views and shows one: the template is built
- * when the view is first shown or used, not when it is created. */
-static void
-ensure_built (DossierBreachView *self)
+static gboolean
+dossier_breach_view_reveal (DossierView        *view,
+                            const DossierPlace *place)
 {
-  if (self->built)
-    return;
+  DossierBreachView *self = DOSSIER_BREACH_VIEW (view);
+  GtkWidget *target = NULL;
 
-  self->built = TRUE;
-  gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->empty_page, "map", G_CALLBACK (on_empty_page_map_cb), NULL);
-}
+  if (dossier_breach_view_is_empty (self))
+    return FALSE;
 
-static void
-dossier_breach_view_map (GtkWidget *widget)
-{
-  ensure_built (DOSSIER_BREACH_VIEW (widget));
+  if (place->item_id != NULL)
+    target = g_hash_table_lookup (self->hypotheses, place->item_id);
+  else if (place->item_index >= 0 && (guint) place->item_index < self->exposed->len)
+    target = g_ptr_array_index (self->exposed, place->item_index);
+  else if (place->item_index < 0)
+    target = gtk_widget_get_first_child (GTK_WIDGET (self->content));
 
-  GTK_WIDGET_CLASS (dossier_breach_view_parent_class)->map (widget);
+  if (target == NULL)
+    return FALSE;
+
+  dossier_widget_reveal (target, NULL);
+  return TRUE;
 }
 
 static void
@@ -440,20 +420,23 @@ dossier_breach_view_dispose (GObject *object)
 {
   DossierBreachView *self = DOSSIER_BREACH_VIEW (object);
 
-  if (self->built)
-    gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_BREACH_VIEW);
-  {
-    GtkWidget *child;
-
-    /* Unnamed template children are not disposed with the template. */
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  dossier_view_dispose_template (DOSSIER_VIEW (self), DOSSIER_TYPE_BREACH_VIEW);
   g_clear_object (&self->dcase);
   g_clear_pointer (&self->hypotheses, g_hash_table_unref);
   g_clear_pointer (&self->exposed, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dossier_breach_view_parent_class)->dispose (object);
+}
+
+static void
+dossier_breach_view_iface_init (DossierViewInterface *iface)
+{
+  iface->name = "breach";
+  iface->title = N_("Breach");
+  iface->icon_name = "security-low-symbolic";
+  iface->empty_icon_name = "security-low-symbolic";
+  iface->set_case = dossier_breach_view_set_case;
+  iface->reveal = dossier_breach_view_reveal;
 }
 
 static void
@@ -463,10 +446,8 @@ dossier_breach_view_class_init (DossierBreachViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_breach_view_dispose;
-  widget_class->map = dossier_breach_view_map;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-breach-view.ui");
+  dossier_view_class_set_lazy_template (widget_class, "/io/github/dossier/Dossier/dossier-breach-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierBreachView, stack);
   gtk_widget_class_bind_template_child (widget_class, DossierBreachView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DossierBreachView, scrolled);
@@ -486,71 +467,13 @@ dossier_breach_view_new (void)
   return g_object_new (DOSSIER_TYPE_BREACH_VIEW, NULL);
 }
 
-void
-dossier_breach_view_set_case (DossierBreachView *self,
-                              DossierCase       *dcase)
-{
-  DossierBreach *breach;
-
-  g_return_if_fail (DOSSIER_IS_BREACH_VIEW (self));
-
-  ensure_built (self);
-  g_set_object (&self->dcase, dcase);
-  clear_content (self);
-
-  breach = dcase != NULL ? dossier_case_get_breach (dcase) : NULL;
-  if (breach == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-
-  build (self, breach);
-  gtk_stack_set_visible_child_name (self->stack, "content");
-}
-
-DossierCase *
-dossier_breach_view_get_case (DossierBreachView *self)
-{
-  g_return_val_if_fail (DOSSIER_IS_BREACH_VIEW (self), NULL);
-
-  return self->dcase;
-}
-
-gboolean
-dossier_breach_view_reveal (DossierBreachView *self,
-                            const char        *item_id,
-                            int                item_index)
-{
-  GtkWidget *target = NULL;
-
-  g_return_val_if_fail (DOSSIER_IS_BREACH_VIEW (self), FALSE);
-
-  if (dossier_breach_view_is_empty (self))
-    return FALSE;
-
-  if (item_id != NULL)
-    target = g_hash_table_lookup (self->hypotheses, item_id);
-  else if (item_index >= 0 && (guint) item_index < self->exposed->len)
-    target = g_ptr_array_index (self->exposed, item_index);
-  else if (item_index < 0)
-    target = gtk_widget_get_first_child (GTK_WIDGET (self->content));
-
-  if (target == NULL)
-    return FALSE;
-
-  dossier_widget_scroll_to (target);
-  dossier_widget_flash (target);
-  return TRUE;
-}
-
 gboolean
 dossier_breach_view_is_empty (DossierBreachView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_BREACH_VIEW (self), TRUE);
 
   /* Not built: never given a case. */
-  if (!self->built)
+  if (!dossier_view_is_built (DOSSIER_VIEW (self)))
     return TRUE;
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;

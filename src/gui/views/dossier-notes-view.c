@@ -7,14 +7,13 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dossier-list-reveal.h"
+#include "dossier-reveal.h"
 #include "dossier-text-block.h"
+#include "dossier-view-rows.h"
 
 /* How many of the most used tags get a chip; the rest are in the menu. */
 #define MAX_CHIPS 30
-/* How long a revealed row stays highlighted. */
-#define HIGHLIGHT_MSEC 1500
-/* Frames to wait for the list to show before scrolling to a note. */
-#define REVEAL_MAX_FRAMES 60
 
 struct _DossierNotesView
 {
@@ -60,46 +59,15 @@ struct _DossierNotesView
   gboolean            setting_text;
 
   DossierNote        *shown_note;
-
-  /* Row widget -> DossierNote, for the rows bound right now. */
-  GHashTable         *bound_rows;
-  DossierNote        *highlight_note;
-  guint               highlight_id;
-
-  guint               reveal_position;
-  guint               reveal_tick_id;
-  guint               reveal_frames;
-  gboolean           built;
+  DossierListReveal  *list_reveal;
+  guint               detail_reveal_id;
+  guint               detail_reveal_frames;
 };
 
-G_DEFINE_FINAL_TYPE (DossierNotesView, dossier_notes_view, GTK_TYPE_WIDGET)
+static void dossier_notes_view_iface_init (DossierViewInterface *iface);
 
-static GQuark note_quark;
-
-static const char view_css[] =
-  "dossier-notes-view .dossier-chip {"
-  "  border-radius: 9999px; padding: 2px 10px; min-height: 24px; font-size: smaller; }\n"
-  "dossier-notes-view .dossier-note-row { padding: 4px 2px; border-radius: 6px; }\n"
-  "dossier-notes-view .dossier-note-row.highlighted {"
-  "  background-color: alpha(@accent_bg_color, 0.25); }\n"
-  "dossier-notes-view .dossier-about-button { padding: 4px 8px; }\n";
-
-static void
-ensure_css (GtkWidget *widget)
-{
-  GdkDisplay *display = gtk_widget_get_display (widget);
-  GtkCssProvider *provider;
-
-  if (display == NULL || g_object_get_data (G_OBJECT (display), "dossier-notes-view-css"))
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, view_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "dossier-notes-view-css",
-                          provider, g_object_unref);
-}
+G_DEFINE_FINAL_TYPE_WITH_CODE (DossierNotesView, dossier_notes_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DOSSIER_TYPE_VIEW, dossier_notes_view_iface_init))
 
 static char *
 fold_text (const char *text)
@@ -107,18 +75,6 @@ fold_text (const char *text)
   g_autofree char *folded = g_utf8_casefold (text, -1);
 
   return g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
-}
-
-static char *
-inline_to_display (const DossierInline *node)
-{
-  g_autofree char *plain = NULL;
-
-  if (node == NULL)
-    return g_strdup ("");
-
-  plain = dossier_inline_to_plain (node);
-  return dossier_sanitize_display_text (plain);
 }
 
 static const char *
@@ -368,17 +324,6 @@ note_meta_text (DossierNote *note)
 }
 
 static void
-apply_row_highlight (DossierNotesView *self,
-                     GtkWidget        *row,
-                     DossierNote      *note)
-{
-  if (note != NULL && note == self->highlight_note)
-    gtk_widget_add_css_class (row, "highlighted");
-  else
-    gtk_widget_remove_css_class (row, "highlighted");
-}
-
-static void
 row_setup_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               DossierNotesView         *self)
@@ -425,7 +370,7 @@ row_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *meta_label = gtk_widget_get_next_sibling (title_label);
   GtkWidget *tags_label = gtk_widget_get_next_sibling (meta_label);
   const char * const *tags = dossier_note_get_tags (note);
-  g_autofree char *title = inline_to_display (dossier_note_get_title (note));
+  g_autofree char *title = dossier_inline_to_display (dossier_note_get_title (note));
   g_autofree char *meta = note_meta_text (note);
   g_autofree char *tags_text = join_tags (tags);
 
@@ -435,9 +380,7 @@ row_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (tags_label), tags_text);
   gtk_widget_set_visible (tags_label, tags[0] != NULL);
 
-  g_object_set_qdata (G_OBJECT (box), note_quark, note);
-  g_hash_table_add (self->bound_rows, box);
-  apply_row_highlight (self, box, note);
+  dossier_list_reveal_bind (self->list_reveal, box, note);
 }
 
 static void
@@ -445,11 +388,7 @@ row_unbind_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                DossierNotesView         *self)
 {
-  GtkWidget *box = gtk_list_item_get_child (item);
-
-  g_hash_table_remove (self->bound_rows, box);
-  g_object_set_qdata (G_OBJECT (box), note_quark, NULL);
-  gtk_widget_remove_css_class (box, "highlighted");
+  dossier_list_reveal_unbind (self->list_reveal, gtk_list_item_get_child (item));
 }
 
 static void
@@ -457,10 +396,8 @@ row_teardown_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  DossierNotesView         *self)
 {
-  GtkWidget *box = gtk_list_item_get_child (item);
-
-  if (box != NULL && self->bound_rows != NULL)
-    g_hash_table_remove (self->bound_rows, box);
+  if (self->list_reveal != NULL)
+    dossier_list_reveal_unbind (self->list_reveal, gtk_list_item_get_child (item));
 }
 
 static GtkWidget *
@@ -490,7 +427,7 @@ about_button_new (DossierNotesView *self,
       icon_name = "emblem-documents-symbolic";
       action = "win.show-source";
       target = g_variant_new_string (id);
-      text = inline_to_display (dossier_source_get_title (DOSSIER_SOURCE (object)));
+      text = dossier_inline_to_display (dossier_source_get_title (DOSSIER_SOURCE (object)));
       tooltip = _("Show this source");
     }
   else if (DOSSIER_IS_REACTION (object))
@@ -513,7 +450,7 @@ about_button_new (DossierNotesView *self,
       action = "win.show-place";
       target = g_variant_new ("(ssi)",
                               dossier_section_to_string (DOSSIER_SECTION_TIMELINE), id, -1);
-      text = inline_to_display (dossier_event_get_title (DOSSIER_EVENT (object)));
+      text = dossier_inline_to_display (dossier_event_get_title (DOSSIER_EVENT (object)));
       tooltip = _("Show this event in the timeline");
     }
   else if (DOSSIER_IS_NOTE (object))
@@ -522,7 +459,7 @@ about_button_new (DossierNotesView *self,
       action = "win.show-place";
       target = g_variant_new ("(ssi)",
                               dossier_section_to_string (DOSSIER_SECTION_NOTES), id, -1);
-      text = inline_to_display (dossier_note_get_title (DOSSIER_NOTE (object)));
+      text = dossier_inline_to_display (dossier_note_get_title (DOSSIER_NOTE (object)));
       tooltip = _("Show this note");
     }
   else if (DOSSIER_IS_HYPOTHESIS (object))
@@ -531,7 +468,7 @@ about_button_new (DossierNotesView *self,
       action = "win.show-place";
       target = g_variant_new ("(ssi)",
                               dossier_section_to_string (DOSSIER_SECTION_BREACH), id, -1);
-      text = inline_to_display (dossier_hypothesis_get_statement (DOSSIER_HYPOTHESIS (object)));
+      text = dossier_inline_to_display (dossier_hypothesis_get_statement (DOSSIER_HYPOTHESIS (object)));
       tooltip = _("Show this attribution hypothesis");
     }
   else
@@ -776,94 +713,32 @@ rebuild_tags (DossierNotesView *self)
 }
 
 static void
-cancel_reveal (DossierNotesView *self)
+cancel_detail_reveal (DossierNotesView *self)
 {
-  if (self->reveal_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick_id);
-      self->reveal_tick_id = 0;
-    }
+  if (self->detail_reveal_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->detail_reveal_id);
+  self->detail_reveal_id = 0;
+  self->detail_reveal_frames = 0;
 }
 
-static void
-clear_highlight (DossierNotesView *self)
-{
-  GHashTableIter iter;
-  gpointer row;
-
-  g_clear_handle_id (&self->highlight_id, g_source_remove);
-  g_clear_object (&self->highlight_note);
-
-  if (self->bound_rows == NULL)
-    return;
-
-  g_hash_table_iter_init (&iter, self->bound_rows);
-  while (g_hash_table_iter_next (&iter, &row, NULL))
-    gtk_widget_remove_css_class (row, "highlighted");
-}
-
+/* A narrow window shows the note instead of the list: there the note is
+ * what lands in sight. Whether the window is narrow is known once the
+ * view is laid out (a reveal may be what builds it). */
 static gboolean
-highlight_timeout_cb (gpointer user_data)
-{
-  DossierNotesView *self = user_data;
-
-  self->highlight_id = 0;
-  clear_highlight (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-start_highlight (DossierNotesView *self,
-                 DossierNote      *note)
-{
-  GHashTableIter iter;
-  gpointer row;
-
-  clear_highlight (self);
-  self->highlight_note = g_object_ref (note);
-
-  g_hash_table_iter_init (&iter, self->bound_rows);
-  while (g_hash_table_iter_next (&iter, &row, NULL))
-    apply_row_highlight (self, row, g_object_get_qdata (G_OBJECT (row), note_quark));
-
-  self->highlight_id = g_timeout_add (HIGHLIGHT_MSEC, highlight_timeout_cb, self);
-}
-
-static gboolean
-reveal_tick_cb (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       user_data)
+reveal_detail_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
 {
   DossierNotesView *self = DOSSIER_NOTES_VIEW (widget);
-  g_autoptr(DossierNote) note = NULL;
 
-  self->reveal_frames++;
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self->list_view)) &&
-      !gtk_widget_get_mapped (GTK_WIDGET (self->detail_stack)))
-    {
-      if (self->reveal_frames < REVEAL_MAX_FRAMES)
-        return G_SOURCE_CONTINUE;
-      self->reveal_tick_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  /* Scroll once the list is laid out, and once more on the next frame in
-   * case rows above changed their height meanwhile. */
-  if (self->reveal_position < g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)))
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
-                                  self->reveal_position);
-      note = g_list_model_get_item (G_LIST_MODEL (self->filter_model), self->reveal_position);
-    }
-
-  if (self->reveal_frames < 2 && self->reveal_frames < REVEAL_MAX_FRAMES)
+  if (gtk_widget_get_width (GTK_WIDGET (self->leaflet)) <= 0 &&
+      ++self->detail_reveal_frames < DOSSIER_REVEAL_MAX_FRAMES)
     return G_SOURCE_CONTINUE;
 
-  if (note != NULL)
-    start_highlight (self, note);
+  self->detail_reveal_id = 0;
+  if (adw_leaflet_get_folded (self->leaflet))
+    dossier_widget_reveal (gtk_widget_get_parent (GTK_WIDGET (self->detail_title)), NULL);
 
-  self->reveal_tick_id = 0;
   return G_SOURCE_REMOVE;
 }
 
@@ -972,69 +847,14 @@ on_pending_changed_cb (GtkFilterListModel *model,
 }
 
 static void
-ellipsized_setup_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     gpointer                  user_data)
+dossier_notes_view_template_built (DossierView *view)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-string_bind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (string));
-}
-
-static void
-list_label_setup_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-on_empty_page_map_cb (GtkWidget *page)
-{
-  /* GTK loads the icon of every image in a window, shown or not: the
-   * empty page gets its icon once it is shown. */
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "document-edit-symbolic");
-}
-
-/* A window holds all eight views and shows one: the template is built
- * when the view is first shown or used, not when it is created. */
-static void
-ensure_built (DossierNotesView *self)
-{
+  DossierNotesView *self = DOSSIER_NOTES_VIEW (view);
   g_autoptr(GtkListItemFactory) factory = NULL;
   g_autoptr(GtkListItemFactory) button_factory = NULL;
   g_autoptr(GtkListItemFactory) popup_factory = NULL;
   g_autoptr(GtkExpression) expression = NULL;
 
-  if (self->built)
-    return;
-
-  self->built = TRUE;
-  gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->empty_page, "map", G_CALLBACK (on_empty_page_map_cb), NULL);
-  ensure_css (GTK_WIDGET (self));
-
-  self->bound_rows = g_hash_table_new (NULL, NULL);
   self->search_texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   self->filter = gtk_custom_filter_new (note_filter_func, self, NULL);
@@ -1050,6 +870,7 @@ ensure_built (DossierNotesView *self)
   g_signal_connect (self->selection, "notify::selected-item",
                     G_CALLBACK (on_selected_item_changed_cb), self);
 
+  self->list_reveal = dossier_list_reveal_new (self->list_view);
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), self);
@@ -1059,12 +880,8 @@ ensure_built (DossierNotesView *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   /* The menu of every tag: searchable, and lazy like any list view. */
-  button_factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (button_factory, "setup", G_CALLBACK (ellipsized_setup_cb), NULL);
-  g_signal_connect (button_factory, "bind", G_CALLBACK (string_bind_cb), NULL);
-  popup_factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (popup_factory, "setup", G_CALLBACK (list_label_setup_cb), NULL);
-  g_signal_connect (popup_factory, "bind", G_CALLBACK (string_bind_cb), NULL);
+  button_factory = dossier_ellipsized_factory_new (18);
+  popup_factory = dossier_ellipsized_factory_new (40);
   gtk_drop_down_set_factory (self->tag_dropdown, button_factory);
   gtk_drop_down_set_list_factory (self->tag_dropdown, popup_factory);
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
@@ -1085,21 +902,11 @@ ensure_built (DossierNotesView *self)
 }
 
 static void
-dossier_notes_view_map (GtkWidget *widget)
-{
-  ensure_built (DOSSIER_NOTES_VIEW (widget));
-
-  GTK_WIDGET_CLASS (dossier_notes_view_parent_class)->map (widget);
-}
-
-static void
 dossier_notes_view_dispose (GObject *object)
 {
   DossierNotesView *self = DOSSIER_NOTES_VIEW (object);
 
-  cancel_reveal (self);
-  clear_highlight (self);
-
+  cancel_detail_reveal (self);
   if (self->filter_model != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->filter_model, self);
@@ -1109,15 +916,14 @@ dossier_notes_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_pointer (&self->list_reveal, dossier_list_reveal_free);
 
-  if (self->built)
-    gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_NOTES_VIEW);
+  dossier_view_dispose_template (DOSSIER_VIEW (self), DOSSIER_TYPE_NOTES_VIEW);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
   g_clear_object (&self->shown_note);
-  g_clear_pointer (&self->bound_rows, g_hash_table_unref);
   g_clear_pointer (&self->search_texts, g_hash_table_unref);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_object (&self->dcase);
@@ -1144,13 +950,9 @@ dossier_notes_view_class_init (DossierNotesViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_notes_view_dispose;
-  widget_class->map = dossier_notes_view_map;
   object_class->finalize = dossier_notes_view_finalize;
 
-  note_quark = g_quark_from_static_string ("dossier-notes-view-note");
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/dossier/Dossier/dossier-notes-view.ui");
+  dossier_view_class_set_lazy_template (widget_class, "/io/github/dossier/Dossier/dossier-notes-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierNotesView, stack);
   gtk_widget_class_bind_template_child (widget_class, DossierNotesView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DossierNotesView, leaflet);
@@ -1174,7 +976,6 @@ dossier_notes_view_class_init (DossierNotesViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dossier-notes-view");
 }
 
@@ -1189,21 +990,19 @@ dossier_notes_view_new (void)
   return g_object_new (DOSSIER_TYPE_NOTES_VIEW, NULL);
 }
 
-void
-dossier_notes_view_set_case (DossierNotesView *self,
-                             DossierCase      *dcase)
+static void
+dossier_notes_view_set_case (DossierView *view,
+                             DossierCase *dcase)
 {
+  DossierNotesView *self = DOSSIER_NOTES_VIEW (view);
   GListModel *notes;
 
-  g_return_if_fail (DOSSIER_IS_NOTES_VIEW (self));
-  g_return_if_fail (dcase == NULL || DOSSIER_IS_CASE (dcase));
-
-  ensure_built (self);
+  dossier_view_ensure_built (view);
   if (self->dcase == dcase)
     return;
 
-  cancel_reveal (self);
-  clear_highlight (self);
+  dossier_list_reveal_stop (self->list_reveal);
+  cancel_detail_reveal (self);
   show_note (self, NULL);
   gtk_filter_list_model_set_model (self->filter_model, NULL);
   g_hash_table_remove_all (self->search_texts);
@@ -1233,26 +1032,18 @@ dossier_notes_view_set_case (DossierNotesView *self,
   gtk_stack_set_visible_child_name (self->stack, "content");
 }
 
-DossierCase *
-dossier_notes_view_get_case (DossierNotesView *self)
+static gboolean
+dossier_notes_view_reveal (DossierView        *view,
+                           const DossierPlace *place)
 {
-  g_return_val_if_fail (DOSSIER_IS_NOTES_VIEW (self), NULL);
-
-  return self->dcase;
-}
-
-gboolean
-dossier_notes_view_reveal (DossierNotesView *self,
-                           const char       *item_id,
-                           int               item_index)
-{
+  DossierNotesView *self = DOSSIER_NOTES_VIEW (view);
+  const char *item_id = place->item_id;
+  int item_index = place->item_index;
   GListModel *notes;
   g_autoptr(DossierNote) note = NULL;
   guint position;
 
-  g_return_val_if_fail (DOSSIER_IS_NOTES_VIEW (self), FALSE);
-
-  ensure_built (self);
+  dossier_view_ensure_built (view);
   if (self->dcase == NULL)
     return FALSE;
 
@@ -1286,13 +1077,24 @@ dossier_notes_view_reveal (DossierNotesView *self,
   show_note (self, note);
   adw_leaflet_set_visible_child_name (self->leaflet, "detail");
 
-  cancel_reveal (self);
-  self->reveal_position = position;
-  self->reveal_frames = 0;
-  self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb,
-                                                       NULL, NULL);
+  dossier_list_reveal_start (self->list_reveal, position);
+  cancel_detail_reveal (self);
+  self->detail_reveal_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_detail_cb,
+                                                         NULL, NULL);
 
   return TRUE;
+}
+
+static void
+dossier_notes_view_iface_init (DossierViewInterface *iface)
+{
+  iface->name = "notes";
+  iface->title = N_("Notes");
+  iface->icon_name = "document-edit-symbolic";
+  iface->empty_icon_name = "document-edit-symbolic";
+  iface->template_built = dossier_notes_view_template_built;
+  iface->set_case = dossier_notes_view_set_case;
+  iface->reveal = dossier_notes_view_reveal;
 }
 
 /**
@@ -1310,7 +1112,7 @@ dossier_notes_view_set_filter_text (DossierNotesView *self,
 {
   g_return_if_fail (DOSSIER_IS_NOTES_VIEW (self));
 
-  ensure_built (self);
+  dossier_view_ensure_built (DOSSIER_VIEW (self));
   if (text == NULL)
     text = "";
 
@@ -1346,7 +1148,7 @@ dossier_notes_view_set_tag (DossierNotesView *self,
 {
   g_return_if_fail (DOSSIER_IS_NOTES_VIEW (self));
 
-  ensure_built (self);
+  dossier_view_ensure_built (DOSSIER_VIEW (self));
   set_tag_internal (self, tag);
 }
 
@@ -1365,7 +1167,7 @@ dossier_notes_view_get_n_visible (DossierNotesView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_NOTES_VIEW (self), 0);
 
-  ensure_built (self);
+  dossier_view_ensure_built (DOSSIER_VIEW (self));
   if (self->dcase == NULL)
     return 0;
 
@@ -1377,7 +1179,7 @@ dossier_notes_view_is_filtering (DossierNotesView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_NOTES_VIEW (self), FALSE);
 
-  ensure_built (self);
+  dossier_view_ensure_built (DOSSIER_VIEW (self));
   return gtk_filter_list_model_get_pending (self->filter_model) > 0;
 }
 

@@ -4,23 +4,16 @@
 #include <gtk/gtk.h>
 
 #include "dossier-core.h"
+#include "dossier-view.h"
 
 G_BEGIN_DECLS
 
 #define DOSSIER_TYPE_NOTES_VIEW (dossier_notes_view_get_type ())
 G_DECLARE_FINAL_TYPE (DossierNotesView, dossier_notes_view, DOSSIER, NOTES_VIEW, GtkWidget)
 
+/* A tab of the window; implements DossierView. */
+
 GtkWidget   *dossier_notes_view_new      (void);
-/* Shows @dcase (NULL clears); a case without this section gets the view's
- * designed empty state. */
-void         dossier_notes_view_set_case (DossierNotesView *self,
-                                         DossierCase *dcase);
-DossierCase *dossier_notes_view_get_case (DossierNotesView *self);
-/* Scrolls to the item with @item_id (or, when NULL, at @item_index) and
- * highlights it briefly. FALSE when there is no such item. */
-gboolean     dossier_notes_view_reveal   (DossierNotesView *self,
-                                         const char  *item_id,
-                                         int          item_index);
 
 /* The filter field and the tag chips, for the search and for tests.
  * Filtering runs in steps off the typing path: get_n_visible() is final

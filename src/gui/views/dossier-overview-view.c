@@ -6,7 +6,10 @@
 
 #include "dossier-overview-view.h"
 
+#include "dossier-reveal.h"
 #include "dossier-text-block.h"
+#include "dossier-view-rows.h"
+#include "dossier-view.h"
 
 struct _DossierOverviewView
 {
@@ -14,7 +17,6 @@ struct _DossierOverviewView
 
   DossierCase       *dcase;
   GtkWidget         *summary_widget;
-  gboolean           built;
 
   GtkStack          *stack;
   AdwStatusPage     *empty_page;
@@ -22,34 +24,10 @@ struct _DossierOverviewView
   GtkBox            *content;
 };
 
-G_DEFINE_FINAL_TYPE (DossierOverviewView, dossier_overview_view, GTK_TYPE_WIDGET)
+static void dossier_overview_view_iface_init (DossierViewInterface *iface);
 
-static GtkWidget *
-heading_new (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "section-title");
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-
-  return label;
-}
-
-static GtkWidget *
-row_new (const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *safe = dossier_sanitize_display_text (subtitle != NULL ? subtitle : "");
-
-  /* Case text is never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), safe);
-
-  return row;
-}
+G_DEFINE_FINAL_TYPE_WITH_CODE (DossierOverviewView, dossier_overview_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DOSSIER_TYPE_VIEW, dossier_overview_view_iface_init))
 
 static void
 make_row_open (GtkWidget  *row,
@@ -77,7 +55,7 @@ add_entity_row (DossierOverviewView *self,
   if (entity_id == NULL)
     return;
 
-  row = row_new (title, dossier_case_get_entity_name (self->dcase, entity_id));
+  row = dossier_action_row_new (title, dossier_case_get_entity_name (self->dcase, entity_id));
   if (dossier_case_get_entity (self->dcase, entity_id) != NULL)
     make_row_open (row, "win.show-entity", entity_id, _("Show who this is"));
   adw_preferences_group_add (group, row);
@@ -94,7 +72,7 @@ add_date_row (AdwPreferencesGroup *group,
     return FALSE;
 
   text = dossier_date_format (date);
-  adw_preferences_group_add (group, row_new (title, text));
+  adw_preferences_group_add (group, dossier_action_row_new (title, text));
   return TRUE;
 }
 
@@ -105,7 +83,7 @@ add_count_row (AdwPreferencesGroup *group,
                const char          *view)
 {
   g_autofree char *text = g_strdup_printf ("%u", count);
-  GtkWidget *row = row_new (title, NULL);
+  GtkWidget *row = dossier_action_row_new (title, NULL);
   GtkWidget *number = gtk_label_new (text);
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), NULL);
@@ -119,10 +97,7 @@ add_count_row (AdwPreferencesGroup *group,
 static void
 clear_content (DossierOverviewView *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
-    gtk_box_remove (self->content, child);
+  dossier_box_remove_all (self->content);
   self->summary_widget = NULL;
 }
 
@@ -190,7 +165,7 @@ build (DossierOverviewView *self)
       GtkWidget *block = dossier_text_block_new ();
 
       dossier_text_block_set_blocks (DOSSIER_TEXT_BLOCK (block), summary);
-      gtk_box_append (GTK_BOX (box), heading_new (_("Summary")));
+      gtk_box_append (GTK_BOX (box), dossier_heading_new (_("Summary")));
       gtk_box_append (GTK_BOX (box), block);
       gtk_box_append (GTK_BOX (box), dossier_certainty_legend_button_new ());
       gtk_box_append (self->content, box);
@@ -251,7 +226,7 @@ build (DossierOverviewView *self)
         {
           const DossierProblem *problem = g_ptr_array_index (warnings, i);
           g_autofree char *line = g_strdup_printf (_("Line %u"), problem->line);
-          GtkWidget *row = row_new (problem->message, line);
+          GtkWidget *row = dossier_action_row_new (problem->message, line);
           GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
           gtk_widget_add_css_class (icon, "warning");
@@ -265,32 +240,43 @@ build (DossierOverviewView *self)
 }
 
 static void
-on_empty_page_map_cb (GtkWidget *page)
+dossier_overview_view_set_case (DossierView *view,
+                                DossierCase *dcase)
 {
-  /* GTK loads the icon of every image in a window, shown or not: the
-   * empty page gets its icon once it is shown. */
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "x-office-document-symbolic");
+  DossierOverviewView *self = DOSSIER_OVERVIEW_VIEW (view);
+
+  dossier_view_ensure_built (view);
+  g_set_object (&self->dcase, dcase);
+  clear_content (self);
+
+  if (dcase == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  build (self);
+  gtk_stack_set_visible_child_name (self->stack, "content");
 }
 
-/* A window holds all eight views and shows one: the template is built
- * when the view is first shown or used, not when it is created. */
-static void
-ensure_built (DossierOverviewView *self)
+static gboolean
+dossier_overview_view_reveal (DossierView        *view,
+                              const DossierPlace *place)
 {
-  if (self->built)
-    return;
+  DossierOverviewView *self = DOSSIER_OVERVIEW_VIEW (view);
+  GtkWidget *target;
 
-  self->built = TRUE;
-  gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->empty_page, "map", G_CALLBACK (on_empty_page_map_cb), NULL);
-}
+  if (self->dcase == NULL)
+    return FALSE;
+  dossier_view_ensure_built (view);
 
-static void
-dossier_overview_view_map (GtkWidget *widget)
-{
-  ensure_built (DOSSIER_OVERVIEW_VIEW (widget));
+  /* The overview's citations are all in its summary. */
+  target = self->summary_widget != NULL ? self->summary_widget : gtk_widget_get_first_child (GTK_WIDGET (self->content));
+  if (target == NULL)
+    return FALSE;
 
-  GTK_WIDGET_CLASS (dossier_overview_view_parent_class)->map (widget);
+  dossier_widget_reveal (target, NULL);
+  return TRUE;
 }
 
 static void
@@ -298,18 +284,21 @@ dossier_overview_view_dispose (GObject *object)
 {
   DossierOverviewView *self = DOSSIER_OVERVIEW_VIEW (object);
 
-  if (self->built)
-    gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_OVERVIEW_VIEW);
-  {
-    GtkWidget *child;
-
-    /* Unnamed template children are not disposed with the template. */
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  dossier_view_dispose_template (DOSSIER_VIEW (self), DOSSIER_TYPE_OVERVIEW_VIEW);
   g_clear_object (&self->dcase);
 
   G_OBJECT_CLASS (dossier_overview_view_parent_class)->dispose (object);
+}
+
+static void
+dossier_overview_view_iface_init (DossierViewInterface *iface)
+{
+  iface->name = "overview";
+  iface->title = N_("Overview");
+  iface->icon_name = "x-office-document-symbolic";
+  iface->empty_icon_name = "x-office-document-symbolic";
+  iface->set_case = dossier_overview_view_set_case;
+  iface->reveal = dossier_overview_view_reveal;
 }
 
 static void
@@ -319,10 +308,8 @@ dossier_overview_view_class_init (DossierOverviewViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_overview_view_dispose;
-  widget_class->map = dossier_overview_view_map;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-overview-view.ui");
+  dossier_view_class_set_lazy_template (widget_class, "/io/github/dossier/Dossier/dossier-overview-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierOverviewView, stack);
   gtk_widget_class_bind_template_child (widget_class, DossierOverviewView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DossierOverviewView, scrolled);
@@ -338,57 +325,6 @@ GtkWidget *
 dossier_overview_view_new (void)
 {
   return g_object_new (DOSSIER_TYPE_OVERVIEW_VIEW, NULL);
-}
-
-void
-dossier_overview_view_set_case (DossierOverviewView *self,
-                                DossierCase         *dcase)
-{
-  g_return_if_fail (DOSSIER_IS_OVERVIEW_VIEW (self));
-
-  ensure_built (self);
-  g_set_object (&self->dcase, dcase);
-  clear_content (self);
-
-  if (dcase == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-
-  build (self);
-  gtk_stack_set_visible_child_name (self->stack, "content");
-}
-
-DossierCase *
-dossier_overview_view_get_case (DossierOverviewView *self)
-{
-  g_return_val_if_fail (DOSSIER_IS_OVERVIEW_VIEW (self), NULL);
-
-  return self->dcase;
-}
-
-gboolean
-dossier_overview_view_reveal (DossierOverviewView *self,
-                              const char          *item_id,
-                              int                  item_index)
-{
-  GtkWidget *target;
-
-  g_return_val_if_fail (DOSSIER_IS_OVERVIEW_VIEW (self), FALSE);
-
-  if (self->dcase == NULL)
-    return FALSE;
-  ensure_built (self);
-
-  /* The overview's citations are all in its summary. */
-  target = self->summary_widget != NULL ? self->summary_widget : gtk_widget_get_first_child (GTK_WIDGET (self->content));
-  if (target == NULL)
-    return FALSE;
-
-  dossier_widget_scroll_to (target);
-  dossier_widget_flash (target);
-  return TRUE;
 }
 
 gboolean

@@ -6,8 +6,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "dossier-reveal.h"
 #include "dossier-text-block.h"
-
+#include "dossier-view-rows.h"
 
 struct _DossierReactionsView
 {
@@ -30,67 +31,20 @@ struct _DossierReactionsView
   /* DossierStance values of the stance menu, after "All stances". */
   GArray            *stances;
   guint              n_reactions;
-
-  gboolean           built;
 };
 
-G_DEFINE_FINAL_TYPE (DossierReactionsView, dossier_reactions_view, GTK_TYPE_WIDGET)
+static void dossier_reactions_view_iface_init (DossierViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DossierReactionsView, dossier_reactions_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DOSSIER_TYPE_VIEW, dossier_reactions_view_iface_init))
 
 static GQuark reaction_quark;
 static GQuark index_quark;
-
-static const char view_css[] =
-  "dossier-reactions-view list.dossier-cards { background: none; }\n"
-  "dossier-reactions-view list.dossier-cards > row { padding: 6px 0; border-radius: 12px; }\n"
-  "dossier-reactions-view list.dossier-cards > row:hover { background: none; }\n"
-  "dossier-reactions-view .dossier-card { padding: 14px 16px; }\n"
-  "dossier-reactions-view .dossier-card.highlighted {"
-  "  box-shadow: 0 0 0 3px @accent_bg_color;"
-  "  background-color: alpha(@accent_bg_color, 0.12); }\n"
-  "dossier-reactions-view .dossier-pill {"
-  "  border-radius: 9999px; padding: 2px 9px; font-size: smaller; font-weight: bold;"
-  "  background-color: alpha(currentColor, 0.12); }\n"
-  "dossier-reactions-view .dossier-quote {"
-  "  border-left: 3px solid alpha(currentColor, 0.35); padding: 2px 0 2px 12px;"
-  "  margin: 4px 0 4px 6px; }\n"
-  "dossier-reactions-view .dossier-quote:dir(rtl) {"
-  "  border-left: none; border-right: 3px solid alpha(currentColor, 0.35);"
-  "  padding: 2px 12px 2px 0; margin: 4px 6px 4px 0; }\n"
-  "dossier-reactions-view .dossier-quote label { font-style: italic; font-size: larger; }\n";
-
-static void
-ensure_css (GtkWidget *widget)
-{
-  GdkDisplay *display = gtk_widget_get_display (widget);
-  GtkCssProvider *provider;
-
-  if (display == NULL || g_object_get_data (G_OBJECT (display), "dossier-reactions-view-css"))
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, view_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "dossier-reactions-view-css",
-                          provider, g_object_unref);
-}
 
 static char *
 sanitized (const char *text)
 {
   return text != NULL ? dossier_sanitize_display_text (text) : g_strdup ("");
-}
-
-/* Markup for an entity's name that links to it ("entity:ID"). */
-static char *
-entity_link_markup (DossierCase *dcase,
-                    const char  *id)
-{
-  g_autofree char *name = sanitized (dossier_case_get_entity_name (dcase, id));
-  g_autofree char *escaped_name = g_markup_escape_text (name, -1);
-  g_autofree char *escaped_id = g_markup_escape_text (id, -1);
-
-  return g_strdup_printf ("<a href=\"entity:%s\">%s</a>", escaped_id, escaped_name);
 }
 
 static GtkWidget *
@@ -105,25 +59,6 @@ markup_label_new (const char *markup,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_label_set_selectable (GTK_LABEL (label), selectable);
   dossier_text_block_setup_label (GTK_LABEL (label));
-
-  return label;
-}
-
-static GtkWidget *
-pill_new (const char *text,
-          const char *style_class,
-          const char *accessible_label)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "dossier-pill");
-  if (style_class != NULL)
-    gtk_widget_add_css_class (label, style_class);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  if (accessible_label != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
-                                    -1);
 
   return label;
 }
@@ -146,61 +81,6 @@ stance_style (DossierStance stance)
     default:
       return NULL;
     }
-}
-
-static const char *
-certainty_style (DossierCertainty certainty)
-{
-  switch (certainty)
-    {
-    case DOSSIER_CERTAINTY_CONFIRMED:
-      return "success";
-    case DOSSIER_CERTAINTY_REPORTED:
-      return "accent";
-    case DOSSIER_CERTAINTY_ALLEGED:
-      return "warning";
-    case DOSSIER_CERTAINTY_DISPUTED:
-      return "error";
-    case DOSSIER_CERTAINTY_UNVERIFIED:
-    case DOSSIER_CERTAINTY_NONE:
-    default:
-      return "dim-label";
-    }
-}
-
-static void
-ellipsized_setup_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-ellipsized_bind_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    gpointer                  user_data)
-{
-  GtkStringObject *string = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (string));
-}
-
-/* Drop-down buttons ellipsize long names so the filters fit 360 pixels. */
-static GtkListItemFactory *
-ellipsized_factory_new (void)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (ellipsized_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (ellipsized_bind_cb), NULL);
-
-  return factory;
 }
 
 static const char *
@@ -319,7 +199,7 @@ reaction_card_new (DossierReactionsView *self,
   {
     g_autofree char *a11y = g_strdup_printf (_("Stance: %s"), dossier_stance_get_label (stance));
 
-    label = pill_new (dossier_stance_get_label (stance), stance_style (stance), a11y);
+    label = dossier_pill_new (dossier_stance_get_label (stance), stance_style (stance), a11y);
     gtk_widget_add_css_class (label, "dossier-stance");
     gtk_box_append (GTK_BOX (header), label);
   }
@@ -328,14 +208,14 @@ reaction_card_new (DossierReactionsView *self,
       g_autofree char *a11y = g_strdup_printf (_("Certainty: %s"),
                                                dossier_certainty_get_label (certainty));
 
-      label = pill_new (dossier_certainty_get_label (certainty), certainty_style (certainty), a11y);
+      label = dossier_pill_new (dossier_certainty_get_label (certainty), dossier_certainty_style (certainty), a11y);
       gtk_widget_set_tooltip_text (label, dossier_certainty_get_description (certainty));
       gtk_box_append (GTK_BOX (header), label);
     }
   gtk_box_append (GTK_BOX (card), header);
 
   /* Who spoke, and in which role. */
-  actor_markup = entity_link_markup (dcase, actor);
+  actor_markup = dossier_markup_entity_link (dcase, actor);
   label = markup_label_new (actor_markup, FALSE);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (card), label);
@@ -354,7 +234,7 @@ reaction_card_new (DossierReactionsView *self,
 
   if (behalf != NULL)
     {
-      g_autofree char *link = entity_link_markup (dcase, behalf);
+      g_autofree char *link = dossier_markup_entity_link (dcase, behalf);
       /* Translators: %s is the name of a person, a company or a state */
       g_autofree char *markup = g_strdup_printf (_("On behalf of %s"), link);
 
@@ -434,11 +314,7 @@ compare_actor_names (gconstpointer a,
 static void
 clear_rows (DossierReactionsView *self)
 {
-  GtkWidget *child;
-
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
-    gtk_list_box_remove (self->list_box, child);
+  dossier_list_box_remove_all (self->list_box);
 }
 
 static void
@@ -557,31 +433,13 @@ on_show_all_clicked_cb (DossierReactionsView *self)
 }
 
 static void
-on_empty_page_map_cb (GtkWidget *page)
+dossier_reactions_view_template_built (DossierView *view)
 {
-  /* GTK loads the icon of every image in a window, shown or not: the
-   * empty page gets its icon once it is shown. */
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "system-users-symbolic");
-}
+  DossierReactionsView *self = DOSSIER_REACTIONS_VIEW (view);
+  g_autoptr(GtkListItemFactory) actor_factory = dossier_ellipsized_factory_new (-1);
+  g_autoptr(GtkListItemFactory) stance_factory = dossier_ellipsized_factory_new (-1);
 
-/* A window holds all eight views and shows one: the template is built
- * when the view is first shown or used, not when it is created. */
-static void
-ensure_built (DossierReactionsView *self)
-{
-  g_autoptr(GtkListItemFactory) actor_factory = NULL;
-  g_autoptr(GtkListItemFactory) stance_factory = NULL;
-
-  if (self->built)
-    return;
-
-  self->built = TRUE;
-  gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->empty_page, "map", G_CALLBACK (on_empty_page_map_cb), NULL);
-  ensure_css (GTK_WIDGET (self));
-
-  actor_factory = ellipsized_factory_new ();
-  stance_factory = ellipsized_factory_new ();
+  /* Drop-down buttons ellipsize long names so the filters fit 360 pixels. */
   gtk_drop_down_set_factory (self->actor_dropdown, actor_factory);
   gtk_drop_down_set_factory (self->stance_dropdown, stance_factory);
 
@@ -590,76 +448,12 @@ ensure_built (DossierReactionsView *self)
 }
 
 static void
-dossier_reactions_view_map (GtkWidget *widget)
+dossier_reactions_view_set_case (DossierView *view,
+                                 DossierCase *dcase)
 {
-  ensure_built (DOSSIER_REACTIONS_VIEW (widget));
+  DossierReactionsView *self = DOSSIER_REACTIONS_VIEW (view);
 
-  GTK_WIDGET_CLASS (dossier_reactions_view_parent_class)->map (widget);
-}
-
-static void
-dossier_reactions_view_dispose (GObject *object)
-{
-  DossierReactionsView *self = DOSSIER_REACTIONS_VIEW (object);
-
-  if (self->built)
-    gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_REACTIONS_VIEW);
-  g_clear_object (&self->dcase);
-  g_clear_pointer (&self->actor_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->stances, g_array_unref);
-
-  G_OBJECT_CLASS (dossier_reactions_view_parent_class)->dispose (object);
-}
-
-static void
-dossier_reactions_view_class_init (DossierReactionsViewClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = dossier_reactions_view_dispose;
-  widget_class->map = dossier_reactions_view_map;
-
-  reaction_quark = g_quark_from_static_string ("dossier-reactions-view-reaction");
-  index_quark = g_quark_from_static_string ("dossier-reactions-view-index");
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/dossier/Dossier/dossier-reactions-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DossierReactionsView, stack);
-  gtk_widget_class_bind_template_child (widget_class, DossierReactionsView, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, DossierReactionsView, scrolled);
-  gtk_widget_class_bind_template_child (widget_class, DossierReactionsView, clamp);
-  gtk_widget_class_bind_template_child (widget_class, DossierReactionsView, actor_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DossierReactionsView, stance_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, DossierReactionsView, count_label);
-  gtk_widget_class_bind_template_child (widget_class, DossierReactionsView, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, DossierReactionsView, list_box);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_show_all_clicked_cb);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_css_name (widget_class, "dossier-reactions-view");
-}
-
-static void
-dossier_reactions_view_init (DossierReactionsView *self)
-{
-}
-
-GtkWidget *
-dossier_reactions_view_new (void)
-{
-  return g_object_new (DOSSIER_TYPE_REACTIONS_VIEW, NULL);
-}
-
-void
-dossier_reactions_view_set_case (DossierReactionsView *self,
-                                 DossierCase          *dcase)
-{
-  g_return_if_fail (DOSSIER_IS_REACTIONS_VIEW (self));
-  g_return_if_fail (dcase == NULL || DOSSIER_IS_CASE (dcase));
-
-  ensure_built (self);
+  dossier_view_ensure_built (view);
   if (self->dcase == dcase)
     return;
 
@@ -669,22 +463,12 @@ dossier_reactions_view_set_case (DossierReactionsView *self,
   rebuild (self);
 }
 
-DossierCase *
-dossier_reactions_view_get_case (DossierReactionsView *self)
+static gboolean
+dossier_reactions_view_reveal (DossierView        *view,
+                               const DossierPlace *place)
 {
-  g_return_val_if_fail (DOSSIER_IS_REACTIONS_VIEW (self), NULL);
-
-  return self->dcase;
-}
-
-gboolean
-dossier_reactions_view_reveal (DossierReactionsView *self,
-                               const char           *item_id,
-                               int                   item_index)
-{
+  DossierReactionsView *self = DOSSIER_REACTIONS_VIEW (view);
   GtkWidget *target = NULL;
-
-  g_return_val_if_fail (DOSSIER_IS_REACTIONS_VIEW (self), FALSE);
 
   if (self->dcase == NULL)
     return FALSE;
@@ -698,8 +482,8 @@ dossier_reactions_view_reveal (DossierReactionsView *self,
 
       if (reaction == NULL)
         continue;
-      if (item_id != NULL ? g_strcmp0 (dossier_reaction_get_id (reaction), item_id) == 0
-                          : (item_index >= 0 && index == (guint) item_index + 1))
+      if (place->item_id != NULL ? g_strcmp0 (dossier_reaction_get_id (reaction), place->item_id) == 0
+                                 : (place->item_index >= 0 && index == (guint) place->item_index + 1))
         target = row;
     }
 
@@ -713,4 +497,67 @@ dossier_reactions_view_reveal (DossierReactionsView *self,
   dossier_widget_reveal (target, gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (target)));
 
   return TRUE;
+}
+
+static void
+dossier_reactions_view_dispose (GObject *object)
+{
+  DossierReactionsView *self = DOSSIER_REACTIONS_VIEW (object);
+
+  dossier_view_dispose_template (DOSSIER_VIEW (self), DOSSIER_TYPE_REACTIONS_VIEW);
+  g_clear_object (&self->dcase);
+  g_clear_pointer (&self->actor_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->stances, g_array_unref);
+
+  G_OBJECT_CLASS (dossier_reactions_view_parent_class)->dispose (object);
+}
+
+static void
+dossier_reactions_view_iface_init (DossierViewInterface *iface)
+{
+  iface->name = "reactions";
+  iface->title = N_("Reactions");
+  iface->icon_name = "chat-message-new-symbolic";
+  iface->empty_icon_name = "system-users-symbolic";
+  iface->template_built = dossier_reactions_view_template_built;
+  iface->set_case = dossier_reactions_view_set_case;
+  iface->reveal = dossier_reactions_view_reveal;
+}
+
+static void
+dossier_reactions_view_class_init (DossierReactionsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_reactions_view_dispose;
+
+  reaction_quark = g_quark_from_static_string ("dossier-reactions-view-reaction");
+  index_quark = g_quark_from_static_string ("dossier-reactions-view-index");
+
+  dossier_view_class_set_lazy_template (widget_class, "/io/github/dossier/Dossier/dossier-reactions-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierReactionsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierReactionsView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierReactionsView, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, DossierReactionsView, clamp);
+  gtk_widget_class_bind_template_child (widget_class, DossierReactionsView, actor_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DossierReactionsView, stance_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DossierReactionsView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierReactionsView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierReactionsView, list_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_all_clicked_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "dossier-reactions-view");
+}
+
+static void
+dossier_reactions_view_init (DossierReactionsView *self)
+{
+}
+
+GtkWidget *
+dossier_reactions_view_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_REACTIONS_VIEW, NULL);
 }

@@ -4,22 +4,15 @@
 #include <gtk/gtk.h>
 
 #include "dossier-core.h"
+#include "dossier-view.h"
 
 G_BEGIN_DECLS
 
 #define DOSSIER_TYPE_REACTIONS_VIEW (dossier_reactions_view_get_type ())
 G_DECLARE_FINAL_TYPE (DossierReactionsView, dossier_reactions_view, DOSSIER, REACTIONS_VIEW, GtkWidget)
 
+/* A tab of the window; implements DossierView. */
+
 GtkWidget   *dossier_reactions_view_new      (void);
-/* Shows @dcase (NULL clears); a case without this section gets the view's
- * designed empty state. */
-void         dossier_reactions_view_set_case (DossierReactionsView *self,
-                                         DossierCase *dcase);
-DossierCase *dossier_reactions_view_get_case (DossierReactionsView *self);
-/* Scrolls to the item with @item_id (or, when NULL, at @item_index) and
- * highlights it briefly. FALSE when there is no such item. */
-gboolean     dossier_reactions_view_reveal   (DossierReactionsView *self,
-                                         const char  *item_id,
-                                         int          item_index);
 
 G_END_DECLS

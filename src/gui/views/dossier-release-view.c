@@ -6,7 +6,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "dossier-reveal.h"
 #include "dossier-text-block.h"
+#include "dossier-view-rows.h"
 
 struct _DossierReleaseView
 {
@@ -22,41 +24,12 @@ struct _DossierReleaseView
   GtkListBox        *list_box;
 
   DossierCase       *dcase;
-
-  gboolean           built;
 };
 
-G_DEFINE_FINAL_TYPE (DossierReleaseView, dossier_release_view, GTK_TYPE_WIDGET)
+static void dossier_release_view_iface_init (DossierViewInterface *iface);
 
-static const char view_css[] =
-  "dossier-release-view list.dossier-cards { background: none; }\n"
-  "dossier-release-view list.dossier-cards > row { padding: 6px 0; border-radius: 12px; }\n"
-  "dossier-release-view list.dossier-cards > row:hover { background: none; }\n"
-  "dossier-release-view .dossier-card { padding: 14px 16px; }\n"
-  "dossier-release-view .dossier-card.highlighted {"
-  "  box-shadow: 0 0 0 3px @accent_bg_color;"
-  "  background-color: alpha(@accent_bg_color, 0.12); }\n"
-  "dossier-release-view .dossier-pill {"
-  "  border-radius: 9999px; padding: 2px 9px; font-size: smaller; font-weight: bold;"
-  "  background-color: alpha(currentColor, 0.12); }\n"
-  "dossier-release-view .dossier-move { font-weight: bold; }\n";
-
-static void
-ensure_css (GtkWidget *widget)
-{
-  GdkDisplay *display = gtk_widget_get_display (widget);
-  GtkCssProvider *provider;
-
-  if (display == NULL || g_object_get_data (G_OBJECT (display), "dossier-release-view-css"))
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, view_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "dossier-release-view-css",
-                          provider, g_object_unref);
-}
+G_DEFINE_FINAL_TYPE_WITH_CODE (DossierReleaseView, dossier_release_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DOSSIER_TYPE_VIEW, dossier_release_view_iface_init))
 
 static GtkWidget *
 text_label_new (const char *text,
@@ -69,25 +42,6 @@ text_label_new (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   if (style_class != NULL)
     gtk_widget_add_css_class (label, style_class);
-
-  return label;
-}
-
-static GtkWidget *
-pill_new (const char *text,
-          const char *style_class,
-          const char *accessible_label)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "dossier-pill");
-  if (style_class != NULL)
-    gtk_widget_add_css_class (label, style_class);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  if (accessible_label != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
-                                    -1);
 
   return label;
 }
@@ -107,26 +61,6 @@ status_style (DossierReleaseStatus status)
     case DOSSIER_RELEASE_PLANNED:
     default:
       return "accent";
-    }
-}
-
-static const char *
-certainty_style (DossierCertainty certainty)
-{
-  switch (certainty)
-    {
-    case DOSSIER_CERTAINTY_CONFIRMED:
-      return "success";
-    case DOSSIER_CERTAINTY_REPORTED:
-      return "accent";
-    case DOSSIER_CERTAINTY_ALLEGED:
-      return "warning";
-    case DOSSIER_CERTAINTY_DISPUTED:
-      return "error";
-    case DOSSIER_CERTAINTY_UNVERIFIED:
-    case DOSSIER_CERTAINTY_NONE:
-    default:
-      return "dim-label";
     }
 }
 
@@ -191,7 +125,7 @@ release_card_new (DossierReleaseView *self,
     g_autofree char *a11y = g_strdup_printf (_("Status: %s"),
                                              dossier_release_status_get_label (status));
 
-    label = pill_new (dossier_release_status_get_label (status), status_style (status), a11y);
+    label = dossier_pill_new (dossier_release_status_get_label (status), status_style (status), a11y);
     gtk_widget_add_css_class (label, "dossier-status");
     gtk_box_append (GTK_BOX (header), label);
   }
@@ -200,7 +134,7 @@ release_card_new (DossierReleaseView *self,
       g_autofree char *a11y = g_strdup_printf (_("Certainty: %s"),
                                                dossier_certainty_get_label (certainty));
 
-      label = pill_new (dossier_certainty_get_label (certainty), certainty_style (certainty), a11y);
+      label = dossier_pill_new (dossier_certainty_get_label (certainty), dossier_certainty_style (certainty), a11y);
       gtk_widget_set_tooltip_text (label, dossier_certainty_get_description (certainty));
       gtk_box_append (GTK_BOX (header), label);
     }
@@ -252,11 +186,7 @@ release_card_new (DossierReleaseView *self,
 static void
 clear_rows (DossierReleaseView *self)
 {
-  GtkWidget *child;
-
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
-    gtk_list_box_remove (self->list_box, child);
+  dossier_list_box_remove_all (self->list_box);
 }
 
 static void
@@ -284,12 +214,7 @@ rebuild (DossierReleaseView *self)
   work = dossier_case_get_release_work (self->dcase);
   if (work != NULL)
     {
-      g_autofree char *name =
-        dossier_sanitize_display_text (dossier_case_get_entity_name (self->dcase, work));
-      g_autofree char *escaped_name = g_markup_escape_text (name, -1);
-      g_autofree char *escaped_id = g_markup_escape_text (work, -1);
-      g_autofree char *markup = g_strdup_printf ("<a href=\"entity:%s\">%s</a>",
-                                                 escaped_id, escaped_name);
+      g_autofree char *markup = dossier_markup_entity_link (self->dcase, work);
 
       gtk_label_set_markup (self->work_label, markup);
     }
@@ -322,35 +247,48 @@ rebuild (DossierReleaseView *self)
 }
 
 static void
-on_empty_page_map_cb (GtkWidget *page)
+dossier_release_view_template_built (DossierView *view)
 {
-  /* GTK loads the icon of every image in a window, shown or not: the
-   * empty page gets its icon once it is shown. */
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "video-x-generic-symbolic");
-}
+  DossierReleaseView *self = DOSSIER_RELEASE_VIEW (view);
 
-/* A window holds all eight views and shows one: the template is built
- * when the view is first shown or used, not when it is created. */
-static void
-ensure_built (DossierReleaseView *self)
-{
-  if (self->built)
-    return;
-
-  self->built = TRUE;
-  gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->empty_page, "map", G_CALLBACK (on_empty_page_map_cb), NULL);
-  ensure_css (GTK_WIDGET (self));
   dossier_text_block_setup_label (self->work_label);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
 static void
-dossier_release_view_map (GtkWidget *widget)
+dossier_release_view_set_case (DossierView *view,
+                               DossierCase *dcase)
 {
-  ensure_built (DOSSIER_RELEASE_VIEW (widget));
+  DossierReleaseView *self = DOSSIER_RELEASE_VIEW (view);
 
-  GTK_WIDGET_CLASS (dossier_release_view_parent_class)->map (widget);
+  dossier_view_ensure_built (view);
+  if (self->dcase == dcase)
+    return;
+
+  /* The cards borrow from the old case: drop them before it goes. */
+  clear_rows (self);
+  g_set_object (&self->dcase, dcase);
+  rebuild (self);
+}
+
+static gboolean
+dossier_release_view_reveal (DossierView        *view,
+                             const DossierPlace *place)
+{
+  DossierReleaseView *self = DOSSIER_RELEASE_VIEW (view);
+  GtkListBoxRow *row;
+
+  /* Release plans have no ids: they are found by their position. */
+  if (self->dcase == NULL || place->item_id != NULL || place->item_index < 0)
+    return FALSE;
+
+  row = gtk_list_box_get_row_at_index (self->list_box, place->item_index);
+  if (row == NULL)
+    return FALSE;
+
+  dossier_widget_reveal (GTK_WIDGET (row), gtk_list_box_row_get_child (row));
+
+  return TRUE;
 }
 
 static void
@@ -358,11 +296,22 @@ dossier_release_view_dispose (GObject *object)
 {
   DossierReleaseView *self = DOSSIER_RELEASE_VIEW (object);
 
-  if (self->built)
-    gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_RELEASE_VIEW);
+  dossier_view_dispose_template (DOSSIER_VIEW (self), DOSSIER_TYPE_RELEASE_VIEW);
   g_clear_object (&self->dcase);
 
   G_OBJECT_CLASS (dossier_release_view_parent_class)->dispose (object);
+}
+
+static void
+dossier_release_view_iface_init (DossierViewInterface *iface)
+{
+  iface->name = "release";
+  iface->title = N_("Release");
+  iface->icon_name = "camera-video-symbolic";
+  iface->empty_icon_name = "video-x-generic-symbolic";
+  iface->template_built = dossier_release_view_template_built;
+  iface->set_case = dossier_release_view_set_case;
+  iface->reveal = dossier_release_view_reveal;
 }
 
 static void
@@ -372,10 +321,8 @@ dossier_release_view_class_init (DossierReleaseViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_release_view_dispose;
-  widget_class->map = dossier_release_view_map;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/dossier/Dossier/dossier-release-view.ui");
+  dossier_view_class_set_lazy_template (widget_class, "/io/github/dossier/Dossier/dossier-release-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierReleaseView, stack);
   gtk_widget_class_bind_template_child (widget_class, DossierReleaseView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DossierReleaseView, scrolled);
@@ -384,7 +331,6 @@ dossier_release_view_class_init (DossierReleaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierReleaseView, count_label);
   gtk_widget_class_bind_template_child (widget_class, DossierReleaseView, list_box);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dossier-release-view");
 }
 
@@ -397,51 +343,4 @@ GtkWidget *
 dossier_release_view_new (void)
 {
   return g_object_new (DOSSIER_TYPE_RELEASE_VIEW, NULL);
-}
-
-void
-dossier_release_view_set_case (DossierReleaseView *self,
-                               DossierCase        *dcase)
-{
-  g_return_if_fail (DOSSIER_IS_RELEASE_VIEW (self));
-  g_return_if_fail (dcase == NULL || DOSSIER_IS_CASE (dcase));
-
-  ensure_built (self);
-  if (self->dcase == dcase)
-    return;
-
-  /* The cards borrow from the old case: drop them before it goes. */
-  clear_rows (self);
-  g_set_object (&self->dcase, dcase);
-  rebuild (self);
-}
-
-DossierCase *
-dossier_release_view_get_case (DossierReleaseView *self)
-{
-  g_return_val_if_fail (DOSSIER_IS_RELEASE_VIEW (self), NULL);
-
-  return self->dcase;
-}
-
-gboolean
-dossier_release_view_reveal (DossierReleaseView *self,
-                             const char         *item_id,
-                             int                 item_index)
-{
-  GtkListBoxRow *row;
-
-  g_return_val_if_fail (DOSSIER_IS_RELEASE_VIEW (self), FALSE);
-
-  /* Release plans have no ids: they are found by their position. */
-  if (self->dcase == NULL || item_id != NULL || item_index < 0)
-    return FALSE;
-
-  row = gtk_list_box_get_row_at_index (self->list_box, item_index);
-  if (row == NULL)
-    return FALSE;
-
-  dossier_widget_reveal (GTK_WIDGET (row), gtk_list_box_row_get_child (row));
-
-  return TRUE;
 }

@@ -7,17 +7,16 @@
 #include "dossier-sources-view.h"
 
 #include "dossier-source-panel.h"
+#include "dossier-list-reveal.h"
 #include "dossier-text-block.h"
-
-#define SOURCE_ID_KEY "dossier-source-id"
+#include "dossier-view-rows.h"
 
 struct _DossierSourcesView
 {
   GtkWidget          parent_instance;
 
   DossierCase       *dcase;
-  char              *pending_reveal;
-  gboolean           built;
+  DossierListReveal *list_reveal;
 
   GtkStack          *stack;
   AdwStatusPage     *empty_page;
@@ -25,39 +24,10 @@ struct _DossierSourcesView
   GtkListView       *list_view;
 };
 
-G_DEFINE_FINAL_TYPE (DossierSourcesView, dossier_sources_view, GTK_TYPE_WIDGET)
+static void dossier_sources_view_iface_init (DossierViewInterface *iface);
 
-static GtkWidget *
-caption_new (const char *text)
-{
-  g_autofree char *safe = dossier_sanitize_display_text (text);
-  GtkWidget *label = gtk_label_new (safe);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-
-  return label;
-}
-
-static GtkWidget *
-fact_new (const char *key,
-          const char *value)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *key_label = gtk_label_new (key);
-  GtkWidget *value_label = caption_new (value);
-
-  gtk_widget_add_css_class (key_label, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (key_label), 0.0);
-  gtk_widget_set_valign (key_label, GTK_ALIGN_START);
-  gtk_widget_set_hexpand (value_label, TRUE);
-  gtk_box_append (GTK_BOX (box), key_label);
-  gtk_box_append (GTK_BOX (box), value_label);
-
-  return box;
-}
+G_DEFINE_FINAL_TYPE_WITH_CODE (DossierSourcesView, dossier_sources_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DOSSIER_TYPE_VIEW, dossier_sources_view_iface_init))
 
 static void
 fill_row (DossierSourcesView *self,
@@ -76,11 +46,7 @@ fill_row (DossierSourcesView *self,
   guint credibility = dossier_source_get_credibility (source);
   g_autofree char *meta_text = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-
-  g_object_set_data_full (G_OBJECT (box), SOURCE_ID_KEY,
-                          g_strdup (dossier_source_get_id (source)), g_free);
+  dossier_box_remove_all (box);
 
   title = dossier_inline_label_new (dossier_source_get_title (source));
   gtk_widget_add_css_class (title, "heading");
@@ -108,34 +74,34 @@ fill_row (DossierSourcesView *self,
       g_string_append_printf (meta, " · %s", joined);
     }
   meta_text = g_string_free (meta, FALSE);
-  child = caption_new (meta_text);
+  child = dossier_text_label_new (meta_text);
   gtk_widget_add_css_class (child, "dim-label");
   gtk_box_append (box, child);
 
   if (dossier_source_get_published (source) != NULL)
     {
       g_autofree char *date = dossier_date_format (dossier_source_get_published (source));
-      gtk_box_append (box, fact_new (_("Published"), date));
+      gtk_box_append (box, dossier_fact_new (_("Published"), date));
     }
   if (dossier_source_get_accessed (source) != NULL)
     {
       g_autofree char *date = dossier_date_format (dossier_source_get_accessed (source));
-      gtk_box_append (box, fact_new (_("Accessed"), date));
+      gtk_box_append (box, dossier_fact_new (_("Accessed"), date));
     }
   if (reliability != 0 && dossier_reliability_get_label (reliability) != NULL)
     {
       g_autofree char *text = g_strdup_printf ("%c — %s", reliability, dossier_reliability_get_label (reliability));
-      gtk_box_append (box, fact_new (_("Reliability"), text));
+      gtk_box_append (box, dossier_fact_new (_("Reliability"), text));
     }
   if (credibility != 0 && dossier_credibility_get_label (credibility) != NULL)
     {
       g_autofree char *text = g_strdup_printf ("%u — %s", credibility, dossier_credibility_get_label (credibility));
-      gtk_box_append (box, fact_new (_("Credibility"), text));
+      gtk_box_append (box, dossier_fact_new (_("Credibility"), text));
     }
 
   if (url != NULL)
     {
-      GtkWidget *line = fact_new (_("Link"), url);
+      GtkWidget *line = dossier_fact_new (_("Link"), url);
 
       gtk_widget_add_css_class (gtk_widget_get_last_child (line), "inert-link");
       if (dossier_link_is_safe (url))
@@ -206,153 +172,44 @@ bind_cb (GtkSignalListItemFactory *factory,
 {
   DossierSourcesView *self = user_data;
   DossierSource *source = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
 
-  fill_row (self, GTK_BOX (gtk_list_item_get_child (item)), source);
-}
-
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          const char *source_id)
-{
-  const char *id = g_object_get_data (G_OBJECT (widget), SOURCE_ID_KEY);
-
-  if (id != NULL && g_str_equal (id, source_id))
-    return widget;
-
-  /* Rows sit two levels down (list view > row > box): stay shallow. */
-  if (gtk_widget_get_parent (widget) != NULL &&
-      gtk_widget_get_parent (gtk_widget_get_parent (widget)) != NULL &&
-      GTK_IS_LIST_VIEW (gtk_widget_get_parent (gtk_widget_get_parent (widget))))
-    return NULL;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, source_id);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-flash_revealed_cb (GtkWidget     *widget,
-                   GdkFrameClock *clock,
-                   gpointer       user_data)
-{
-  DossierSourcesView *self = DOSSIER_SOURCES_VIEW (widget);
-  GtkWidget *row;
-
-  if (self->pending_reveal == NULL)
-    return G_SOURCE_REMOVE;
-
-  row = find_row (GTK_WIDGET (self->list_view), self->pending_reveal);
-  if (row == NULL)
-    return G_SOURCE_CONTINUE;
-
-  dossier_widget_flash (row);
-  g_clear_pointer (&self->pending_reveal, g_free);
-
-  return G_SOURCE_REMOVE;
+  fill_row (self, GTK_BOX (box), source);
+  dossier_list_reveal_bind (self->list_reveal, box, source);
 }
 
 static void
-on_empty_page_map_cb (GtkWidget *page)
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
 {
-  /* GTK loads the icon of every image in a window, shown or not: the
-   * empty page gets its icon once it is shown. */
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "emblem-documents-symbolic");
+  DossierSourcesView *self = user_data;
+
+  dossier_list_reveal_unbind (self->list_reveal, gtk_list_item_get_child (item));
 }
 
-/* A window holds all eight views and shows one: the template is built
- * when the view is first shown or used, not when it is created. */
 static void
-ensure_built (DossierSourcesView *self)
+dossier_sources_view_template_built (DossierView *view)
 {
-  GtkListItemFactory *factory;
+  DossierSourcesView *self = DOSSIER_SOURCES_VIEW (view);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-  if (self->built)
-    return;
-
-  self->built = TRUE;
-  gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->empty_page, "map", G_CALLBACK (on_empty_page_map_cb), NULL);
-
-  factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
+  self->list_reveal = dossier_list_reveal_new (self->list_view);
 }
 
 static void
-dossier_sources_view_map (GtkWidget *widget)
+dossier_sources_view_set_case (DossierView *view,
+                               DossierCase *dcase)
 {
-  ensure_built (DOSSIER_SOURCES_VIEW (widget));
-
-  GTK_WIDGET_CLASS (dossier_sources_view_parent_class)->map (widget);
-}
-
-static void
-dossier_sources_view_dispose (GObject *object)
-{
-  DossierSourcesView *self = DOSSIER_SOURCES_VIEW (object);
-
-  if (self->built)
-    gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_SOURCES_VIEW);
-  {
-    GtkWidget *child;
-
-    /* Unnamed template children are not disposed with the template. */
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
-  g_clear_object (&self->dcase);
-  g_clear_pointer (&self->pending_reveal, g_free);
-
-  G_OBJECT_CLASS (dossier_sources_view_parent_class)->dispose (object);
-}
-
-static void
-dossier_sources_view_class_init (DossierSourcesViewClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = dossier_sources_view_dispose;
-  widget_class->map = dossier_sources_view_map;
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-sources-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DossierSourcesView, stack);
-  gtk_widget_class_bind_template_child (widget_class, DossierSourcesView, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, DossierSourcesView, scrolled);
-  gtk_widget_class_bind_template_child (widget_class, DossierSourcesView, list_view);
-}
-
-static void
-dossier_sources_view_init (DossierSourcesView *self)
-{
-}
-
-GtkWidget *
-dossier_sources_view_new (void)
-{
-  return g_object_new (DOSSIER_TYPE_SOURCES_VIEW, NULL);
-}
-
-void
-dossier_sources_view_set_case (DossierSourcesView *self,
-                               DossierCase        *dcase)
-{
+  DossierSourcesView *self = DOSSIER_SOURCES_VIEW (view);
   GListModel *sources;
 
-  g_return_if_fail (DOSSIER_IS_SOURCES_VIEW (self));
-
-  ensure_built (self);
+  dossier_view_ensure_built (view);
+  dossier_list_reveal_stop (self->list_reveal);
   g_set_object (&self->dcase, dcase);
 
   sources = dcase != NULL ? dossier_case_get_sources (dcase) : NULL;
@@ -372,61 +229,92 @@ dossier_sources_view_set_case (DossierSourcesView *self,
   gtk_stack_set_visible_child_name (self->stack, "content");
 }
 
-DossierCase *
-dossier_sources_view_get_case (DossierSourcesView *self)
+static gboolean
+dossier_sources_view_reveal (DossierView        *view,
+                             const DossierPlace *place)
 {
-  g_return_val_if_fail (DOSSIER_IS_SOURCES_VIEW (self), NULL);
-
-  return self->dcase;
-}
-
-gboolean
-dossier_sources_view_reveal (DossierSourcesView *self,
-                             const char         *item_id,
-                             int                 item_index)
-{
+  DossierSourcesView *self = DOSSIER_SOURCES_VIEW (view);
   GListModel *sources;
   guint n;
   int position = -1;
 
-  g_return_val_if_fail (DOSSIER_IS_SOURCES_VIEW (self), FALSE);
-
   if (self->dcase == NULL)
     return FALSE;
-  ensure_built (self);
+  dossier_view_ensure_built (view);
 
   sources = dossier_case_get_sources (self->dcase);
   n = g_list_model_get_n_items (sources);
 
-  if (item_id != NULL)
+  if (place->item_id != NULL)
     {
       for (guint i = 0; i < n && position < 0; i++)
         {
           g_autoptr(DossierSource) source = g_list_model_get_item (sources, i);
 
-          if (g_strcmp0 (dossier_source_get_id (source), item_id) == 0)
+          if (g_strcmp0 (dossier_source_get_id (source), place->item_id) == 0)
             position = (int) i;
         }
     }
-  else if (item_index >= 0 && (guint) item_index < n)
-    position = item_index;
+  else if (place->item_index >= 0 && (guint) place->item_index < n)
+    position = place->item_index;
 
   if (position < 0)
     return FALSE;
 
-  /* GTK 4.8 has no gtk_list_view_scroll_to(); the list's own action does
-   * the same. */
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", (guint) position);
-
-  {
-    g_autoptr(DossierSource) source = g_list_model_get_item (sources, position);
-
-    g_free (self->pending_reveal);
-    self->pending_reveal = g_strdup (dossier_source_get_id (source));
-    gtk_widget_add_tick_callback (GTK_WIDGET (self), flash_revealed_cb, NULL, NULL);
-  }
-
+  dossier_list_reveal_start (self->list_reveal, (guint) position);
   return TRUE;
+}
+
+static void
+dossier_sources_view_dispose (GObject *object)
+{
+  DossierSourcesView *self = DOSSIER_SOURCES_VIEW (object);
+
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_pointer (&self->list_reveal, dossier_list_reveal_free);
+  dossier_view_dispose_template (DOSSIER_VIEW (self), DOSSIER_TYPE_SOURCES_VIEW);
+  g_clear_object (&self->dcase);
+
+  G_OBJECT_CLASS (dossier_sources_view_parent_class)->dispose (object);
+}
+
+static void
+dossier_sources_view_iface_init (DossierViewInterface *iface)
+{
+  iface->name = "sources";
+  iface->title = N_("Sources");
+  iface->icon_name = "emblem-documents-symbolic";
+  iface->empty_icon_name = "emblem-documents-symbolic";
+  iface->template_built = dossier_sources_view_template_built;
+  iface->set_case = dossier_sources_view_set_case;
+  iface->reveal = dossier_sources_view_reveal;
+}
+
+static void
+dossier_sources_view_class_init (DossierSourcesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_sources_view_dispose;
+
+  dossier_view_class_set_lazy_template (widget_class, "/io/github/dossier/Dossier/dossier-sources-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierSourcesView, stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierSourcesView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierSourcesView, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, DossierSourcesView, list_view);
+}
+
+static void
+dossier_sources_view_init (DossierSourcesView *self)
+{
+}
+
+GtkWidget *
+dossier_sources_view_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_SOURCES_VIEW, NULL);
 }
 
 gboolean
@@ -435,7 +323,7 @@ dossier_sources_view_is_empty (DossierSourcesView *self)
   g_return_val_if_fail (DOSSIER_IS_SOURCES_VIEW (self), TRUE);
 
   /* Not built: never given a case. */
-  if (!self->built)
+  if (!dossier_view_is_built (DOSSIER_VIEW (self)))
     return TRUE;
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;

@@ -6,14 +6,15 @@
 
 #include "dossier-threat-view.h"
 
+#include "dossier-reveal.h"
 #include "dossier-text-block.h"
+#include "dossier-view-rows.h"
 
 struct _DossierThreatView
 {
   GtkWidget          parent_instance;
 
   DossierCase       *dcase;
-  gboolean           built;
   GtkWidget         *screen_card;
   GPtrArray         *links;        /* index -> widget (borrowed) */
 
@@ -23,47 +24,10 @@ struct _DossierThreatView
   GtkBox            *content;
 };
 
-G_DEFINE_FINAL_TYPE (DossierThreatView, dossier_threat_view, GTK_TYPE_WIDGET)
+static void dossier_threat_view_iface_init (DossierViewInterface *iface);
 
-static GtkWidget *
-heading_new (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "section-title");
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-
-  return label;
-}
-
-static GtkWidget *
-plain_label_new (const char *text)
-{
-  g_autofree char *safe = dossier_sanitize_display_text (text);
-  GtkWidget *label = gtk_label_new (safe);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-
-  return label;
-}
-
-static GtkWidget *
-row_new (const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *safe = dossier_sanitize_display_text (subtitle != NULL ? subtitle : "");
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), safe);
-
-  return row;
-}
+G_DEFINE_FINAL_TYPE_WITH_CODE (DossierThreatView, dossier_threat_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DOSSIER_TYPE_VIEW, dossier_threat_view_iface_init))
 
 static GtkWidget *
 image_new (DossierThreatScreen *screen)
@@ -105,7 +69,7 @@ image_new (DossierThreatScreen *screen)
 
   if (description != NULL)
     {
-      GtkWidget *label = plain_label_new (description);
+      GtkWidget *label = dossier_text_label_new (description);
 
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
       gtk_label_set_xalign (GTK_LABEL (label), 0.5);
@@ -114,7 +78,7 @@ image_new (DossierThreatScreen *screen)
 
   if (problem != NULL)
     {
-      GtkWidget *label = plain_label_new (problem);
+      GtkWidget *label = dossier_text_label_new (problem);
 
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
       gtk_label_set_xalign (GTK_LABEL (label), 0.5);
@@ -175,10 +139,7 @@ screen_card_new (DossierThreatScreen *screen)
 static void
 clear_content (DossierThreatView *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
-    gtk_box_remove (self->content, child);
+  dossier_box_remove_all (self->content);
   self->screen_card = NULL;
   g_ptr_array_set_size (self->links, 0);
 }
@@ -193,7 +154,7 @@ build (DossierThreatView   *self,
   GtkWidget *group;
   gboolean any = FALSE;
 
-  gtk_box_append (self->content, heading_new (_("What the Victims Saw")));
+  gtk_box_append (self->content, dossier_heading_new (_("What the Victims Saw")));
   self->screen_card = screen_card_new (screen);
   gtk_box_append (self->content, self->screen_card);
 
@@ -204,19 +165,19 @@ build (DossierThreatView   *self,
   if (dossier_threat_screen_get_shown (screen) != NULL)
     {
       g_autofree char *text = dossier_date_format (dossier_threat_screen_get_shown (screen));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row_new (_("Shown"), text));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), dossier_action_row_new (_("Shown"), text));
       any = TRUE;
     }
   if (dossier_threat_screen_get_shown_on (screen) != NULL)
     {
       g_autofree char *text = dossier_inline_to_plain (dossier_threat_screen_get_shown_on (screen));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row_new (_("Shown on"), text));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), dossier_action_row_new (_("Shown on"), text));
       any = TRUE;
     }
   if (dossier_threat_screen_get_sender (screen) != NULL)
     {
       const char *sender = dossier_threat_screen_get_sender (screen);
-      GtkWidget *row = row_new (_("Sent by"), dossier_case_get_entity_name (self->dcase, sender));
+      GtkWidget *row = dossier_action_row_new (_("Sent by"), dossier_case_get_entity_name (self->dcase, sender));
 
       if (dossier_case_get_entity (self->dcase, sender) != NULL)
         {
@@ -231,12 +192,12 @@ build (DossierThreatView   *self,
   if (deadline != NULL)
     {
       g_autofree char *utc = dossier_date_format (deadline);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row_new (_("Deadline"), utc));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), dossier_action_row_new (_("Deadline"), utc));
 
       if (dossier_date_is_instant (deadline))
         {
           g_autofree char *local = dossier_date_format_in_zone (deadline, NULL);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row_new (_("Deadline in your time zone"), local));
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), dossier_action_row_new (_("Deadline in your time zone"), local));
         }
 
       if (breach != NULL && dossier_breach_get_discovered (breach) != NULL)
@@ -250,7 +211,7 @@ build (DossierThreatView   *self,
             text = g_strdup_printf (_("%s after the breach was discovered"), duration);
           else
             text = g_strdup_printf (_("%s before the breach was discovered"), duration);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row_new (_("Time given"), text));
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), dossier_action_row_new (_("Time given"), text));
         }
       any = TRUE;
     }
@@ -269,7 +230,7 @@ build (DossierThreatView   *self,
       GtkWidget *note = gtk_label_new (_("These addresses were printed on the screen. They are shown as evidence and are never opened."));
       GtkWidget *list = gtk_list_box_new ();
 
-      gtk_box_append (GTK_BOX (box), heading_new (_("Links on the Screen")));
+      gtk_box_append (GTK_BOX (box), dossier_heading_new (_("Links on the Screen")));
       gtk_label_set_wrap (GTK_LABEL (note), TRUE);
       gtk_label_set_xalign (GTK_LABEL (note), 0.0);
       gtk_widget_add_css_class (note, "dim-label");
@@ -281,7 +242,7 @@ build (DossierThreatView   *self,
         {
           const DossierShownLink *link = g_ptr_array_index (links, i);
           GtkWidget *item = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-          GtkWidget *href = plain_label_new (link->href != NULL ? link->href : "");
+          GtkWidget *href = dossier_text_label_new (link->href != NULL ? link->href : "");
           GtkWidget *inert = gtk_label_new (_("Not opened"));
           GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
           GtkWidget *row = gtk_list_box_row_new ();
@@ -305,7 +266,7 @@ build (DossierThreatView   *self,
 
               if (words != NULL && *words != '\0' && g_strcmp0 (words, link->href) != 0)
                 {
-                  GtkWidget *text = plain_label_new (words);
+                  GtkWidget *text = dossier_text_label_new (words);
 
                   gtk_widget_add_css_class (text, "dim-label");
                   gtk_box_append (GTK_BOX (item), text);
@@ -324,32 +285,47 @@ build (DossierThreatView   *self,
 }
 
 static void
-on_empty_page_map_cb (GtkWidget *page)
+dossier_threat_view_set_case (DossierView *view,
+                              DossierCase *dcase)
 {
-  /* GTK loads the icon of every image in a window, shown or not: the
-   * empty page gets its icon once it is shown. */
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "video-display-symbolic");
+  DossierThreatView *self = DOSSIER_THREAT_VIEW (view);
+  DossierThreatScreen *screen;
+
+  dossier_view_ensure_built (view);
+  g_set_object (&self->dcase, dcase);
+  clear_content (self);
+
+  screen = dcase != NULL ? dossier_case_get_threat_screen (dcase) : NULL;
+  if (screen == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  build (self, screen);
+  gtk_stack_set_visible_child_name (self->stack, "content");
 }
 
-/* A window holds all eight views and shows one: the template is built
- * when the view is first shown or used, not when it is created. */
-static void
-ensure_built (DossierThreatView *self)
+static gboolean
+dossier_threat_view_reveal (DossierView        *view,
+                            const DossierPlace *place)
 {
-  if (self->built)
-    return;
+  DossierThreatView *self = DOSSIER_THREAT_VIEW (view);
+  GtkWidget *target = NULL;
 
-  self->built = TRUE;
-  gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->empty_page, "map", G_CALLBACK (on_empty_page_map_cb), NULL);
-}
+  if (dossier_threat_view_is_empty (self))
+    return FALSE;
 
-static void
-dossier_threat_view_map (GtkWidget *widget)
-{
-  ensure_built (DOSSIER_THREAT_VIEW (widget));
+  if (place->item_index >= 0 && (guint) place->item_index < self->links->len)
+    target = g_ptr_array_index (self->links, place->item_index);
+  else
+    target = self->screen_card;
 
-  GTK_WIDGET_CLASS (dossier_threat_view_parent_class)->map (widget);
+  if (target == NULL)
+    return FALSE;
+
+  dossier_widget_reveal (target, NULL);
+  return TRUE;
 }
 
 static void
@@ -357,19 +333,22 @@ dossier_threat_view_dispose (GObject *object)
 {
   DossierThreatView *self = DOSSIER_THREAT_VIEW (object);
 
-  if (self->built)
-    gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_THREAT_VIEW);
-  {
-    GtkWidget *child;
-
-    /* Unnamed template children are not disposed with the template. */
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  dossier_view_dispose_template (DOSSIER_VIEW (self), DOSSIER_TYPE_THREAT_VIEW);
   g_clear_object (&self->dcase);
   g_clear_pointer (&self->links, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dossier_threat_view_parent_class)->dispose (object);
+}
+
+static void
+dossier_threat_view_iface_init (DossierViewInterface *iface)
+{
+  iface->name = "threat";
+  iface->title = N_("Threat Screen");
+  iface->icon_name = "video-display-symbolic";
+  iface->empty_icon_name = "video-display-symbolic";
+  iface->set_case = dossier_threat_view_set_case;
+  iface->reveal = dossier_threat_view_reveal;
 }
 
 static void
@@ -379,10 +358,8 @@ dossier_threat_view_class_init (DossierThreatViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_threat_view_dispose;
-  widget_class->map = dossier_threat_view_map;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-threat-view.ui");
+  dossier_view_class_set_lazy_template (widget_class, "/io/github/dossier/Dossier/dossier-threat-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierThreatView, stack);
   gtk_widget_class_bind_template_child (widget_class, DossierThreatView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DossierThreatView, scrolled);
@@ -401,69 +378,13 @@ dossier_threat_view_new (void)
   return g_object_new (DOSSIER_TYPE_THREAT_VIEW, NULL);
 }
 
-void
-dossier_threat_view_set_case (DossierThreatView *self,
-                              DossierCase       *dcase)
-{
-  DossierThreatScreen *screen;
-
-  g_return_if_fail (DOSSIER_IS_THREAT_VIEW (self));
-
-  ensure_built (self);
-  g_set_object (&self->dcase, dcase);
-  clear_content (self);
-
-  screen = dcase != NULL ? dossier_case_get_threat_screen (dcase) : NULL;
-  if (screen == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-
-  build (self, screen);
-  gtk_stack_set_visible_child_name (self->stack, "content");
-}
-
-DossierCase *
-dossier_threat_view_get_case (DossierThreatView *self)
-{
-  g_return_val_if_fail (DOSSIER_IS_THREAT_VIEW (self), NULL);
-
-  return self->dcase;
-}
-
-gboolean
-dossier_threat_view_reveal (DossierThreatView *self,
-                            const char        *item_id,
-                            int                item_index)
-{
-  GtkWidget *target = NULL;
-
-  g_return_val_if_fail (DOSSIER_IS_THREAT_VIEW (self), FALSE);
-
-  if (dossier_threat_view_is_empty (self))
-    return FALSE;
-
-  if (item_index >= 0 && (guint) item_index < self->links->len)
-    target = g_ptr_array_index (self->links, item_index);
-  else
-    target = self->screen_card;
-
-  if (target == NULL)
-    return FALSE;
-
-  dossier_widget_scroll_to (target);
-  dossier_widget_flash (target);
-  return TRUE;
-}
-
 gboolean
 dossier_threat_view_is_empty (DossierThreatView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_THREAT_VIEW (self), TRUE);
 
   /* Not built: never given a case. */
-  if (!self->built)
+  if (!dossier_view_is_built (DOSSIER_VIEW (self)))
     return TRUE;
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;

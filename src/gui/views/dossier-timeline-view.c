@@ -6,10 +6,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-/* How long a revealed row stays highlighted. */
-#define HIGHLIGHT_MSEC 1500
-/* Frames to wait for the list to show before scrolling to a row. */
-#define REVEAL_MAX_FRAMES 60
+#include "dossier-list-reveal.h"
+#include "dossier-view-rows.h"
+
 
 typedef enum
 {
@@ -90,51 +89,13 @@ struct _DossierTimelineView
   DossierCase       *dcase;
   GListStore        *store;
   GtkNoSelection    *selection;
-
-  /* Row widget -> DossierTimelineEntry, for the rows bound right now. */
-  GHashTable        *bound_rows;
-  DossierTimelineEntry *highlight_entry;
-  guint              highlight_id;
-
-  guint              reveal_position;
-  guint              reveal_tick_id;
-  guint              reveal_frames;
-  gboolean           built;
+  DossierListReveal *list_reveal;
 };
 
-G_DEFINE_FINAL_TYPE (DossierTimelineView, dossier_timeline_view, GTK_TYPE_WIDGET)
+static void dossier_timeline_view_iface_init (DossierViewInterface *iface);
 
-static GQuark entry_quark;
-
-static const char view_css[] =
-  "dossier-timeline-view listview.dossier-timeline { background: none; }\n"
-  "dossier-timeline-view listview.dossier-timeline > row {"
-  "  padding: 0; border-radius: 8px; margin: 0 6px; }\n"
-  "dossier-timeline-view .dossier-timeline-row { padding: 8px 10px; border-radius: 8px; }\n"
-  "dossier-timeline-view .dossier-timeline-row.highlighted {"
-  "  background-color: alpha(@accent_bg_color, 0.25); }\n"
-  "dossier-timeline-view .dossier-year { padding: 18px 10px 4px 10px; }\n"
-  "dossier-timeline-view .dossier-kind-icon { opacity: 0.7; margin-top: 2px; }\n"
-  "dossier-timeline-view .dossier-pill {"
-  "  border-radius: 9999px; padding: 1px 8px; font-size: smaller; font-weight: bold;"
-  "  background-color: alpha(currentColor, 0.12); }\n";
-
-static void
-ensure_css (GtkWidget *widget)
-{
-  GdkDisplay *display = gtk_widget_get_display (widget);
-  GtkCssProvider *provider;
-
-  if (display == NULL || g_object_get_data (G_OBJECT (display), "dossier-timeline-view-css"))
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, view_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "dossier-timeline-view-css",
-                          provider, g_object_unref);
-}
+G_DEFINE_FINAL_TYPE_WITH_CODE (DossierTimelineView, dossier_timeline_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DOSSIER_TYPE_VIEW, dossier_timeline_view_iface_init))
 
 static const char *
 kind_label (EntryKind kind)
@@ -191,18 +152,6 @@ kind_icon (EntryKind kind)
 }
 
 static char *
-inline_to_display (const DossierInline *node)
-{
-  g_autofree char *plain = NULL;
-
-  if (node == NULL)
-    return NULL;
-
-  plain = dossier_inline_to_plain (node);
-  return dossier_sanitize_display_text (plain);
-}
-
-static char *
 entity_name (DossierCase *dcase,
              const char  *id)
 {
@@ -246,12 +195,12 @@ add_entry (GPtrArray         *entries,
   g_ptr_array_add (entries, entry);
 }
 
+/* The timeline's own events, and the dates of the breach and the threat
+ * screen. */
 static void
-collect_entries (DossierTimelineView *self,
-                 GPtrArray           *entries,
-                 gboolean             include_notes)
+collect_case_dates (DossierCase *dcase,
+                    GPtrArray   *entries)
 {
-  DossierCase *dcase = self->dcase;
   GListModel *model;
   guint n_items;
   DossierBreach *breach;
@@ -265,7 +214,7 @@ collect_entries (DossierTimelineView *self,
 
       add_entry (entries, ENTRY_EVENT, dossier_event_get_date (event),
                  DOSSIER_SECTION_TIMELINE, dossier_event_get_id (event), -1,
-                 inline_to_display (dossier_event_get_title (event)), NULL);
+                 dossier_inline_to_display (dossier_event_get_title (event)), NULL);
     }
 
   breach = dossier_case_get_breach (dcase);
@@ -290,12 +239,21 @@ collect_entries (DossierTimelineView *self,
       add_entry (entries, ENTRY_THREAT, dossier_threat_screen_get_shown (screen),
                  DOSSIER_SECTION_THREAT, NULL, -1,
                  g_strdup (_("The threat screen appeared")),
-                 inline_to_display (dossier_threat_screen_get_headline (screen)));
+                 dossier_inline_to_display (dossier_threat_screen_get_headline (screen)));
       add_entry (entries, ENTRY_THREAT, dossier_threat_screen_get_deadline (screen),
                  DOSSIER_SECTION_THREAT, NULL, -1,
                  g_strdup (_("The threat screen’s deadline")),
-                 inline_to_display (dossier_threat_screen_get_demand (screen)));
+                 dossier_inline_to_display (dossier_threat_screen_get_demand (screen)));
     }
+}
+
+/* Reactions and release plans. */
+static void
+collect_responses (DossierCase *dcase,
+                   GPtrArray   *entries)
+{
+  GListModel *model;
+  guint n_items;
 
   model = dossier_case_get_reactions (dcase);
   n_items = g_list_model_get_n_items (model);
@@ -308,7 +266,7 @@ collect_entries (DossierTimelineView *self,
 
       if (channel != NULL)
         {
-          g_autofree char *channel_text = inline_to_display (channel);
+          g_autofree char *channel_text = dossier_inline_to_display (channel);
           /* Translators: a reaction's stance and channel: "Threatens · a letter to the U.N." */
           subtitle = g_strdup_printf (_("%s · %s"), stance, channel_text);
         }
@@ -336,7 +294,7 @@ collect_entries (DossierTimelineView *self,
           DossierReleaseStatus status_value = dossier_release_get_status (release);
           const char *status = dossier_release_status_get_label (status_value);
           const DossierDate *date = dossier_release_get_date (release);
-          g_autofree char *market = inline_to_display (dossier_release_get_market (release));
+          g_autofree char *market = dossier_inline_to_display (dossier_release_get_market (release));
 
           add_entry (entries, ENTRY_RELEASE, date, DOSSIER_SECTION_RELEASE, NULL, (int) i,
                      /* Translators: a work and what became of one release
@@ -356,6 +314,16 @@ collect_entries (DossierTimelineView *self,
             }
         }
     }
+}
+
+/* Sources by their publication date; notes by their creation date. */
+static void
+collect_documents (DossierCase *dcase,
+                   GPtrArray   *entries,
+                   gboolean     include_notes)
+{
+  GListModel *model;
+  guint n_items;
 
   model = dossier_case_get_sources (dcase);
   n_items = g_list_model_get_n_items (model);
@@ -378,7 +346,7 @@ collect_entries (DossierTimelineView *self,
 
       add_entry (entries, ENTRY_SOURCE, dossier_source_get_published (source),
                  DOSSIER_SECTION_SOURCES, dossier_source_get_id (source), -1,
-                 inline_to_display (dossier_source_get_title (source)), subtitle);
+                 dossier_inline_to_display (dossier_source_get_title (source)), subtitle);
     }
 
   if (include_notes)
@@ -400,9 +368,20 @@ collect_entries (DossierTimelineView *self,
 
           add_entry (entries, ENTRY_NOTE, dossier_note_get_created (note),
                      DOSSIER_SECTION_NOTES, dossier_note_get_id (note), (int) i,
-                     inline_to_display (dossier_note_get_title (note)), subtitle);
+                     dossier_inline_to_display (dossier_note_get_title (note)), subtitle);
         }
     }
+}
+
+
+static void
+collect_entries (DossierTimelineView *self,
+                 GPtrArray           *entries,
+                 gboolean             include_notes)
+{
+  collect_case_dates (self->dcase, entries);
+  collect_responses (self->dcase, entries);
+  collect_documents (self->dcase, entries, include_notes);
 }
 
 static int
@@ -445,33 +424,6 @@ has_dated_notes (DossierCase *dcase)
 }
 
 static void
-clear_highlight (DossierTimelineView *self)
-{
-  GHashTableIter iter;
-  gpointer row;
-
-  g_clear_handle_id (&self->highlight_id, g_source_remove);
-  g_clear_object (&self->highlight_entry);
-
-  if (self->bound_rows == NULL)
-    return;
-
-  g_hash_table_iter_init (&iter, self->bound_rows);
-  while (g_hash_table_iter_next (&iter, &row, NULL))
-    gtk_widget_remove_css_class (row, "highlighted");
-}
-
-static void
-cancel_reveal (DossierTimelineView *self)
-{
-  if (self->reveal_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick_id);
-      self->reveal_tick_id = 0;
-    }
-}
-
-static void
 rebuild (DossierTimelineView *self)
 {
   g_autoptr(GPtrArray) entries = NULL;
@@ -482,8 +434,7 @@ rebuild (DossierTimelineView *self)
   guint n_dated = 0;
   g_autofree char *count_text = NULL;
 
-  cancel_reveal (self);
-  clear_highlight (self);
+  dossier_list_reveal_stop (self->list_reveal);
   g_list_store_remove_all (self->store);
 
   if (self->dcase == NULL)
@@ -527,17 +478,6 @@ rebuild (DossierTimelineView *self)
   gtk_stack_set_visible_child_name (self->list_stack, n_dated > 0 ? "list" : "none");
   gtk_stack_set_visible_child_name (self->stack,
                                     n_dated > 0 || dated_notes ? "content" : "empty");
-}
-
-static void
-apply_row_highlight (DossierTimelineView  *self,
-                     GtkWidget            *row,
-                     DossierTimelineEntry *entry)
-{
-  if (entry != NULL && entry == self->highlight_entry)
-    gtk_widget_add_css_class (row, "highlighted");
-  else
-    gtk_widget_remove_css_class (row, "highlighted");
 }
 
 static GtkWidget *
@@ -663,9 +603,7 @@ row_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (subtitle), entry->subtitle != NULL ? entry->subtitle : "");
   gtk_widget_set_visible (subtitle, entry->subtitle != NULL && entry->subtitle[0] != '\0');
 
-  g_object_set_qdata (G_OBJECT (row), entry_quark, entry);
-  g_hash_table_add (self->bound_rows, row);
-  apply_row_highlight (self, row, entry);
+  dossier_list_reveal_bind (self->list_reveal, row, entry);
 }
 
 static void
@@ -674,11 +612,9 @@ row_unbind_cb (GtkSignalListItemFactory *factory,
                DossierTimelineView      *self)
 {
   GtkWidget *outer = gtk_list_item_get_child (item);
-  GtkWidget *row = gtk_widget_get_next_sibling (gtk_widget_get_first_child (outer));
 
-  g_hash_table_remove (self->bound_rows, row);
-  g_object_set_qdata (G_OBJECT (row), entry_quark, NULL);
-  gtk_widget_remove_css_class (row, "highlighted");
+  dossier_list_reveal_unbind (self->list_reveal,
+                              gtk_widget_get_next_sibling (gtk_widget_get_first_child (outer)));
 }
 
 static void
@@ -688,9 +624,9 @@ row_teardown_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *outer = gtk_list_item_get_child (item);
 
-  if (outer != NULL && self->bound_rows != NULL)
-    g_hash_table_remove (self->bound_rows,
-                         gtk_widget_get_next_sibling (gtk_widget_get_first_child (outer)));
+  if (outer != NULL && self->list_reveal != NULL)
+    dossier_list_reveal_unbind (self->list_reveal,
+                                gtk_widget_get_next_sibling (gtk_widget_get_first_child (outer)));
 }
 
 /* The parameter of "win.show-place": (section, item id or "", index or
@@ -701,70 +637,6 @@ entry_target (DossierTimelineEntry *entry)
   return g_variant_new ("(ssi)", dossier_section_to_string (entry->section),
                         entry->item_id != NULL ? entry->item_id : "",
                         entry->item_index);
-}
-
-static gboolean
-highlight_timeout_cb (gpointer user_data)
-{
-  DossierTimelineView *self = user_data;
-
-  self->highlight_id = 0;
-  clear_highlight (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-start_highlight (DossierTimelineView  *self,
-                 DossierTimelineEntry *entry)
-{
-  GHashTableIter iter;
-  gpointer row;
-
-  clear_highlight (self);
-  self->highlight_entry = g_object_ref (entry);
-
-  g_hash_table_iter_init (&iter, self->bound_rows);
-  while (g_hash_table_iter_next (&iter, &row, NULL))
-    apply_row_highlight (self, row, g_object_get_qdata (G_OBJECT (row), entry_quark));
-
-  self->highlight_id = g_timeout_add (HIGHLIGHT_MSEC, highlight_timeout_cb, self);
-}
-
-static gboolean
-reveal_tick_cb (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  DossierTimelineView *self = DOSSIER_TIMELINE_VIEW (widget);
-  g_autoptr(DossierTimelineEntry) entry = NULL;
-
-  self->reveal_frames++;
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
-    {
-      if (self->reveal_frames < REVEAL_MAX_FRAMES)
-        return G_SOURCE_CONTINUE;
-      self->reveal_tick_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  /* Scroll once the list is laid out, and once more on the next frame in
-   * case rows above changed their height meanwhile. */
-  if (self->reveal_position < g_list_model_get_n_items (G_LIST_MODEL (self->store)))
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
-                                  self->reveal_position);
-      entry = g_list_model_get_item (G_LIST_MODEL (self->store), self->reveal_position);
-    }
-
-  if (self->reveal_frames < 2)
-    return G_SOURCE_CONTINUE;
-
-  if (entry != NULL)
-    start_highlight (self, entry);
-
-  self->reveal_tick_id = 0;
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -787,33 +659,15 @@ on_notes_switch_cb (DossierTimelineView *self)
 }
 
 static void
-on_empty_page_map_cb (GtkWidget *page)
+dossier_timeline_view_template_built (DossierView *view)
 {
-  /* GTK loads the icon of every image in a window, shown or not: the
-   * empty page gets its icon once it is shown. */
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "document-open-recent-symbolic");
-}
+  DossierTimelineView *self = DOSSIER_TIMELINE_VIEW (view);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-/* A window holds all eight views and shows one: the template is built
- * when the view is first shown or used, not when it is created. */
-static void
-ensure_built (DossierTimelineView *self)
-{
-  g_autoptr(GtkListItemFactory) factory = NULL;
-
-  if (self->built)
-    return;
-
-  self->built = TRUE;
-  gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->empty_page, "map", G_CALLBACK (on_empty_page_map_cb), NULL);
-  ensure_css (GTK_WIDGET (self));
-
-  self->bound_rows = g_hash_table_new (NULL, NULL);
+  self->list_reveal = dossier_list_reveal_new (self->list_view);
   self->store = g_list_store_new (DOSSIER_TYPE_TIMELINE_ENTRY);
   self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
 
-  factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (row_unbind_cb), self);
@@ -825,29 +679,18 @@ ensure_built (DossierTimelineView *self)
 }
 
 static void
-dossier_timeline_view_map (GtkWidget *widget)
-{
-  ensure_built (DOSSIER_TIMELINE_VIEW (widget));
-
-  GTK_WIDGET_CLASS (dossier_timeline_view_parent_class)->map (widget);
-}
-
-static void
 dossier_timeline_view_dispose (GObject *object)
 {
   DossierTimelineView *self = DOSSIER_TIMELINE_VIEW (object);
 
-  cancel_reveal (self);
-  clear_highlight (self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_pointer (&self->list_reveal, dossier_list_reveal_free);
 
-  if (self->built)
-    gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_TIMELINE_VIEW);
+  dossier_view_dispose_template (DOSSIER_VIEW (self), DOSSIER_TYPE_TIMELINE_VIEW);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->bound_rows, g_hash_table_unref);
   g_clear_object (&self->dcase);
 
   G_OBJECT_CLASS (dossier_timeline_view_parent_class)->dispose (object);
@@ -860,12 +703,8 @@ dossier_timeline_view_class_init (DossierTimelineViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_timeline_view_dispose;
-  widget_class->map = dossier_timeline_view_map;
 
-  entry_quark = g_quark_from_static_string ("dossier-timeline-view-entry");
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/dossier/Dossier/dossier-timeline-view.ui");
+  dossier_view_class_set_lazy_template (widget_class, "/io/github/dossier/Dossier/dossier-timeline-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, stack);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, count_label);
@@ -876,7 +715,6 @@ dossier_timeline_view_class_init (DossierTimelineViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_notes_switch_cb);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dossier-timeline-view");
 }
 
@@ -891,31 +729,21 @@ dossier_timeline_view_new (void)
   return g_object_new (DOSSIER_TYPE_TIMELINE_VIEW, NULL);
 }
 
-void
-dossier_timeline_view_set_case (DossierTimelineView *self,
-                                DossierCase         *dcase)
+static void
+dossier_timeline_view_set_case (DossierView *view,
+                                DossierCase *dcase)
 {
-  g_return_if_fail (DOSSIER_IS_TIMELINE_VIEW (self));
-  g_return_if_fail (dcase == NULL || DOSSIER_IS_CASE (dcase));
+  DossierTimelineView *self = DOSSIER_TIMELINE_VIEW (view);
 
-  ensure_built (self);
+  dossier_view_ensure_built (view);
   if (self->dcase == dcase)
     return;
 
   /* The rows borrow dates from the old case: drop them before it goes. */
-  cancel_reveal (self);
-  clear_highlight (self);
+  dossier_list_reveal_stop (self->list_reveal);
   g_list_store_remove_all (self->store);
   g_set_object (&self->dcase, dcase);
   rebuild (self);
-}
-
-DossierCase *
-dossier_timeline_view_get_case (DossierTimelineView *self)
-{
-  g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), NULL);
-
-  return self->dcase;
 }
 
 static guint
@@ -956,16 +784,16 @@ find_entry (DossierTimelineView *self,
   return found;
 }
 
-gboolean
-dossier_timeline_view_reveal (DossierTimelineView *self,
-                              const char          *item_id,
-                              int                  item_index)
+static gboolean
+dossier_timeline_view_reveal (DossierView        *view,
+                              const DossierPlace *place)
 {
+  DossierTimelineView *self = DOSSIER_TIMELINE_VIEW (view);
+  const char *item_id = place->item_id;
+  int item_index = place->item_index;
   guint position;
 
-  g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), FALSE);
-
-  ensure_built (self);
+  dossier_view_ensure_built (view);
   if (self->dcase == NULL)
     return FALSE;
 
@@ -983,13 +811,21 @@ dossier_timeline_view_reveal (DossierTimelineView *self,
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
 
-  cancel_reveal (self);
-  self->reveal_position = position;
-  self->reveal_frames = 0;
-  self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb,
-                                                       NULL, NULL);
+  dossier_list_reveal_start (self->list_reveal, position);
 
   return TRUE;
+}
+
+static void
+dossier_timeline_view_iface_init (DossierViewInterface *iface)
+{
+  iface->name = "timeline";
+  iface->title = N_("Timeline");
+  iface->icon_name = "x-office-calendar-symbolic";
+  iface->empty_icon_name = "document-open-recent-symbolic";
+  iface->template_built = dossier_timeline_view_template_built;
+  iface->set_case = dossier_timeline_view_set_case;
+  iface->reveal = dossier_timeline_view_reveal;
 }
 
 void
@@ -998,7 +834,7 @@ dossier_timeline_view_set_include_notes (DossierTimelineView *self,
 {
   g_return_if_fail (DOSSIER_IS_TIMELINE_VIEW (self));
 
-  ensure_built (self);
+  dossier_view_ensure_built (DOSSIER_VIEW (self));
   gtk_switch_set_active (self->notes_switch, include_notes);
 }
 
@@ -1007,7 +843,7 @@ dossier_timeline_view_get_include_notes (DossierTimelineView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), FALSE);
 
-  ensure_built (self);
+  dossier_view_ensure_built (DOSSIER_VIEW (self));
   return gtk_switch_get_active (self->notes_switch);
 }
 
@@ -1016,7 +852,7 @@ dossier_timeline_view_get_n_rows (DossierTimelineView *self)
 {
   g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), 0);
 
-  ensure_built (self);
+  dossier_view_ensure_built (DOSSIER_VIEW (self));
   return g_list_model_get_n_items (G_LIST_MODEL (self->store));
 }
 
@@ -1032,7 +868,7 @@ dossier_timeline_view_get_row (DossierTimelineView  *self,
 
   g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), FALSE);
 
-  ensure_built (self);
+  dossier_view_ensure_built (DOSSIER_VIEW (self));
   entry = g_list_model_get_item (G_LIST_MODEL (self->store), position);
   if (entry == NULL)
     return FALSE;
@@ -1058,7 +894,7 @@ dossier_timeline_view_get_row_target (DossierTimelineView *self,
 
   g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), NULL);
 
-  ensure_built (self);
+  dossier_view_ensure_built (DOSSIER_VIEW (self));
   entry = g_list_model_get_item (G_LIST_MODEL (self->store), position);
   if (entry == NULL || entry->kind == ENTRY_YEAR)
     return NULL;

@@ -4,23 +4,16 @@
 #include <gtk/gtk.h>
 
 #include "dossier-core.h"
+#include "dossier-view.h"
 
 G_BEGIN_DECLS
 
 #define DOSSIER_TYPE_TIMELINE_VIEW (dossier_timeline_view_get_type ())
 G_DECLARE_FINAL_TYPE (DossierTimelineView, dossier_timeline_view, DOSSIER, TIMELINE_VIEW, GtkWidget)
 
+/* A tab of the window; implements DossierView. */
+
 GtkWidget   *dossier_timeline_view_new      (void);
-/* Shows @dcase (NULL clears); a case without this section gets the view's
- * designed empty state. */
-void         dossier_timeline_view_set_case (DossierTimelineView *self,
-                                         DossierCase *dcase);
-DossierCase *dossier_timeline_view_get_case (DossierTimelineView *self);
-/* Scrolls to the item with @item_id (or, when NULL, at @item_index) and
- * highlights it briefly. FALSE when there is no such item. */
-gboolean     dossier_timeline_view_reveal   (DossierTimelineView *self,
-                                         const char  *item_id,
-                                         int          item_index);
 
 /* Off by default: the notes' creation dates among the other dates. */
 void         dossier_timeline_view_set_include_notes (DossierTimelineView *self,

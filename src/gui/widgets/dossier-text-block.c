@@ -9,7 +9,6 @@
 
 #define SHOW_ALL_URI "dossier-show-all:"
 #define FULL_TEXT_KEY "dossier-full-text"
-#define FLASH_KEY "dossier-flash-source"
 
 struct _DossierTextBlock
 {
@@ -261,6 +260,26 @@ dossier_markup_from_inline (const DossierInline *node)
   return dossier_markup_from_inline_limited (node, 0, NULL);
 }
 
+char *
+dossier_markup_entity_link (DossierCase *dcase,
+                            const char  *entity_id)
+{
+  const char *name;
+  g_autofree char *safe_name = NULL;
+  g_autofree char *escaped_name = NULL;
+  g_autofree char *escaped_id = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_CASE (dcase), NULL);
+  g_return_val_if_fail (entity_id != NULL, NULL);
+
+  name = dossier_case_get_entity_name (dcase, entity_id);
+  safe_name = name != NULL ? dossier_sanitize_display_text (name) : g_strdup ("");
+  escaped_name = g_markup_escape_text (safe_name, -1);
+  escaped_id = g_markup_escape_text (entity_id, -1);
+
+  return g_strdup_printf ("<a href=\"entity:%s\">%s</a>", escaped_id, escaped_name);
+}
+
 static void
 show_full_text (GtkLabel *label)
 {
@@ -446,129 +465,6 @@ dossier_certainty_legend_button_new (void)
   return button;
 }
 
-static gboolean
-unflash_cb (gpointer user_data)
-{
-  GtkWidget *widget = user_data;
-
-  gtk_widget_remove_css_class (widget, "highlighted");
-  g_object_set_data (G_OBJECT (widget), FLASH_KEY, NULL);
-
-  return G_SOURCE_REMOVE;
-}
-
-void
-dossier_widget_flash (GtkWidget *widget)
-{
-  guint source_id;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-
-  source_id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), FLASH_KEY));
-  if (source_id != 0)
-    g_source_remove (source_id);
-
-  gtk_widget_add_css_class (widget, "highlighted");
-  source_id = g_timeout_add_full (G_PRIORITY_DEFAULT, 1500, unflash_cb,
-                                  g_object_ref (widget), g_object_unref);
-  g_object_set_data (G_OBJECT (widget), FLASH_KEY, GUINT_TO_POINTER (source_id));
-}
-
-/* A revealed widget may sit in a tab that is not shown yet, or in a list
- * still being laid out: wait (at most a second of frames) until it has a
- * size, then scroll its scrolled window so it stands near the top. */
-#define REVEAL_MAX_FRAMES 60
-
-typedef struct
-{
-  guint      frames;
-  gboolean   focus;
-  GtkWidget *highlight;
-} RevealData;
-
-static void
-reveal_data_free (gpointer data)
-{
-  RevealData *reveal = data;
-
-  g_clear_object (&reveal->highlight);
-  g_free (reveal);
-}
-
-static gboolean
-reveal_when_allocated_cb (GtkWidget     *widget,
-                          GdkFrameClock *clock,
-                          gpointer       user_data)
-{
-  RevealData *reveal = user_data;
-  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *child = NULL;
-  GtkAdjustment *adjustment;
-  graphene_rect_t bounds;
-  double target;
-  double max;
-
-  reveal->frames++;
-  if (scrolled != NULL)
-    child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
-  if (child == NULL)
-    goto done;
-
-  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_height (widget) <= 0 ||
-      !gtk_widget_compute_bounds (widget, child, &bounds))
-    {
-      if (reveal->frames < REVEAL_MAX_FRAMES)
-        return G_SOURCE_CONTINUE;
-      return G_SOURCE_REMOVE;
-    }
-
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  target = MAX (bounds.origin.y - 12.0, 0.0);
-  max = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-  /* A new layout may still be growing the scrolled area. */
-  if (target > max && reveal->frames < 5)
-    return G_SOURCE_CONTINUE;
-  gtk_adjustment_set_value (adjustment, MIN (target, MAX (max, 0.0)));
-
-done:
-  if (reveal->focus)
-    gtk_widget_grab_focus (widget);
-  if (reveal->highlight != NULL)
-    dossier_widget_flash (reveal->highlight);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-reveal_widget (GtkWidget *widget,
-               GtkWidget *highlight,
-               gboolean   focus)
-{
-  RevealData *reveal = g_new0 (RevealData, 1);
-
-  reveal->focus = focus;
-  reveal->highlight = highlight != NULL ? g_object_ref (highlight) : NULL;
-  gtk_widget_add_tick_callback (widget, reveal_when_allocated_cb, reveal, reveal_data_free);
-}
-
-void
-dossier_widget_scroll_to (GtkWidget *widget)
-{
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-
-  reveal_widget (widget, NULL, FALSE);
-}
-
-void
-dossier_widget_reveal (GtkWidget *widget,
-                       GtkWidget *highlight)
-{
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (highlight == NULL || GTK_IS_WIDGET (highlight));
-
-  reveal_widget (widget, highlight, TRUE);
-}
-
 void
 dossier_attr_list_add_mark (PangoAttrList *attrs,
                             guint          start,
@@ -596,144 +492,6 @@ dossier_attr_list_add_mark (PangoAttrList *attrs,
   attr->start_index = start;
   attr->end_index = end;
   pango_attr_list_insert (attrs, attr);
-}
-
-/* Marks stay long enough to read, then go, so that list rows the view
- * recycles do not keep them. */
-#define MARK_TERMS_MSEC 6000
-#define MARK_WAIT_FRAMES 120
-
-typedef struct
-{
-  GStrv      terms;
-  guint      frames;
-  GPtrArray *labels;  /* marked GtkLabels, referenced */
-} MarkTerms;
-
-static void
-mark_terms_free (gpointer data)
-{
-  MarkTerms *mark = data;
-
-  g_strfreev (mark->terms);
-  g_clear_pointer (&mark->labels, g_ptr_array_unref);
-  g_free (mark);
-}
-
-static gboolean
-unmark_terms_cb (gpointer user_data)
-{
-  MarkTerms *mark = user_data;
-
-  for (guint i = 0; i < mark->labels->len; i++)
-    gtk_label_set_attributes (g_ptr_array_index (mark->labels, i), NULL);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-mark_label_terms (GtkLabel  *label,
-                  MarkTerms *mark)
-{
-  const char *text = gtk_label_get_text (label);
-  PangoAttrList *attrs = NULL;
-
-  for (guint i = 0; mark->terms[i] != NULL; i++)
-    {
-      const char *term = mark->terms[i];
-      gsize length = strlen (term);
-
-      if (length == 0)
-        continue;
-
-      for (const char *hit = strstr (text, term); hit != NULL; hit = strstr (hit + length, term))
-        {
-          if (attrs == NULL)
-            attrs = pango_attr_list_new ();
-          dossier_attr_list_add_mark (attrs, hit - text, hit - text + length);
-        }
-    }
-
-  if (attrs == NULL)
-    return;
-
-  gtk_label_set_attributes (label, attrs);
-  pango_attr_list_unref (attrs);
-  g_ptr_array_add (mark->labels, g_object_ref (label));
-}
-
-static void
-mark_labels_below (GtkWidget *widget,
-                   MarkTerms *mark)
-{
-  if (GTK_IS_LABEL (widget))
-    mark_label_terms (GTK_LABEL (widget), mark);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    mark_labels_below (child, mark);
-}
-
-static GtkWidget *
-find_highlighted (GtkWidget *widget)
-{
-  if (gtk_widget_has_css_class (widget, "highlighted"))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_highlighted (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-mark_terms_tick_cb (GtkWidget     *view,
-                    GdkFrameClock *clock,
-                    gpointer       user_data)
-{
-  MarkTerms *mark = user_data;
-  GtkWidget *item = find_highlighted (view);
-
-  if (item == NULL)
-    return ++mark->frames < MARK_WAIT_FRAMES ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-
-  mark->labels = g_ptr_array_new_with_free_func (g_object_unref);
-  mark_labels_below (item, mark);
-  if (mark->labels->len > 0)
-    {
-      /* The timeout now owns the marks; the tick's copy goes empty. */
-      MarkTerms *owned = g_new0 (MarkTerms, 1);
-
-      owned->labels = g_steal_pointer (&mark->labels);
-      g_timeout_add_full (G_PRIORITY_DEFAULT, MARK_TERMS_MSEC, unmark_terms_cb,
-                          owned, mark_terms_free);
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-void
-dossier_widget_mark_terms_when_revealed (GtkWidget          *view,
-                                         const char * const *terms)
-{
-  MarkTerms *mark;
-
-  g_return_if_fail (GTK_IS_WIDGET (view));
-
-  if (terms == NULL || terms[0] == NULL)
-    return;
-
-  mark = g_new0 (MarkTerms, 1);
-  mark->terms = g_strdupv ((char **) terms);
-  gtk_widget_add_tick_callback (view, mark_terms_tick_cb, mark, mark_terms_free);
 }
 
 static void

@@ -25,6 +25,11 @@ G_BEGIN_DECLS
  * superscript "[n]"). */
 char *dossier_markup_from_inline (const DossierInline *node);
 
+/* Safe Pango markup for the name of the entity @entity_id of @dcase,
+ * as a link to it ("entity:ID"). */
+char *dossier_markup_entity_link (DossierCase *dcase,
+                                  const char  *entity_id);
+
 /* Connects activate-link on @label so that the URIs above go to the
  * window's actions and nothing else is ever launched. */
 void  dossier_text_block_setup_label (GtkLabel *label);
@@ -56,32 +61,11 @@ GtkWidget *dossier_certainty_pill_new  (DossierCertainty certainty);
  * certainty word with its description. */
 GtkWidget *dossier_certainty_legend_button_new (void);
 
-/* Adds the "highlighted" style class to @widget for 1.5 seconds (used by
- * the views' reveal functions). */
-void       dossier_widget_flash        (GtkWidget *widget);
-
-/* Scrolls the nearest GtkScrolledWindow ancestor so that @widget is
- * visible (near the top). */
-void       dossier_widget_scroll_to    (GtkWidget *widget);
-
-/* Once @widget is laid out (its tab may not be shown yet), scrolls it
- * near the top, gives it the keyboard focus and flashes @highlight
- * (nullable; often the card inside a list row). */
-void       dossier_widget_reveal       (GtkWidget *widget,
-                                        GtkWidget *highlight);
-
 /* Adds the look of a search match (bold on translucent yellow) to
  * @attrs between the byte offsets @start and @end. */
 void       dossier_attr_list_add_mark  (PangoAttrList *attrs,
                                         guint          start,
                                         guint          end);
-
-/* When an item of @view is next highlighted (a reveal after a search),
- * marks every occurrence of @terms (the matched words, as the text
- * writes them) in the labels of that item, for a few seconds. Gives up
- * after about two seconds of frames if nothing is highlighted. */
-void       dossier_widget_mark_terms_when_revealed (GtkWidget          *view,
-                                                    const char * const *terms);
 
 #define DOSSIER_TYPE_TEXT_BLOCK (dossier_text_block_get_type ())
 G_DECLARE_FINAL_TYPE (DossierTextBlock, dossier_text_block, DOSSIER, TEXT_BLOCK, GtkWidget)
