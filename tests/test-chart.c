@@ -8,6 +8,7 @@
 
 #include "dossier-chart.h"
 #include "dossier-core.h"
+#include "dossier-export-command.h"
 
 /* The timeline chart's core: what each date form looks like, the ticks
  * of every zoom, the lanes, the clusters and the exports. */
@@ -467,6 +468,45 @@ test_export_deterministic (void)
     }
 }
 
+static void
+test_export_command (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dossier-chart-XXXXXX", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "chart.svg", NULL);
+  g_autofree char *case_path = g_test_build_filename (G_TEST_DIST, "cases", "good", "chart-spread.case.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *err_text = NULL;
+  gsize length, err_length;
+  FILE *err = open_memstream (&err_text, &err_length);
+  int status;
+
+  status = dossier_export_command (case_path, "timeline-svg", out_path, NULL, "all", FALSE, stdout, err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_file_get_contents (out_path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (contents, length);
+
+    g_assert_cmpuint (svg_marks (bytes), ==, 10);
+  }
+
+  /* The safe writer's rules hold: no silent overwrite. */
+  status = dossier_export_command (case_path, "timeline-png", out_path, NULL, NULL, FALSE, stdout, err);
+  fflush (err);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err_text, "already exists"));
+
+  status = dossier_export_command (case_path, "timeline-png", out_path, NULL, NULL, TRUE, stdout, err);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (out_path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, 4, "\x89PNG", 4);
+
+  fclose (err);
+  g_unlink (out_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -482,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/chart/export/svg-one-mark-per-item", test_export_svg_one_mark_per_item);
   g_test_add_func ("/chart/export/sample-every-item-drawn", test_export_sample_counts);
   g_test_add_func ("/chart/export/deterministic", test_export_deterministic);
+  g_test_add_func ("/chart/export/command", test_export_command);
 
   return g_test_run ();
 }
