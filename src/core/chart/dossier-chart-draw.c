@@ -323,7 +323,7 @@ draw_lanes (DossierChartModel        *model,
             const DossierChartStyle  *style,
             cairo_t                  *cr)
 {
-  g_autoptr(PangoLayout) caption = create_layout (cr, style, 0.85, TRUE);
+  g_autoptr(PangoLayout) caption = create_layout (cr, style, 0.8, TRUE);
   gboolean odd = FALSE;
 
   for (guint lane = 0; lane < DOSSIER_CHART_N_LANES; lane++)
@@ -554,7 +554,7 @@ draw_sample (cairo_t                 *cr,
  * draws it; returns its height. */
 static double
 legend (DossierChartModel        *model,
-        const DossierChartLayout *layout,
+        const DossierChartFrame  *frame,
         const DossierChartStyle  *style,
         cairo_t                  *cr,
         double                    top,
@@ -562,10 +562,10 @@ legend (DossierChartModel        *model,
 {
   LegendEntry entries[16];
   guint n = legend_entries (model, entries);
-  double width = layout->frame.width - 2 * DOSSIER_CHART_PAD;
+  double width = frame->width - 2 * DOSSIER_CHART_PAD;
   g_autoptr(PangoLayout) text = create_layout (cr, style, 1.0, FALSE);
   double x = 0, y = 0;
-  gboolean rtl = layout->frame.rtl;
+  gboolean rtl = frame->rtl;
 
   for (guint i = 0; i < n; i++)
     {
@@ -598,9 +598,21 @@ legend (DossierChartModel        *model,
   return y + LEGEND_LINE_HEIGHT;
 }
 
+static guint
+count_lanes (DossierChartModel *model)
+{
+  guint lanes = dossier_chart_model_get_lanes (model);
+  guint n = 0;
+
+  for (guint lane = 0; lane < DOSSIER_CHART_N_LANES; lane++)
+    if (lanes & (1u << lane))
+      n++;
+  return n;
+}
+
 double
 dossier_chart_get_height (DossierChartModel        *model,
-                          const DossierChartLayout *layout,
+                          const DossierChartFrame  *frame,
                           const DossierChartStyle  *style)
 {
   cairo_surface_t *surface;
@@ -608,17 +620,18 @@ dossier_chart_get_height (DossierChartModel        *model,
   double height;
 
   g_return_val_if_fail (model != NULL, 0);
-  g_return_val_if_fail (layout != NULL, 0);
+  g_return_val_if_fail (frame != NULL, 0);
   g_return_val_if_fail (style != NULL, 0);
 
-  height = layout->lanes_bottom + 4;
+  height = DOSSIER_CHART_AXIS_HEIGHT +
+           DOSSIER_CHART_LANE_HEIGHT * count_lanes (model) + 4;
   if (!style->show_legend)
     return height;
 
   /* Pango measures on a cairo context; a scratch one will do. */
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cr = cairo_create (surface);
-  height += LEGEND_TOP_GAP + legend (model, layout, style, cr, 0, FALSE) + 4;
+  height += LEGEND_TOP_GAP + legend (model, frame, style, cr, 0, FALSE) + 4;
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   return height;
@@ -653,6 +666,6 @@ dossier_chart_draw (DossierChartModel        *model,
   cairo_restore (cr);
 
   if (style->show_legend)
-    legend (model, layout, style, cr, layout->lanes_bottom + 4 + LEGEND_TOP_GAP, TRUE);
+    legend (model, &layout->frame, style, cr, layout->lanes_bottom + 4 + LEGEND_TOP_GAP, TRUE);
   cairo_restore (cr);
 }

@@ -62,10 +62,11 @@ typedef struct
 void   dossier_chart_style_init (DossierChartStyle *style,
                                  gboolean           dark);
 
-/* The height the chart needs at @layout's width: the axis, the lanes
- * and, with @style->show_legend, the legend wrapped to the width. */
+/* The height the chart needs at @frame's width: the axis, the lanes
+ * and, with @style->show_legend, the legend wrapped to the width. Cheap:
+ * no layout of the items. */
 double dossier_chart_get_height (DossierChartModel        *model,
-                                 const DossierChartLayout *layout,
+                                 const DossierChartFrame  *frame,
                                  const DossierChartStyle  *style);
 
 /* Draws the chart, its top left corner at the origin of @cr. */

@@ -193,7 +193,7 @@ dossier_chart_export_to_bytes (DossierCase                *dcase,
     }
   layout = dossier_chart_layout_new (model, &frame);
   dossier_chart_style_init (&style, FALSE);
-  height = dossier_chart_get_height (model, layout, &style);
+  height = dossier_chart_get_height (model, &frame, &style);
 
   if (format == DOSSIER_CHART_EXPORT_SVG)
     {

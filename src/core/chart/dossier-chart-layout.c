@@ -95,6 +95,11 @@ flush_group (Sweep *s)
     }
   else
     {
+      double mid = (glyph.x0 + glyph.x1) / 2;
+
+      /* Wide enough to hold its count. */
+      glyph.x0 = MIN (glyph.x0, mid - DOSSIER_CHART_CLUSTER_MIN_WIDTH / 2);
+      glyph.x1 = MAX (glyph.x1, mid + DOSSIER_CHART_CLUSTER_MIN_WIDTH / 2);
       glyph.kind = DOSSIER_CHART_GLYPH_CLUSTER;
       glyph.y0 = s->y - 8;
       glyph.y1 = s->y + 8;

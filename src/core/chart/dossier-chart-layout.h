@@ -22,6 +22,7 @@ G_BEGIN_DECLS
  * histogram of counted bands. */
 #define DOSSIER_CHART_CLUSTER_GAP  3.0
 #define DOSSIER_CHART_BAND_WIDTH   44.0
+#define DOSSIER_CHART_CLUSTER_MIN_WIDTH 20.0
 
 /**
  * DossierChartFrame:

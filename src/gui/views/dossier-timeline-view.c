@@ -6,6 +6,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "dossier-timeline-chart.h"
+
 /* How long a revealed row stays highlighted. */
 #define HIGHLIGHT_MSEC 1500
 /* Frames to wait for the list to show before scrolling to a row. */
@@ -86,6 +88,8 @@ struct _DossierTimelineView
   GtkSwitch         *notes_switch;
   GtkStack          *list_stack;
   GtkListView       *list_view;
+  DossierTimelineChart *chart;
+  GtkWidget         *chart_separator;
 
   DossierCase       *dcase;
   GListStore        *store;
@@ -452,6 +456,8 @@ clear_highlight (DossierTimelineView *self)
 
   g_clear_handle_id (&self->highlight_id, g_source_remove);
   g_clear_object (&self->highlight_entry);
+  if (self->chart != NULL)
+    dossier_timeline_chart_set_highlighted (self->chart, NULL);
 
   if (self->bound_rows == NULL)
     return;
@@ -488,6 +494,7 @@ rebuild (DossierTimelineView *self)
 
   if (self->dcase == NULL)
     {
+      dossier_timeline_chart_set_model (self->chart, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -517,6 +524,19 @@ rebuild (DossierTimelineView *self)
   n_dated = entries->len;
 
   g_list_store_splice (self->store, 0, 0, rows->pdata, rows->len);
+
+  /* The chart above the list shows the same items. */
+  {
+    guint sections = DOSSIER_EXPORT_ALL_SECTIONS;
+    g_autoptr(DossierChartModel) model = NULL;
+
+    if (!(include_notes && dated_notes))
+      sections &= ~(1u << DOSSIER_SECTION_NOTES);
+    model = dossier_chart_model_new (self->dcase, sections, NULL);
+    dossier_timeline_chart_set_model (self->chart, model);
+    gtk_widget_set_visible (GTK_WIDGET (self->chart), entries->len > 0);
+    gtk_widget_set_visible (self->chart_separator, entries->len > 0);
+  }
 
   gtk_widget_set_visible (self->notes_box, dated_notes);
   count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dated item, oldest first",
@@ -723,6 +743,7 @@ start_highlight (DossierTimelineView  *self,
 
   clear_highlight (self);
   self->highlight_entry = g_object_ref (entry);
+  dossier_timeline_chart_set_highlighted (self->chart, entry->date);
 
   g_hash_table_iter_init (&iter, self->bound_rows);
   while (g_hash_table_iter_next (&iter, &row, NULL))
@@ -778,6 +799,22 @@ on_list_activate_cb (DossierTimelineView *self,
     return;
 
   gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.show-place", entry_target (entry));
+}
+
+static guint find_entry_by_date (DossierTimelineView *self,
+                                 const DossierDate   *date);
+static void  reveal_position    (DossierTimelineView *self,
+                                 guint                position);
+
+/* A mark chosen on the chart: the list scrolls to its row. */
+static void
+on_chart_item_selected_cb (DossierTimelineView *self,
+                           const DossierDate   *date)
+{
+  guint position = find_entry_by_date (self, date);
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    reveal_position (self, position);
 }
 
 static void
@@ -863,6 +900,7 @@ dossier_timeline_view_class_init (DossierTimelineViewClass *klass)
   widget_class->map = dossier_timeline_view_map;
 
   entry_quark = g_quark_from_static_string ("dossier-timeline-view-entry");
+  g_type_ensure (DOSSIER_TYPE_TIMELINE_CHART);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/dossier/Dossier/dossier-timeline-view.ui");
@@ -875,6 +913,9 @@ dossier_timeline_view_class_init (DossierTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_notes_switch_cb);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, chart);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, chart_separator);
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_item_selected_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dossier-timeline-view");
@@ -983,13 +1024,42 @@ dossier_timeline_view_reveal (DossierTimelineView *self,
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
 
+  {
+    g_autoptr(DossierTimelineEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->store), position);
+
+    dossier_timeline_chart_select_date (self->chart, entry->date);
+  }
+  reveal_position (self, position);
+
+  return TRUE;
+}
+
+static void
+reveal_position (DossierTimelineView *self,
+                 guint                position)
+{
   cancel_reveal (self);
   self->reveal_position = position;
   self->reveal_frames = 0;
   self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb,
                                                        NULL, NULL);
+}
 
-  return TRUE;
+static guint
+find_entry_by_date (DossierTimelineView *self,
+                    const DossierDate   *date)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(DossierTimelineEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      if (entry->kind != ENTRY_YEAR && entry->date == date)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
 }
 
 void
