@@ -391,14 +391,14 @@ draw_glyph_cluster (const DossierChartLayout *layout,
                     cairo_t                  *cr)
 {
   /* Denser bands are darker: the lane reads as a histogram. */
-  double density = 0.18 + 0.5 * log1p (g->count) / log1p (MAX (max_count, 2));
+  double density = 0.12 + 0.3 * log1p (g->count) / log1p (MAX (max_count, 2));
   char count[16];
   int w, h;
 
   rounded_rect (cr, g->x0, g->y0, g->x1 - g->x0, g->y1 - g->y0, 8);
-  set_color (cr, &style->colors.foreground, density * 0.6);
+  set_color (cr, &style->colors.foreground, density);
   cairo_fill_preserve (cr);
-  set_color (cr, &style->colors.foreground, 0.5);
+  set_color (cr, &style->colors.foreground, 0.45);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 
@@ -407,7 +407,7 @@ draw_glyph_cluster (const DossierChartLayout *layout,
   pango_layout_get_pixel_size (text, &w, &h);
   if (w + 4 <= g->x1 - g->x0)
     {
-      set_color (cr, &style->colors.background, 1.0);
+      set_color (cr, &style->colors.foreground, 1.0);
       cairo_move_to (cr, (g->x0 + g->x1 - w) / 2, (g->y0 + g->y1 - h) / 2);
       pango_cairo_show_layout (cr, text);
     }
@@ -488,12 +488,7 @@ legend_entries (DossierChartModel *model,
                 LegendEntry       *entries)
 {
   guint n = 0;
-  gboolean open = FALSE;
-  guint count = dossier_chart_model_get_n_items (model);
-
-  for (guint i = 0; i < count && !open; i++)
-    open = (dossier_chart_model_get_item (model, i)->mark.flags &
-            (DOSSIER_CHART_MARK_OPEN_START | DOSSIER_CHART_MARK_OPEN_END)) != 0;
+  gboolean open = dossier_chart_model_has_open_ends (model);
 
   entries[n++] = (LegendEntry) { SAMPLE_POINT, 0, _("a day or an instant") };
   entries[n++] = (LegendEntry) { SAMPLE_BAR, 0, _("a month, season, year or span") };
@@ -538,7 +533,7 @@ draw_sample (cairo_t                 *cr,
       break;
     case SAMPLE_CLUSTER:
       rounded_rect (cr, x, cy - 7, LEGEND_SAMPLE_WIDTH, 14, 7);
-      set_color (cr, neutral, 0.35);
+      set_color (cr, neutral, 0.25);
       cairo_fill (cr);
       break;
     case SAMPLE_CERTAINTY:

@@ -48,15 +48,6 @@ dossier_chart_frame_fit (DossierChartFrame *frame,
   return TRUE;
 }
 
-static gboolean
-is_wide_bar (const DossierChartItem *item,
-             double                  xs,
-             double                  xe)
-{
-  return item->mark.shape == DOSSIER_CHART_SHAPE_BAR &&
-         fabs (xe - xs) >= 2 * DOSSIER_CHART_POINT_RADIUS + 2;
-}
-
 typedef struct
 {
   DossierChartLayout *layout;
@@ -132,96 +123,131 @@ add_point (Sweep  *s,
   s->last_at = at;
 }
 
-static int
-compare_x0 (gconstpointer a,
-            gconstpointer b)
+enum
 {
-  const DossierChartGlyph *ga = a;
-  const DossierChartGlyph *gb = b;
+  PLACED = 1,     /* a bar in a row of its own */
+  GATHERED = 2,   /* a bar that found no row: gathered with the points */
+};
 
-  if (ga->x0 != gb->x0)
-    return ga->x0 < gb->x0 ? -1 : 1;
-  return (ga->item > gb->item) - (ga->item < gb->item);
-}
-
-/* Bars go in the first row where they fit, from the earliest start; when
- * every row is taken they share the last one (drawn translucent). */
+/* Bars go in the first row where they fit, from the earliest start (in
+ * time, so the same in both directions). A bar that fits in no row would
+ * hide others: it is gathered with the points near its middle instead,
+ * into a counted cluster. */
 static void
 pack_bars (DossierChartLayout *self,
-           GArray             *bars,
+           DossierChartModel  *model,
+           DossierChartLane    lane,
+           guint8             *state,
            double              y)
 {
+  const DossierChartFrame *frame = &self->frame;
+  double per_pixel = (frame->t1 - frame->t0) / MAX (frame->width - 2 * DOSSIER_CHART_PAD, 1);
   double row_end[DOSSIER_CHART_BAR_ROWS];
+  double t_lo = frame->t0 - DOSSIER_CHART_BAND_WIDTH * per_pixel;
+  double t_hi = frame->t1 + DOSSIER_CHART_BAND_WIDTH * per_pixel;
+  const guint *bars;
+  guint n;
 
   for (guint r = 0; r < DOSSIER_CHART_BAR_ROWS; r++)
     row_end[r] = -G_MAXDOUBLE;
 
-  g_array_sort (bars, compare_x0);
-  for (guint i = 0; i < bars->len; i++)
+  bars = dossier_chart_model_get_lane_bars (model, lane, &n);
+  for (guint k = 0; k < n; k++)
     {
-      DossierChartGlyph *glyph = &g_array_index (bars, DossierChartGlyph, i);
-      guint row = DOSSIER_CHART_BAR_ROWS - 1;
+      const DossierChartItem *item = dossier_chart_model_get_item (model, bars[k]);
+      double start = (double) item->mark.start, end = (double) item->mark.end + 1;
+      DossierChartGlyph glyph = { 0 };
+      double xs, xe;
+      int row = -1;
+
+      if (start > t_hi)
+        break;
+      if (end < t_lo || (end - start) / per_pixel < 2 * DOSSIER_CHART_POINT_RADIUS + 2)
+        continue;
 
       for (guint r = 0; r < DOSSIER_CHART_BAR_ROWS; r++)
-        if (row_end[r] + 2 <= glyph->x0)
+        if (row_end[r] + 2 * per_pixel <= start)
           {
-            row = r;
+            row = (int) r;
             break;
           }
-      row_end[row] = MAX (row_end[row], glyph->x1);
+      if (row < 0)
+        {
+          state[bars[k]] = GATHERED;
+          continue;
+        }
+      row_end[row] = end;
+      state[bars[k]] = PLACED;
 
-      glyph->row = row;
-      glyph->y0 = y + row * DOSSIER_CHART_ROW_OFFSET - DOSSIER_CHART_BAR_HEIGHT / 2;
-      glyph->y1 = glyph->y0 + DOSSIER_CHART_BAR_HEIGHT;
+      xs = dossier_chart_frame_x_at_time (frame, start);
+      xe = dossier_chart_frame_x_at_time (frame, end);
+      glyph.kind = DOSSIER_CHART_GLYPH_MARK;
+      glyph.lane = lane;
+      glyph.row = row;
+      glyph.x0 = MIN (xs, xe);
+      glyph.x1 = MAX (xs, xe);
+      glyph.y0 = y + (row + 1) * DOSSIER_CHART_ROW_OFFSET - DOSSIER_CHART_BAR_HEIGHT / 2;
+      glyph.y1 = glyph.y0 + DOSSIER_CHART_BAR_HEIGHT;
+      glyph.item = bars[k];
+      glyph.count = 1;
+      glyph.first_at = glyph.last_at = item->mark.at;
+      g_array_append_val (self->glyphs, glyph);
     }
-  g_array_append_vals (self->glyphs, bars->data, bars->len);
 }
 
+/* The first of @n items ordered by @at whose @at is not before @t. */
+static guint
+first_at_or_after (DossierChartModel *model,
+                   const guint       *order,
+                   guint              n,
+                   double             t)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if ((double) dossier_chart_model_get_item (model, order[mid])->mark.at < t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* No sorting per frame: the model keeps each lane by @at and its bars
+ * by @start, so a frame is two passes over what is in view. */
 static void
 layout_lane (DossierChartLayout *self,
              DossierChartModel  *model,
              DossierChartLane    lane,
              GArray             *clusters,
-             GArray             *bars)
+             guint8             *state)
 {
   const DossierChartFrame *frame = &self->frame;
   Sweep s = { self, clusters, lane, self->lane_y[lane] + DOSSIER_CHART_MARK_Y, 0 };
-  double left = -DOSSIER_CHART_BAND_WIDTH, right = frame->width + DOSSIER_CHART_BAND_WIDTH;
+  double per_pixel = (frame->t1 - frame->t0) / MAX (frame->width - 2 * DOSSIER_CHART_PAD, 1);
+  double t_lo = frame->t0 - (DOSSIER_CHART_PAD + DOSSIER_CHART_BAND_WIDTH) * per_pixel;
+  double t_hi = frame->t1 + (DOSSIER_CHART_PAD + DOSSIER_CHART_BAND_WIDTH) * per_pixel;
   const guint *order;
   guint n;
 
-  g_array_set_size (bars, 0);
+  pack_bars (self, model, lane, state, s.y);
+
   order = dossier_chart_model_get_lane_items (model, lane, &n);
-  for (guint k = 0; k < n; k++)
+  for (guint k = first_at_or_after (model, order, n, t_lo); k < n; k++)
     {
       const DossierChartItem *item = dossier_chart_model_get_item (model, order[k]);
-      double xs = dossier_chart_frame_x_at_time (frame, (double) item->mark.start);
-      double xe = dossier_chart_frame_x_at_time (frame, (double) item->mark.end + 1);
-      double x0 = MIN (xs, xe), x1 = MAX (xs, xe);
 
-      if (x1 < left || x0 > right)
+      if ((double) item->mark.at > t_hi)
+        break;
+      if (state[order[k]] == PLACED)
         continue;
-
-      if (is_wide_bar (item, xs, xe))
-        {
-          DossierChartGlyph glyph = { 0 };
-
-          glyph.kind = DOSSIER_CHART_GLYPH_MARK;
-          glyph.lane = lane;
-          glyph.x0 = x0;
-          glyph.x1 = x1;
-          glyph.item = order[k];
-          glyph.count = 1;
-          glyph.first_at = glyph.last_at = item->mark.at;
-          g_array_append_val (bars, glyph);
-          continue;
-        }
-
       add_point (&s, order[k], dossier_chart_frame_x_at_time (frame, (double) item->mark.at),
                  item->mark.at);
     }
   flush_group (&s);
-  pack_bars (self, bars, s.y);
 }
 
 DossierChartLayout *
@@ -230,7 +256,7 @@ dossier_chart_layout_new (DossierChartModel       *model,
 {
   DossierChartLayout *self;
   g_autoptr(GArray) clusters = NULL;
-  g_autoptr(GArray) bars = NULL;
+  g_autofree guint8 *state = NULL;
   guint lanes;
   double y = DOSSIER_CHART_AXIS_HEIGHT;
 
@@ -241,7 +267,7 @@ dossier_chart_layout_new (DossierChartModel       *model,
   self->frame = *frame;
   self->glyphs = g_array_new (FALSE, FALSE, sizeof (DossierChartGlyph));
   clusters = g_array_new (FALSE, FALSE, sizeof (DossierChartGlyph));
-  bars = g_array_new (FALSE, FALSE, sizeof (DossierChartGlyph));
+  state = g_malloc0 (MAX (dossier_chart_model_get_n_items (model), 1));
 
   lanes = dossier_chart_model_get_lanes (model);
   for (guint lane = 0; lane < DOSSIER_CHART_N_LANES; lane++)
@@ -253,7 +279,7 @@ dossier_chart_layout_new (DossierChartModel       *model,
         }
       self->lane_y[lane] = y;
       y += DOSSIER_CHART_LANE_HEIGHT;
-      layout_lane (self, model, lane, clusters, bars);
+      layout_lane (self, model, lane, clusters, state);
     }
   self->lanes_bottom = y;
 
@@ -316,30 +342,21 @@ dossier_chart_layout_find_item (const DossierChartLayout *layout,
                                 guint                     item)
 {
   const DossierChartItem *it = dossier_chart_model_get_item (model, item);
+  const DossierChartGlyph *glyphs;
 
   g_return_val_if_fail (layout != NULL, NULL);
 
   if (it == NULL)
     return NULL;
 
-  for (guint i = 0; i < layout->glyphs->len; i++)
-    {
-      const DossierChartGlyph *g = &g_array_index (layout->glyphs, DossierChartGlyph, i);
-
-      if (g->lane != it->lane)
-        continue;
-      if (g->kind == DOSSIER_CHART_GLYPH_MARK && g->item == item)
-        return g;
-      if (g->kind == DOSSIER_CHART_GLYPH_CLUSTER &&
-          it->mark.at >= g->first_at && it->mark.at <= g->last_at)
-        {
-          double xs = dossier_chart_frame_x_at_time (&layout->frame, (double) it->mark.start);
-          double xe = dossier_chart_frame_x_at_time (&layout->frame, (double) it->mark.end + 1);
-
-          if (!is_wide_bar (it, xs, xe))
-            return g;
-        }
-    }
+  /* Its own mark, or else the cluster of its lane around its time. */
+  glyphs = (const DossierChartGlyph *) (gpointer) layout->glyphs->data;
+  for (guint i = 0; i < layout->n_marks; i++)
+    if (glyphs[i].item == item)
+      return &glyphs[i];
+  for (guint i = layout->n_marks; i < layout->glyphs->len; i++)
+    if (glyphs[i].lane == it->lane && it->mark.at >= glyphs[i].first_at && it->mark.at <= glyphs[i].last_at)
+      return &glyphs[i];
 
   return NULL;
 }

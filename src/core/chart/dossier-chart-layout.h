@@ -12,10 +12,10 @@ G_BEGIN_DECLS
 #define DOSSIER_CHART_PAD          12.0
 #define DOSSIER_CHART_AXIS_HEIGHT  26.0
 #define DOSSIER_CHART_LANE_HEIGHT  54.0
-#define DOSSIER_CHART_MARK_Y       26.0   /* mark line, from the lane's top */
+#define DOSSIER_CHART_MARK_Y       24.0   /* the points' line, from the lane's top */
 #define DOSSIER_CHART_BAR_HEIGHT   8.0
-#define DOSSIER_CHART_BAR_ROWS     3
-#define DOSSIER_CHART_ROW_OFFSET   10.0
+#define DOSSIER_CHART_BAR_ROWS     2
+#define DOSSIER_CHART_ROW_OFFSET   10.5   /* bar rows below the points */
 #define DOSSIER_CHART_POINT_RADIUS 5.0
 /* Marks closer than this (edge to edge) are gathered into a cluster, and
  * a cluster grows no wider than the band width: a dense lane becomes a
@@ -60,7 +60,7 @@ typedef enum
  * DossierChartGlyph:
  * @kind: one item's mark, or a counted cluster of several.
  * @lane: its lane.
- * @row: for a bar, its row in the lane (0 to 2).
+ * @row: for a bar, its row in the lane (0 or 1), below the points.
  * @x0, @x1, @y0, @y1: its box in pixels.
  * @item: the item (a cluster's earliest).
  * @count: 1 for a mark, the number of items for a cluster.

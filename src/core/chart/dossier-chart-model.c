@@ -4,6 +4,7 @@
 #include "dossier-chart-model.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 
 /* Which date of its object an item is. */
 typedef enum
@@ -26,9 +27,11 @@ struct _DossierChartModel
   gatomicrefcount  ref_count;
   DossierCase     *dcase;
   GArray          *items;                 /* of DossierChartItem */
-  GArray          *lane_items[DOSSIER_CHART_N_LANES];   /* of guint */
+  GArray          *lane_items[DOSSIER_CHART_N_LANES];   /* of guint, by @at */
+  GArray          *lane_bars[DOSSIER_CHART_N_LANES];    /* of guint, by @start */
   GHashTable      *by_date;               /* built on first use */
   guint            lanes;
+  gboolean         open_ends;
 };
 
 const char *
@@ -83,6 +86,8 @@ add_item (DossierChartModel *self,
   item.object = object;
   item.what = what;
   item.order = self->items->len;
+  if (item.mark.flags & (DOSSIER_CHART_MARK_OPEN_START | DOSSIER_CHART_MARK_OPEN_END))
+    self->open_ends = TRUE;
   g_array_append_val (self->items, item);
 }
 
@@ -217,31 +222,150 @@ collect (DossierChartModel *self,
   collect_lists (self, sections, note_ids);
 }
 
-static int
-compare_items (gconstpointer a,
-               gconstpointer b)
+/* Sorting compares keys copied into a small array, not the dates: a
+ * hundred thousand dates scattered in memory make a slow sort. */
+typedef struct
 {
-  const DossierChartItem *ia = a;
-  const DossierChartItem *ib = b;
-  int cmp = dossier_date_compare (ia->date, ib->date);
+  gint64 key;
+  guint  rank;      /* precision, then the order of the file */
+  guint  index;
+} SortKey;
 
-  if (cmp != 0)
-    return cmp;
-  return (ia->order > ib->order) - (ia->order < ib->order);
+static int
+compare_keys (const void *a,
+              const void *b)
+{
+  const SortKey *ka = a;
+  const SortKey *kb = b;
+
+  if (ka->key != kb->key)
+    return ka->key < kb->key ? -1 : 1;
+  return (ka->rank > kb->rank) - (ka->rank < kb->rank);
 }
 
-static int
-compare_at (gconstpointer a,
-            gconstpointer b,
-            gpointer      user_data)
+/* Date order as dossier_date_compare() has it (start of the span, then
+ * coarse before fine), ties in the order of the file. */
+static void
+sort_by_date (DossierChartModel *self)
 {
-  DossierChartModel *self = user_data;
-  const DossierChartItem *ia = &g_array_index (self->items, DossierChartItem, *(const guint *) a);
-  const DossierChartItem *ib = &g_array_index (self->items, DossierChartItem, *(const guint *) b);
+  guint n = self->items->len;
+  g_autofree SortKey *keys = g_new (SortKey, MAX (n, 1));
+  DossierChartItem *items = (DossierChartItem *) (gpointer) self->items->data;
 
-  if (ia->mark.at != ib->mark.at)
-    return ia->mark.at < ib->mark.at ? -1 : 1;
-  return (*(const guint *) a > *(const guint *) b) - (*(const guint *) a < *(const guint *) b);
+  for (guint i = 0; i < n; i++)
+    {
+      const DossierChartItem *item = &g_array_index (self->items, DossierChartItem, i);
+
+      keys[i].key = item->mark.start;
+      keys[i].rank = (guint) dossier_date_get_precision (item->date) << 24 | item->order;
+      keys[i].index = i;
+    }
+  qsort (keys, n, sizeof (SortKey), compare_keys);
+
+  /* Put every item where it belongs in place, cycle by cycle: a copy of
+   * the array would cost as much memory again. */
+  for (guint i = 0; i < n; i++)
+    {
+      DossierChartItem saved;
+      guint j = i;
+
+      if (keys[i].index == i)
+        continue;
+      saved = items[i];
+      while (keys[j].index != i)
+        {
+          guint from = keys[j].index;
+
+          items[j] = items[from];
+          keys[j].index = j;
+          j = from;
+        }
+      items[j] = saved;
+      keys[j].index = j;
+    }
+}
+
+/* Each lane's items by the time of their mark. */
+static void
+sort_lanes (DossierChartModel *self)
+{
+  guint n = self->items->len;
+  g_autofree SortKey *keys = g_new (SortKey, MAX (n, 1));
+  guint counts[DOSSIER_CHART_N_LANES] = { 0 };
+  guint fill[DOSSIER_CHART_N_LANES] = { 0 };
+  guint starts[DOSSIER_CHART_N_LANES];
+  guint next = 0;
+
+  for (guint i = 0; i < n; i++)
+    counts[g_array_index (self->items, DossierChartItem, i).lane]++;
+  for (guint lane = 0; lane < DOSSIER_CHART_N_LANES; lane++)
+    {
+      starts[lane] = next;
+      next += counts[lane];
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const DossierChartItem *item = &g_array_index (self->items, DossierChartItem, i);
+      SortKey *key = &keys[starts[item->lane] + fill[item->lane]++];
+
+      key->key = item->mark.at;
+      key->rank = i;
+      key->index = i;
+    }
+
+  for (guint lane = 0; lane < DOSSIER_CHART_N_LANES; lane++)
+    {
+      self->lane_items[lane] = g_array_sized_new (FALSE, FALSE, sizeof (guint), counts[lane]);
+      qsort (keys + starts[lane], counts[lane], sizeof (SortKey), compare_keys);
+      for (guint k = 0; k < counts[lane]; k++)
+        g_array_append_val (self->lane_items[lane], keys[starts[lane] + k].index);
+      if (counts[lane] > 0)
+        self->lanes |= 1u << lane;
+    }
+
+  /* The bars again, by their start, for packing them into rows. */
+  for (guint lane = 0; lane < DOSSIER_CHART_N_LANES; lane++)
+    {
+      guint n_bars = 0;
+
+      for (guint k = 0; k < counts[lane]; k++)
+        {
+          guint i = g_array_index (self->lane_items[lane], guint, k);
+          const DossierChartItem *item = &g_array_index (self->items, DossierChartItem, i);
+
+          if (item->mark.shape != DOSSIER_CHART_SHAPE_BAR)
+            continue;
+          keys[n_bars].key = item->mark.start;
+          keys[n_bars].rank = i;
+          keys[n_bars].index = i;
+          n_bars++;
+        }
+      qsort (keys, n_bars, sizeof (SortKey), compare_keys);
+      self->lane_bars[lane] = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_bars);
+      for (guint k = 0; k < n_bars; k++)
+        g_array_append_val (self->lane_bars[lane], keys[k].index);
+    }
+}
+
+/* At most how many items @dcase gives, to allocate them at once. */
+static guint
+count_dates (DossierCase *dcase,
+             guint        sections)
+{
+  guint n = 5;
+
+  if (wants (sections, DOSSIER_SECTION_TIMELINE))
+    n += g_list_model_get_n_items (dossier_case_get_events (dcase));
+  if (wants (sections, DOSSIER_SECTION_REACTIONS))
+    n += g_list_model_get_n_items (dossier_case_get_reactions (dcase));
+  if (wants (sections, DOSSIER_SECTION_RELEASE))
+    n += 2 * g_list_model_get_n_items (dossier_case_get_releases (dcase));
+  if (wants (sections, DOSSIER_SECTION_SOURCES))
+    n += g_list_model_get_n_items (dossier_case_get_sources (dcase));
+  if (wants (sections, DOSSIER_SECTION_NOTES))
+    n += g_list_model_get_n_items (dossier_case_get_notes (dcase));
+  return n;
 }
 
 DossierChartModel *
@@ -256,22 +380,11 @@ dossier_chart_model_new (DossierCase *dcase,
   self = g_new0 (DossierChartModel, 1);
   g_atomic_ref_count_init (&self->ref_count);
   self->dcase = g_object_ref (dcase);
-  self->items = g_array_new (FALSE, FALSE, sizeof (DossierChartItem));
+  self->items = g_array_sized_new (FALSE, FALSE, sizeof (DossierChartItem), count_dates (dcase, sections));
 
   collect (self, sections, note_ids);
-  g_array_sort (self->items, compare_items);
-
-  for (guint lane = 0; lane < DOSSIER_CHART_N_LANES; lane++)
-    self->lane_items[lane] = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      const DossierChartItem *item = &g_array_index (self->items, DossierChartItem, i);
-
-      g_array_append_val (self->lane_items[item->lane], i);
-      self->lanes |= 1u << item->lane;
-    }
-  for (guint lane = 0; lane < DOSSIER_CHART_N_LANES; lane++)
-    g_array_sort_with_data (self->lane_items[lane], compare_at, self);
+  sort_by_date (self);
+  sort_lanes (self);
 
   return self;
 }
@@ -292,7 +405,10 @@ dossier_chart_model_unref (DossierChartModel *self)
     return;
 
   for (guint lane = 0; lane < DOSSIER_CHART_N_LANES; lane++)
-    g_array_unref (self->lane_items[lane]);
+    {
+      g_array_unref (self->lane_items[lane]);
+      g_array_unref (self->lane_bars[lane]);
+    }
   g_clear_pointer (&self->by_date, g_hash_table_unref);
   g_array_unref (self->items);
   g_object_unref (self->dcase);
@@ -342,6 +458,26 @@ dossier_chart_model_get_lane_items (DossierChartModel *self,
   if (n_items != NULL)
     *n_items = self->lane_items[lane]->len;
   return (const guint *) (gpointer) self->lane_items[lane]->data;
+}
+
+const guint *
+dossier_chart_model_get_lane_bars (DossierChartModel *self,
+                                   DossierChartLane   lane,
+                                   guint             *n_items)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (lane < DOSSIER_CHART_N_LANES, NULL);
+
+  if (n_items != NULL)
+    *n_items = self->lane_bars[lane]->len;
+  return (const guint *) (gpointer) self->lane_bars[lane]->data;
+}
+
+gboolean
+dossier_chart_model_has_open_ends (DossierChartModel *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->open_ends;
 }
 
 gboolean

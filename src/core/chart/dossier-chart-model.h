@@ -80,6 +80,14 @@ guint                   dossier_chart_model_get_lanes   (DossierChartModel *self
 const guint            *dossier_chart_model_get_lane_items (DossierChartModel *self,
                                                             DossierChartLane   lane,
                                                             guint             *n_items);
+/* Positions of the items of @lane drawn as bars, ordered by their
+ * mark's @start. */
+const guint            *dossier_chart_model_get_lane_bars (DossierChartModel *self,
+                                                           DossierChartLane   lane,
+                                                           guint             *n_items);
+/* TRUE when some item's mark has an open end (the legend explains it
+ * only then). */
+gboolean                dossier_chart_model_has_open_ends (DossierChartModel *self);
 /* The first second of the earliest item and the last of the latest;
  * FALSE when there are none. */
 gboolean                dossier_chart_model_get_extent  (DossierChartModel *self,
