@@ -295,6 +295,51 @@ test_cluster_opens (void)
   close_all_windows ();
 }
 
+static gboolean
+chart_flashes (gpointer data)
+{
+  return dossier_timeline_chart_get_highlighted (data) >= 0;
+}
+
+static gboolean
+chart_flash_over (gpointer data)
+{
+  return dossier_timeline_chart_get_highlighted (data) < 0;
+}
+
+static void
+test_reveal_shows_on_chart (void)
+{
+  DossierWindow *window = NULL;
+  DossierTimelineChart *chart = open_chart ("tests/cases/good/chart-spread.case.xml", &window);
+  DossierChartModel *model = dossier_timeline_chart_get_model (chart);
+  GtkWidget *view = dossier_window_get_view (window, "timeline");
+  int instant;
+  double t0, t1;
+
+  /* Zoomed in on 2013, far from the instant of December 2014. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.move", "i", 1));
+  for (int i = 0; i < 6; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.zoom-in", NULL));
+
+  /* What a search hit or a link does: the timeline reveals the item. */
+  g_assert_true (dossier_timeline_view_reveal (DOSSIER_TIMELINE_VIEW (view), "ev-instant", -1));
+  instant = dossier_timeline_chart_get_selected (chart);
+  g_assert_cmpint (instant, >=, 0);
+  g_assert_cmpstr (dossier_chart_model_get_item (model, instant)->item_id, ==, "ev-instant");
+
+  /* The chart pans to it and flashes it with the list's row. */
+  dossier_timeline_chart_get_range (chart, &t0, &t1);
+  g_assert_cmpfloat (dossier_chart_model_get_item (model, instant)->mark.at, >=, t0);
+  g_assert_cmpfloat (dossier_chart_model_get_item (model, instant)->mark.at, <=, t1);
+  g_assert_true (wait_until (chart_flashes, chart));
+  g_assert_cmpint (dossier_timeline_chart_get_highlighted (chart), ==, instant);
+  g_assert_true (wait_until (chart_flash_over, chart));
+  g_assert_cmpint (dossier_timeline_chart_get_selected (chart), ==, instant);
+
+  close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +352,7 @@ main (int   argc,
   g_test_add_func ("/timeline-chart/double-click-reveals", test_double_click_reveals);
   g_test_add_func ("/timeline-chart/keyboard-in-date-order", test_keyboard_date_order);
   g_test_add_func ("/timeline-chart/cluster-opens-on-click", test_cluster_opens);
+  g_test_add_func ("/timeline-chart/reveal-shows-on-chart", test_reveal_shows_on_chart);
 
   return g_test_run ();
 }

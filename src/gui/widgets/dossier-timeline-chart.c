@@ -972,6 +972,13 @@ dossier_timeline_chart_get_selected (DossierTimelineChart *self)
 }
 
 int
+dossier_timeline_chart_get_highlighted (DossierTimelineChart *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_CHART (self), -1);
+  return self->highlighted;
+}
+
+int
 dossier_timeline_chart_get_focused (DossierTimelineChart *self)
 {
   g_return_val_if_fail (DOSSIER_IS_TIMELINE_CHART (self), -1);

@@ -47,6 +47,7 @@ void               dossier_timeline_chart_select_date       (DossierTimelineChar
 void               dossier_timeline_chart_set_highlighted   (DossierTimelineChart *self,
                                                              const DossierDate    *date);
 int                dossier_timeline_chart_get_selected      (DossierTimelineChart *self);
+int                dossier_timeline_chart_get_highlighted   (DossierTimelineChart *self);
 int                dossier_timeline_chart_get_focused       (DossierTimelineChart *self);
 
 /* The visible range, seconds since the epoch. */
