@@ -11,7 +11,6 @@
 
 #define LEGEND_LINE_HEIGHT 20.0
 #define LEGEND_SAMPLE_WIDTH 24.0
-#define LEGEND_TOP_GAP 8.0
 #define TICK_MIN_SPACING 84.0
 #define DEFAULT_FONT "Sans 9"
 
@@ -75,6 +74,7 @@ dossier_chart_style_init (DossierChartStyle *style,
   style->selected = -1;
   style->focused = -1;
   style->highlighted = -1;
+  style->hovered = -1;
   style->show_legend = TRUE;
   style->draw_background = TRUE;
 }
@@ -449,6 +449,13 @@ draw_glyphs (DossierChartModel        *model,
   for (guint i = layout->n_marks; i < layout->glyphs->len; i++)
     draw_glyph_cluster (layout, style, &glyphs[i], max_count[glyphs[i].lane], text, cr);
 
+  if (style->hovered >= 0 && style->hovered != style->selected)
+    {
+      const DossierChartGlyph *g = dossier_chart_layout_find_item (layout, model, style->hovered);
+
+      if (g != NULL)
+        draw_ring (cr, g, &style->colors.foreground, 2, FALSE);
+    }
   if (style->selected >= 0)
     {
       const DossierChartGlyph *g = dossier_chart_layout_find_item (layout, model, style->selected);
@@ -618,15 +625,14 @@ dossier_chart_get_height (DossierChartModel        *model,
   g_return_val_if_fail (frame != NULL, 0);
   g_return_val_if_fail (style != NULL, 0);
 
-  height = DOSSIER_CHART_AXIS_HEIGHT +
-           DOSSIER_CHART_LANE_HEIGHT * count_lanes (model) + 4;
+  height = DOSSIER_CHART_AXIS_HEIGHT + DOSSIER_CHART_LANE_HEIGHT * count_lanes (model);
   if (!style->show_legend)
     return height;
 
   /* Pango measures on a cairo context; a scratch one will do. */
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cr = cairo_create (surface);
-  height += LEGEND_TOP_GAP + legend (model, frame, style, cr, 0, FALSE) + 4;
+  height += DOSSIER_CHART_LEGEND_GAP + legend (model, frame, style, cr, 0, FALSE) + 4;
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   return height;
@@ -661,6 +667,25 @@ dossier_chart_draw (DossierChartModel        *model,
   cairo_restore (cr);
 
   if (style->show_legend)
-    legend (model, &layout->frame, style, cr, layout->lanes_bottom + 4 + LEGEND_TOP_GAP, TRUE);
+    legend (model, &layout->frame, style, cr, layout->lanes_bottom + DOSSIER_CHART_LEGEND_GAP, TRUE);
   cairo_restore (cr);
+}
+
+double
+dossier_chart_draw_legend (DossierChartModel       *model,
+                           const DossierChartFrame *frame,
+                           const DossierChartStyle *style,
+                           cairo_t                 *cr)
+{
+  double height;
+
+  g_return_val_if_fail (model != NULL, 0);
+  g_return_val_if_fail (frame != NULL, 0);
+  g_return_val_if_fail (style != NULL, 0);
+  g_return_val_if_fail (cr != NULL, 0);
+
+  cairo_save (cr);
+  height = legend (model, frame, style, cr, 0, TRUE);
+  cairo_restore (cr);
+  return height;
 }

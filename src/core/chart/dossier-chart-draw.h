@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 /* The line width of every item's outline, and of nothing else: an export
  * can be checked mark by mark. */
 #define DOSSIER_CHART_MARK_LINE_WIDTH 1.25
+/* Between the last lane and the legend. */
+#define DOSSIER_CHART_LEGEND_GAP 12.0
 
 typedef struct
 {
@@ -45,6 +47,7 @@ void dossier_chart_colors_init (DossierChartColors *colors,
  * @selected: the selected item, or -1.
  * @focused: the item with the keyboard focus, or -1.
  * @highlighted: an item to flash (a search hit), or -1.
+ * @hovered: the item under the pointer, or -1.
  * @show_legend: draw the legend below the lanes.
  * @draw_background: paint @colors.background first.
  */
@@ -55,6 +58,7 @@ typedef struct
   int                 selected;
   int                 focused;
   int                 highlighted;
+  int                 hovered;
   gboolean            show_legend;
   gboolean            draw_background;
 } DossierChartStyle;
@@ -74,5 +78,13 @@ void   dossier_chart_draw       (DossierChartModel        *model,
                                  const DossierChartLayout *layout,
                                  const DossierChartStyle  *style,
                                  cairo_t                  *cr);
+
+/* Draws only the legend, its top left corner at the origin of @cr, as
+ * dossier_chart_draw() places it @DOSSIER_CHART_LEGEND_GAP below the
+ * lanes (a widget keeps it between frames); returns its height. */
+double dossier_chart_draw_legend (DossierChartModel       *model,
+                                  const DossierChartFrame *frame,
+                                  const DossierChartStyle *style,
+                                  cairo_t                 *cr);
 
 G_END_DECLS

@@ -24,6 +24,7 @@ struct _DossierTimelineChart
 
   DossierChartModel  *model;
   DossierChartLayout *layout;        /* of the last frame; NULL when stale */
+  GskRenderNode      *legend_node;   /* kept between frames; NULL when stale */
   double              t0, t1;        /* visible range */
   double              fit_t0, fit_t1;
   gboolean            fitted;
@@ -31,6 +32,7 @@ struct _DossierTimelineChart
   int                 selected;
   int                 focused;
   int                 highlighted;
+  int                 hovered;
 
   double              pointer_x;     /* chart coordinates, -1 when away */
   double              pointer_y;
@@ -434,6 +436,12 @@ leave_cb (GtkEventControllerMotion *controller,
 {
   self->pointer_x = -1;
   self->pointer_y = -1;
+  if (self->hovered >= 0)
+    {
+      self->hovered = -1;
+      gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
 }
 
 static void
@@ -594,7 +602,30 @@ get_style (DossierTimelineChart *self,
   style->selected = self->selected;
   style->focused = gtk_widget_has_visible_focus (GTK_WIDGET (self)) ? self->focused : -1;
   style->highlighted = self->highlighted;
+  style->hovered = self->hovered;
   style->show_legend = gtk_widget_get_width (GTK_WIDGET (self)) >= LEGEND_MIN_WIDTH;
+}
+
+/* The legend changes with the width and the style only: it is drawn
+ * once and its node given again to every frame. */
+static GskRenderNode *
+ensure_legend_node (DossierTimelineChart    *self,
+                    const DossierChartStyle *style,
+                    const DossierChartFrame *frame,
+                    double                   height)
+{
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  cairo_t *cr;
+
+  if (self->legend_node != NULL)
+    return self->legend_node;
+
+  snapshot = gtk_snapshot_new ();
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, frame->width, MAX (height, 1)));
+  dossier_chart_draw_legend (self->model, frame, style, cr);
+  cairo_destroy (cr);
+  self->legend_node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  return self->legend_node;
 }
 
 static void
@@ -608,15 +639,31 @@ dossier_timeline_chart_snapshot (GtkWidget   *widget,
   double top = toolbar_height (self);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  gboolean show_legend;
   cairo_t *cr;
 
   if (layout != NULL && height > top)
     {
       get_style (self, &style, &font);
-      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, top, width, height - top));
+      show_legend = style.show_legend;
+      style.show_legend = FALSE;
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, top, width,
+                                                                     layout->lanes_bottom + 4));
       cairo_translate (cr, 0, top);
       dossier_chart_draw (self->model, layout, &style, cr);
       cairo_destroy (cr);
+
+      if (show_legend)
+        {
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot,
+                                  &GRAPHENE_POINT_INIT (0, top + layout->lanes_bottom + DOSSIER_CHART_LEGEND_GAP));
+          gtk_snapshot_append_node (snapshot,
+                                    ensure_legend_node (self, &style, &layout->frame,
+                                                        height - top - layout->lanes_bottom -
+                                                        DOSSIER_CHART_LEGEND_GAP));
+          gtk_snapshot_restore (snapshot);
+        }
     }
 
   gtk_widget_snapshot_child (widget, self->toolbar, snapshot);
@@ -675,6 +722,7 @@ dossier_timeline_chart_size_allocate (GtkWidget *widget,
 
   gtk_widget_measure (self->toolbar, GTK_ORIENTATION_VERTICAL, width, NULL, &bar_height, NULL, NULL);
   gtk_widget_allocate (self->toolbar, width, bar_height, -1, NULL);
+  g_clear_pointer (&self->legend_node, gsk_render_node_unref);
   invalidate (self);
 }
 
@@ -683,6 +731,7 @@ dossier_timeline_chart_css_changed (GtkWidget         *widget,
                                     GtkCssStyleChange *change)
 {
   GTK_WIDGET_CLASS (dossier_timeline_chart_parent_class)->css_changed (widget, change);
+  g_clear_pointer (&DOSSIER_TIMELINE_CHART (widget)->legend_node, gsk_render_node_unref);
   gtk_widget_queue_draw (widget);
 }
 
@@ -690,6 +739,7 @@ static void
 dossier_timeline_chart_direction_changed (GtkWidget        *widget,
                                           GtkTextDirection  previous)
 {
+  g_clear_pointer (&DOSSIER_TIMELINE_CHART (widget)->legend_node, gsk_render_node_unref);
   invalidate (DOSSIER_TIMELINE_CHART (widget));
 }
 
@@ -767,6 +817,7 @@ dossier_timeline_chart_dispose (GObject *object)
 
   g_clear_pointer (&self->toolbar, gtk_widget_unparent);
   g_clear_pointer (&self->layout, dossier_chart_layout_free);
+  g_clear_pointer (&self->legend_node, gsk_render_node_unref);
   g_clear_pointer (&self->model, dossier_chart_model_unref);
 
   G_OBJECT_CLASS (dossier_timeline_chart_parent_class)->dispose (object);
@@ -858,6 +909,7 @@ dossier_timeline_chart_init (DossierTimelineChart *self)
   self->selected = -1;
   self->focused = -1;
   self->highlighted = -1;
+  self->hovered = -1;
   self->pointer_x = -1;
   self->pointer_y = -1;
   self->t0 = 0;
@@ -915,7 +967,7 @@ dossier_timeline_chart_set_model (DossierTimelineChart *self,
 
   g_clear_pointer (&self->model, dossier_chart_model_unref);
   self->model = model != NULL ? dossier_chart_model_ref (model) : NULL;
-  self->selected = self->focused = self->highlighted = -1;
+  self->selected = self->focused = self->highlighted = self->hovered = -1;
 
   self->fitted = model != NULL && dossier_chart_frame_fit (&frame, model);
   if (self->fitted)
@@ -926,6 +978,7 @@ dossier_timeline_chart_set_model (DossierTimelineChart *self,
       self->t1 = frame.t1;
     }
 
+  g_clear_pointer (&self->legend_node, gsk_render_node_unref);
   update_accessible (self);
   invalidate (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -1052,10 +1105,25 @@ dossier_timeline_chart_pointer_moved (DossierTimelineChart *self,
                                       double                x,
                                       double                y)
 {
+  const DossierChartLayout *layout;
+  const DossierChartGlyph *glyph = NULL;
+  int hovered;
+
   g_return_if_fail (DOSSIER_IS_TIMELINE_CHART (self));
 
   self->pointer_x = x;
   self->pointer_y = y;
+
+  /* A ring and a hand over what a click would open. */
+  layout = ensure_layout (self);
+  if (layout != NULL)
+    glyph = dossier_chart_layout_hit (layout, x, y - toolbar_height (self));
+  hovered = glyph != NULL ? (int) glyph->item : -1;
+  if (hovered == self->hovered)
+    return;
+  self->hovered = hovered;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hovered >= 0 ? "pointer" : NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
