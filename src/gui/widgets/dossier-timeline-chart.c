@@ -453,6 +453,9 @@ pressed_cb (GtkGestureClick      *gesture,
 {
   gtk_widget_grab_focus (GTK_WIDGET (self));
   dossier_timeline_chart_pointer_clicked (self, n_press, x, y);
+  /* A click on a cluster zooms: a drag that follows starts from there. */
+  self->drag_t0 = self->t0;
+  self->drag_t1 = self->t1;
 }
 
 static void
@@ -474,6 +477,9 @@ drag_update_cb (GtkGestureDrag       *gesture,
   double plot = MAX (gtk_widget_get_width (GTK_WIDGET (self)) - 2 * DOSSIER_CHART_PAD, 1);
   double dt = -offset_x / plot * (self->drag_t1 - self->drag_t0);
 
+  /* A hand that trembles while clicking does not pan. */
+  if (fabs (offset_x) < 3 && fabs (offset_y) < 3)
+    return;
   if (is_rtl (self))
     dt = -dt;
   set_range (self, self->drag_t0 + dt, self->drag_t1 + dt);
