@@ -564,8 +564,13 @@ lookup_color (GtkStyleContext   *context,
               DossierChartColor *color)
 {
   GdkRGBA rgba;
+  gboolean found;
 
-  if (!gtk_style_context_lookup_color (context, name, &rgba))
+  /* Named colours have no other way in GTK 4.8. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  found = gtk_style_context_lookup_color (context, name, &rgba);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  if (!found)
     return;
   color->red = rgba.red;
   color->green = rgba.green;
