@@ -26,7 +26,8 @@ struct _DossierChartModel
 {
   gatomicrefcount  ref_count;
   DossierCase     *dcase;
-  GArray          *items;                 /* of DossierChartItem */
+  GArray          *items;                 /* of DossierChartItem, file order */
+  guint           *date_order;            /* positions -> indices in @items */
   GArray          *lane_items[DOSSIER_CHART_N_LANES];   /* of guint, by @at */
   GArray          *lane_bars[DOSSIER_CHART_N_LANES];    /* of guint, by @start */
   GHashTable      *by_date;               /* built on first use */
@@ -86,6 +87,7 @@ add_item (DossierChartModel *self,
   item.object = object;
   item.what = what;
   item.order = self->items->len;
+  item.precision = dossier_date_get_precision (date);
   if (item.mark.flags & (DOSSIER_CHART_MARK_OPEN_START | DOSSIER_CHART_MARK_OPEN_END))
     self->open_ends = TRUE;
   g_array_append_val (self->items, item);
@@ -244,45 +246,27 @@ compare_keys (const void *a,
 }
 
 /* Date order as dossier_date_compare() has it (start of the span, then
- * coarse before fine), ties in the order of the file. */
+ * coarse before fine), ties in the order of the file. The items stay
+ * where they are; positions go through @date_order. */
 static void
 sort_by_date (DossierChartModel *self)
 {
   guint n = self->items->len;
   g_autofree SortKey *keys = g_new (SortKey, MAX (n, 1));
-  DossierChartItem *items = (DossierChartItem *) (gpointer) self->items->data;
 
   for (guint i = 0; i < n; i++)
     {
       const DossierChartItem *item = &g_array_index (self->items, DossierChartItem, i);
 
       keys[i].key = item->mark.start;
-      keys[i].rank = (guint) dossier_date_get_precision (item->date) << 24 | item->order;
+      keys[i].rank = item->precision << 24 | item->order;
       keys[i].index = i;
     }
   qsort (keys, n, sizeof (SortKey), compare_keys);
 
-  /* Put every item where it belongs in place, cycle by cycle: a copy of
-   * the array would cost as much memory again. */
-  for (guint i = 0; i < n; i++)
-    {
-      DossierChartItem saved;
-      guint j = i;
-
-      if (keys[i].index == i)
-        continue;
-      saved = items[i];
-      while (keys[j].index != i)
-        {
-          guint from = keys[j].index;
-
-          items[j] = items[from];
-          keys[j].index = j;
-          j = from;
-        }
-      items[j] = saved;
-      keys[j].index = j;
-    }
+  self->date_order = g_new (guint, MAX (n, 1));
+  for (guint k = 0; k < n; k++)
+    self->date_order[k] = keys[k].index;
 }
 
 /* Each lane's items by the time of their mark. */
@@ -297,7 +281,7 @@ sort_lanes (DossierChartModel *self)
   guint next = 0;
 
   for (guint i = 0; i < n; i++)
-    counts[g_array_index (self->items, DossierChartItem, i).lane]++;
+    counts[dossier_chart_model_get_item (self, i)->lane]++;
   for (guint lane = 0; lane < DOSSIER_CHART_N_LANES; lane++)
     {
       starts[lane] = next;
@@ -306,7 +290,7 @@ sort_lanes (DossierChartModel *self)
 
   for (guint i = 0; i < n; i++)
     {
-      const DossierChartItem *item = &g_array_index (self->items, DossierChartItem, i);
+      const DossierChartItem *item = dossier_chart_model_get_item (self, i);
       SortKey *key = &keys[starts[item->lane] + fill[item->lane]++];
 
       key->key = item->mark.at;
@@ -332,7 +316,7 @@ sort_lanes (DossierChartModel *self)
       for (guint k = 0; k < counts[lane]; k++)
         {
           guint i = g_array_index (self->lane_items[lane], guint, k);
-          const DossierChartItem *item = &g_array_index (self->items, DossierChartItem, i);
+          const DossierChartItem *item = dossier_chart_model_get_item (self, i);
 
           if (item->mark.shape != DOSSIER_CHART_SHAPE_BAR)
             continue;
@@ -411,6 +395,7 @@ dossier_chart_model_unref (DossierChartModel *self)
     }
   g_clear_pointer (&self->by_date, g_hash_table_unref);
   g_array_unref (self->items);
+  g_free (self->date_order);
   g_object_unref (self->dcase);
   g_free (self);
 }
@@ -437,7 +422,7 @@ dossier_chart_model_get_item (DossierChartModel *self,
 
   if (position >= self->items->len)
     return NULL;
-  return &g_array_index (self->items, DossierChartItem, position);
+  return &g_array_index (self->items, DossierChartItem, self->date_order[position]);
 }
 
 guint
@@ -520,7 +505,7 @@ dossier_chart_model_find_date (DossierChartModel *self,
       self->by_date = g_hash_table_new (NULL, NULL);
       for (guint i = 0; i < self->items->len; i++)
         g_hash_table_insert (self->by_date,
-                             (gpointer) g_array_index (self->items, DossierChartItem, i).date,
+                             (gpointer) dossier_chart_model_get_item (self, i)->date,
                              GUINT_TO_POINTER (i + 1));
     }
 

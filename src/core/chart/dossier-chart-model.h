@@ -55,6 +55,7 @@ typedef struct
   GObject           *object;
   guint              what;
   guint              order;
+  guint              precision;
 } DossierChartItem;
 
 typedef struct _DossierChartModel DossierChartModel;
