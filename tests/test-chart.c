@@ -190,10 +190,24 @@ test_model_lanes_and_order (void)
   g_assert_cmpstr (dossier_chart_lane_get_label (DOSSIER_CHART_LANE_EVENTS), ==, "Events");
   g_assert_cmpstr (dossier_chart_lane_get_label (DOSSIER_CHART_LANE_THREAT), ==, "Threat Screen");
 
-  /* Date order, as the list. */
-  for (guint i = 1; i < n; i++)
-    g_assert_cmpint (dossier_date_compare (dossier_chart_model_get_item (model, i - 1)->date,
-                                           dossier_chart_model_get_item (model, i)->date), <=, 0);
+  /* Date order, as the list; every item once. */
+  {
+    const guint *order = dossier_chart_model_get_date_order (model);
+    g_autofree guint8 *seen = g_new0 (guint8, n);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_assert_cmpuint (order[i], <, n);
+        g_assert_false (seen[order[i]]);
+        seen[order[i]] = TRUE;
+        g_assert_cmpuint (dossier_chart_model_get_date_rank (model, order[i]), ==, i);
+        if (i > 0)
+          g_assert_cmpint (dossier_date_compare (dossier_chart_model_get_item (model, order[i - 1])->date,
+                                                 dossier_chart_model_get_item (model, order[i])->date), <=, 0);
+      }
+    /* The year 2014 (an event) before the breach's month of October. */
+    g_assert_cmpint (dossier_chart_model_get_item (model, order[0])->section, ==, DOSSIER_SECTION_TIMELINE);
+  }
 
   /* The breach's discovery names the list's row by its date. */
   position = dossier_chart_model_find_date (model,

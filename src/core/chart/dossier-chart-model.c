@@ -27,7 +27,8 @@ struct _DossierChartModel
   gatomicrefcount  ref_count;
   DossierCase     *dcase;
   GArray          *items;                 /* of DossierChartItem, file order */
-  guint           *date_order;            /* positions -> indices in @items */
+  guint           *date_order;            /* ranks -> positions, made when asked */
+  guint           *date_rank;             /* positions -> ranks */
   GArray          *lane_items[DOSSIER_CHART_N_LANES];   /* of guint, by @at */
   GArray          *lane_bars[DOSSIER_CHART_N_LANES];    /* of guint, by @start */
   GHashTable      *by_date;               /* built on first use */
@@ -246,8 +247,8 @@ compare_keys (const void *a,
 }
 
 /* Date order as dossier_date_compare() has it (start of the span, then
- * coarse before fine), ties in the order of the file. The items stay
- * where they are; positions go through @date_order. */
+ * coarse before fine), ties in the order of collection. Only keyboard
+ * navigation needs it: made on first use, not for the first frame. */
 static void
 sort_by_date (DossierChartModel *self)
 {
@@ -265,8 +266,12 @@ sort_by_date (DossierChartModel *self)
   qsort (keys, n, sizeof (SortKey), compare_keys);
 
   self->date_order = g_new (guint, MAX (n, 1));
+  self->date_rank = g_new (guint, MAX (n, 1));
   for (guint k = 0; k < n; k++)
-    self->date_order[k] = keys[k].index;
+    {
+      self->date_order[k] = keys[k].index;
+      self->date_rank[keys[k].index] = k;
+    }
 }
 
 /* Each lane's items by the time of their mark. */
@@ -367,7 +372,6 @@ dossier_chart_model_new (DossierCase *dcase,
   self->items = g_array_sized_new (FALSE, FALSE, sizeof (DossierChartItem), count_dates (dcase, sections));
 
   collect (self, sections, note_ids);
-  sort_by_date (self);
   sort_lanes (self);
 
   return self;
@@ -396,6 +400,7 @@ dossier_chart_model_unref (DossierChartModel *self)
   g_clear_pointer (&self->by_date, g_hash_table_unref);
   g_array_unref (self->items);
   g_free (self->date_order);
+  g_free (self->date_rank);
   g_object_unref (self->dcase);
   g_free (self);
 }
@@ -422,7 +427,29 @@ dossier_chart_model_get_item (DossierChartModel *self,
 
   if (position >= self->items->len)
     return NULL;
-  return &g_array_index (self->items, DossierChartItem, self->date_order[position]);
+  return &g_array_index (self->items, DossierChartItem, position);
+}
+
+const guint *
+dossier_chart_model_get_date_order (DossierChartModel *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->date_order == NULL)
+    sort_by_date (self);
+  return self->date_order;
+}
+
+guint
+dossier_chart_model_get_date_rank (DossierChartModel *self,
+                                   guint              position)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (position < self->items->len, 0);
+
+  if (self->date_order == NULL)
+    sort_by_date (self);
+  return self->date_rank[position];
 }
 
 guint

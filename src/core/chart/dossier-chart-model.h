@@ -61,10 +61,12 @@ typedef struct
 typedef struct _DossierChartModel DossierChartModel;
 
 /* Every dated item of @dcase whose section is in @sections (bits
- * `1 << DossierSection`; the events are DOSSIER_SECTION_TIMELINE), in date
- * order, ties in the order of the file. Notes need
- * DOSSIER_SECTION_NOTES; @note_ids (nullable) keeps only the notes whose
- * id it holds. */
+ * `1 << DossierSection`; the events are DOSSIER_SECTION_TIMELINE). Notes
+ * need DOSSIER_SECTION_NOTES; @note_ids (nullable) keeps only the notes
+ * whose id it holds. An item's position is its place in the order the
+ * timeline list collects them (events, breach, threat screen, reactions,
+ * releases, sources, notes, each in file order); the date order is
+ * dossier_chart_model_get_date_order(). */
 DossierChartModel      *dossier_chart_model_new         (DossierCase       *dcase,
                                                          guint              sections,
                                                          GHashTable        *note_ids);
@@ -75,6 +77,13 @@ DossierCase            *dossier_chart_model_get_case    (DossierChartModel *self
 guint                   dossier_chart_model_get_n_items (DossierChartModel *self);
 const DossierChartItem *dossier_chart_model_get_item    (DossierChartModel *self,
                                                          guint              position);
+/* The positions in date order, as the list has them (start of the span,
+ * coarse before fine, ties in the order above); sorted when first asked,
+ * not when the chart is first drawn. */
+const guint            *dossier_chart_model_get_date_order (DossierChartModel *self);
+/* Where @position is in that order. */
+guint                   dossier_chart_model_get_date_rank  (DossierChartModel *self,
+                                                            guint              position);
 /* The lanes that hold at least one item, as bits `1 << DossierChartLane`. */
 guint                   dossier_chart_model_get_lanes   (DossierChartModel *self);
 /* Positions of the items of @lane ordered by their mark's @at. */

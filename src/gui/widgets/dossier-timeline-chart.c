@@ -354,6 +354,7 @@ move_action (GtkWidget  *widget,
 {
   DossierTimelineChart *self = DOSSIER_TIMELINE_CHART (widget);
   int step = g_variant_get_int32 (parameter);
+  const guint *order;
   int n;
   int next;
 
@@ -367,6 +368,7 @@ move_action (GtkWidget  *widget,
    * forward in time. Large steps are Home and End. */
   if (is_rtl (self))
     step = -step;
+  order = dossier_chart_model_get_date_order (self->model);
   if (step <= -n)
     next = 0;
   else if (step >= n)
@@ -374,9 +376,9 @@ move_action (GtkWidget  *widget,
   else if (self->focused < 0)
     next = step > 0 ? 0 : n - 1;
   else
-    next = CLAMP (self->focused + step, 0, n - 1);
+    next = CLAMP ((int) dossier_chart_model_get_date_rank (self->model, self->focused) + step, 0, n - 1);
 
-  set_focused (self, next);
+  set_focused (self, (int) order[next]);
 }
 
 static void
