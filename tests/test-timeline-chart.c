@@ -137,6 +137,15 @@ test_click_selects (void)
 
   dossier_timeline_chart_pointer_clicked (chart, 1, x, y);
   g_assert_cmpint (dossier_timeline_chart_get_selected (chart), ==, 1);
+  /* Hovering says what it is, in words. */
+  {
+    g_autofree char *tip = dossier_timeline_chart_dup_tooltip_text (chart, x, y);
+    g_autofree char *empty = dossier_timeline_chart_dup_tooltip_text (chart, 3, 3);
+
+    g_assert_cmpstr (tip, ==, "A day\n10 February 2014 · Reported · Event");
+    g_assert_null (empty);
+  }
+
   /* The list scrolls to the row and flashes it. */
   g_assert_true (wait_until (row_highlighted, view));
 
@@ -281,6 +290,11 @@ test_cluster_opens (void)
   g_assert_true (dossier_timeline_chart_get_item_point (chart, shown, &x, &y));
   g_assert_true (dossier_timeline_chart_get_item_point (chart, deadline, &x2, &y2));
   g_assert_cmpfloat (x, ==, x2);
+  {
+    g_autofree char *tip = dossier_timeline_chart_dup_tooltip_text (chart, x, y);
+
+    g_assert_cmpstr (tip, ==, "2 items on 24 November 2014; click or zoom in to see them");
+  }
 
   dossier_timeline_chart_get_range (chart, &f0, &f1);
   dossier_timeline_chart_pointer_clicked (chart, 1, x, y);

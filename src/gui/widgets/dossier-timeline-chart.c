@@ -513,27 +513,11 @@ pinch_scale_cb (GtkGestureZoom       *gesture,
   zoom_at (self, scale, self->pinch_x);
 }
 
-static gboolean
-dossier_timeline_chart_query_tooltip (GtkWidget  *widget,
-                                      int         x,
-                                      int         y,
-                                      gboolean    keyboard,
-                                      GtkTooltip *tooltip)
+static char *
+glyph_tooltip (DossierTimelineChart    *self,
+               const DossierChartGlyph *glyph)
 {
-  DossierTimelineChart *self = DOSSIER_TIMELINE_CHART (widget);
-  const DossierChartLayout *layout = ensure_layout (self);
-  const DossierChartGlyph *glyph;
   g_autofree char *text = NULL;
-
-  if (layout == NULL)
-    return FALSE;
-
-  if (keyboard)
-    glyph = self->focused >= 0 ? dossier_chart_layout_find_item (layout, self->model, self->focused) : NULL;
-  else
-    glyph = dossier_chart_layout_hit (layout, x, y - toolbar_height (self));
-  if (glyph == NULL)
-    return FALSE;
 
   if (glyph->kind == DOSSIER_CHART_GLYPH_MARK)
     {
@@ -549,12 +533,49 @@ dossier_timeline_chart_query_tooltip (GtkWidget  *widget,
       g_autofree char *from = g_date_time_format (first, C_("day", "%-d %B %Y"));
       g_autofree char *to = g_date_time_format (last, C_("day", "%-d %B %Y"));
 
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u item from %s to %s; click or zoom in to see it",
-                                           "%u items from %s to %s; click or zoom in to see them",
-                                           glyph->count),
-                              glyph->count, from, to);
+      if (g_strcmp0 (from, to) == 0)
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u item on %s; click or zoom in to see it",
+                                             "%u items on %s; click or zoom in to see them",
+                                             glyph->count),
+                                glyph->count, from);
+      else
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u item from %s to %s; click or zoom in to see it",
+                                             "%u items from %s to %s; click or zoom in to see them",
+                                             glyph->count),
+                                glyph->count, from, to);
     }
+
+  return g_steal_pointer (&text);
+}
+
+static gboolean
+dossier_timeline_chart_query_tooltip (GtkWidget  *widget,
+                                      int         x,
+                                      int         y,
+                                      gboolean    keyboard,
+                                      GtkTooltip *tooltip)
+{
+  DossierTimelineChart *self = DOSSIER_TIMELINE_CHART (widget);
+  const DossierChartLayout *layout = ensure_layout (self);
+  const DossierChartGlyph *glyph = NULL;
+  g_autofree char *text = NULL;
+
+  if (layout == NULL)
+    return FALSE;
+
+  if (!keyboard)
+    {
+      text = dossier_timeline_chart_dup_tooltip_text (self, x, y);
+    }
+  else if (self->focused >= 0)
+    {
+      glyph = dossier_chart_layout_find_item (layout, self->model, self->focused);
+      text = glyph != NULL ? glyph_tooltip (self, glyph) : NULL;
+    }
+  if (text == NULL)
+    return FALSE;
 
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
@@ -1111,6 +1132,23 @@ dossier_timeline_chart_get_accessible_text (DossierTimelineChart *self,
     *label = self->a11y_label;
   if (description != NULL)
     *description = self->a11y_description;
+}
+
+char *
+dossier_timeline_chart_dup_tooltip_text (DossierTimelineChart *self,
+                                         double                x,
+                                         double                y)
+{
+  const DossierChartLayout *layout;
+  const DossierChartGlyph *glyph;
+
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_CHART (self), NULL);
+
+  layout = ensure_layout (self);
+  if (layout == NULL)
+    return NULL;
+  glyph = dossier_chart_layout_hit (layout, x, y - toolbar_height (self));
+  return glyph != NULL ? glyph_tooltip (self, glyph) : NULL;
 }
 
 void

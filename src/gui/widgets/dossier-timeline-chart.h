@@ -69,6 +69,12 @@ void               dossier_timeline_chart_get_accessible_text (DossierTimelineCh
                                                                const char          **label,
                                                                const char          **description);
 
+/* The tooltip at (@x, @y): "TITLE\nDATE IN WORDS · CERTAINTY · KIND" over
+ * a mark, the count and the dates over a cluster; NULL elsewhere. */
+char              *dossier_timeline_chart_dup_tooltip_text  (DossierTimelineChart *self,
+                                                             double                x,
+                                                             double                y);
+
 /* What the event controllers call, for tests that play the user (GTK 4.8
  * cannot create input events): the pointer moved to (@x, @y); a press of
  * @n_press clicks there; a Ctrl+scroll of @dy notches there. */
