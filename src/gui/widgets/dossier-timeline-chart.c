@@ -804,6 +804,8 @@ toolbar_new (DossierTimelineChart *self)
   self->legend_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->legend_button), "dialog-information-symbolic");
   gtk_widget_set_tooltip_text (self->legend_button, _("What the marks mean"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->legend_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("What the marks mean"), -1);
   gtk_widget_add_css_class (self->legend_button, "flat");
   popover = gtk_popover_new ();
   label = gtk_label_new (_("A point is a day or an instant; a bar is a month, a season, a year "
@@ -822,12 +824,14 @@ toolbar_new (DossierTimelineChart *self)
   button = gtk_button_new_from_icon_name ("zoom-out-symbolic");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "chart.zoom-out");
   gtk_widget_set_tooltip_text (button, _("Zoom Out"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Zoom Out"), -1);
   gtk_widget_add_css_class (button, "flat");
   gtk_box_append (GTK_BOX (box), button);
 
   button = gtk_button_new_from_icon_name ("zoom-in-symbolic");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "chart.zoom-in");
   gtk_widget_set_tooltip_text (button, _("Zoom In"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Zoom In"), -1);
   gtk_widget_add_css_class (button, "flat");
   gtk_box_append (GTK_BOX (box), button);
 
