@@ -187,9 +187,12 @@ dossier_chart_export_to_bytes (DossierCase                *dcase,
 
   if (!dossier_chart_frame_fit (&frame, model))
     {
-      /* Nothing dated: an empty axis around the case's last update. */
-      frame.t0 = 0;
-      frame.t1 = 86400;
+      /* Nothing dated: an empty axis around the case's last update (or
+       * 1970 when it has none: the bytes must not depend on today). */
+      const DossierDate *updated = dossier_case_get_updated (dcase);
+
+      frame.t0 = updated != NULL ? (double) dossier_date_get_sort_key (updated) : 0;
+      frame.t1 = frame.t0 + 86400;
     }
   layout = dossier_chart_layout_new (model, &frame);
   dossier_chart_style_init (&style, FALSE);
