@@ -76,6 +76,7 @@ dossier_chart_style_init (DossierChartStyle *style,
   style->highlighted = -1;
   style->hovered = -1;
   style->show_legend = TRUE;
+  style->high_contrast = FALSE;
   style->draw_background = TRUE;
 }
 
@@ -85,6 +86,17 @@ set_color (cairo_t                 *cr,
            double                   alpha)
 {
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+/* In high contrast, dimmed text is not dimmed and faint lines are not
+ * faint. */
+static double
+contrast (const DossierChartStyle *style,
+          double                   alpha)
+{
+  if (!style->high_contrast)
+    return alpha;
+  return alpha >= 0.5 ? 1.0 : MIN (alpha * 2.5, 0.6);
 }
 
 static void
@@ -307,12 +319,12 @@ draw_axis (const DossierChartLayout *layout,
       const DossierChartTick *tick = &g_array_index (ticks->ticks, DossierChartTick, i);
       double x = round (dossier_chart_frame_x_at_time (frame, (double) tick->time)) + 0.5;
 
-      set_color (cr, &style->colors.foreground, tick->major ? 0.28 : 0.12);
+      set_color (cr, &style->colors.foreground, contrast (style, tick->major ? 0.28 : 0.12));
       cairo_move_to (cr, x, DOSSIER_CHART_AXIS_HEIGHT - 6);
       cairo_line_to (cr, x, bottom);
       cairo_stroke (cr);
 
-      set_color (cr, &style->colors.foreground, tick->major ? 0.9 : 0.7);
+      set_color (cr, &style->colors.foreground, contrast (style, tick->major ? 0.9 : 0.7));
       show_text (cr, tick->major ? bold : text, tick->label, x, 4, 0.5, frame->width);
     }
 }
@@ -336,7 +348,7 @@ draw_lanes (DossierChartModel        *model,
 
       if (odd)
         {
-          set_color (cr, &style->colors.foreground, 0.035);
+          set_color (cr, &style->colors.foreground, contrast (style, 0.035));
           cairo_rectangle (cr, 0, y, layout->frame.width, DOSSIER_CHART_LANE_HEIGHT);
           cairo_fill (cr);
         }
@@ -344,7 +356,7 @@ draw_lanes (DossierChartModel        *model,
 
       pango_layout_set_text (caption, dossier_chart_lane_get_label (lane), -1);
       pango_layout_get_pixel_size (caption, &w, &h);
-      set_color (cr, &style->colors.foreground, 0.62);
+      set_color (cr, &style->colors.foreground, contrast (style, 0.62));
       cairo_move_to (cr, layout->frame.rtl ? layout->frame.width - DOSSIER_CHART_PAD - w
                                            : DOSSIER_CHART_PAD, y + 2);
       pango_cairo_show_layout (cr, caption);
@@ -398,7 +410,7 @@ draw_glyph_cluster (const DossierChartLayout *layout,
   rounded_rect (cr, g->x0, g->y0, g->x1 - g->x0, g->y1 - g->y0, 8);
   set_color (cr, &style->colors.foreground, density);
   cairo_fill_preserve (cr);
-  set_color (cr, &style->colors.foreground, 0.45);
+  set_color (cr, &style->colors.foreground, contrast (style, 0.45));
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 
@@ -590,7 +602,7 @@ legend (DossierChartModel        *model,
           double cy = top + y + LEGEND_LINE_HEIGHT / 2;
 
           draw_sample (cr, style, &entries[i], rtl ? left + w + 6 : left, cy, rtl);
-          set_color (cr, &style->colors.foreground, 0.8);
+          set_color (cr, &style->colors.foreground, contrast (style, 0.8));
           cairo_move_to (cr, rtl ? left : left + LEGEND_SAMPLE_WIDTH + 6, cy - h / 2.0);
           pango_cairo_show_layout (cr, text);
         }

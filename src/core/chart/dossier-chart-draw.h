@@ -50,6 +50,7 @@ void dossier_chart_colors_init (DossierChartColors *colors,
  * @hovered: the item under the pointer, or -1.
  * @show_legend: draw the legend below the lanes.
  * @draw_background: paint @colors.background first.
+ * @high_contrast: full-strength text and stronger lines.
  */
 typedef struct
 {
@@ -61,6 +62,7 @@ typedef struct
   int                 hovered;
   gboolean            show_legend;
   gboolean            draw_background;
+  gboolean            high_contrast;
 } DossierChartStyle;
 
 void   dossier_chart_style_init (DossierChartStyle *style,

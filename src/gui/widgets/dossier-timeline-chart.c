@@ -633,6 +633,7 @@ get_style (DossierTimelineChart *self,
   *font = desc != NULL ? pango_font_description_to_string (desc) : NULL;
   style->font = *font;
   style->draw_background = FALSE;
+  style->high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
   style->selected = self->selected;
   style->focused = gtk_widget_has_visible_focus (GTK_WIDGET (self)) ? self->focused : -1;
   style->highlighted = self->highlighted;
