@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "dossier-timeline-chart.h"
@@ -355,6 +356,82 @@ test_reveal_shows_on_chart (void)
   close_all_windows ();
 }
 
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GError **error = user_data;
+
+  dossier_timeline_chart_export_finish (DOSSIER_TIMELINE_CHART (source), result, error);
+  g_object_set_data (source, "exported", GINT_TO_POINTER (TRUE));
+}
+
+static gboolean
+exported (gpointer data)
+{
+  return g_object_get_data (data, "exported") != NULL;
+}
+
+static guint
+count (const char *haystack,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+static void
+test_export_from_the_chart (void)
+{
+  DossierWindow *window = NULL;
+  DossierTimelineChart *chart = open_chart ("tests/cases/good/chart-spread.case.xml", &window);
+  GtkWidget *view = dossier_window_get_view (window, "timeline");
+  g_autofree char *dir = g_dir_make_tmp ("dossier-chart-XXXXXX", NULL);
+  g_autofree char *svg_path = g_build_filename (dir, "chart.svg", NULL);
+  g_autofree char *png_path = g_build_filename (dir, "chart.png", NULL);
+  g_autoptr(GFile) svg = g_file_new_for_path (svg_path);
+  g_autoptr(GFile) png = g_file_new_for_path (png_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  /* What the chart shows: nine events, the note left out. */
+  dossier_timeline_chart_export_async (chart, svg, DOSSIER_CHART_EXPORT_SVG, NULL, export_done_cb, &error);
+  g_assert_true (wait_until (exported, chart));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg_path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  g_assert_cmpuint (count (contents, "stroke-width:1.25;"), ==, 9);
+
+  /* With the notes in, the note too; the file chooser agreed to replace. */
+  dossier_timeline_view_set_include_notes (DOSSIER_TIMELINE_VIEW (view), TRUE);
+  chart = DOSSIER_TIMELINE_CHART (find_chart (view));
+  g_object_set_data (G_OBJECT (chart), "exported", NULL);
+  dossier_timeline_chart_export_async (chart, svg, DOSSIER_CHART_EXPORT_SVG, NULL, export_done_cb, &error);
+  g_assert_true (wait_until (exported, chart));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (svg_path, &contents, &length, NULL));
+  g_assert_cmpuint (count (contents, "stroke-width:1.25;"), ==, 10);
+
+  g_object_set_data (G_OBJECT (chart), "exported", NULL);
+  dossier_timeline_chart_export_async (chart, png, DOSSIER_CHART_EXPORT_PNG, NULL, export_done_cb, &error);
+  g_assert_true (wait_until (exported, chart));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (png_path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+
+  g_unlink (svg_path);
+  g_unlink (png_path);
+  g_rmdir (dir);
+  close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +445,7 @@ main (int   argc,
   g_test_add_func ("/timeline-chart/keyboard-in-date-order", test_keyboard_date_order);
   g_test_add_func ("/timeline-chart/cluster-opens-on-click", test_cluster_opens);
   g_test_add_func ("/timeline-chart/reveal-shows-on-chart", test_reveal_shows_on_chart);
+  g_test_add_func ("/timeline-chart/export-from-the-chart", test_export_from_the_chart);
 
   return g_test_run ();
 }

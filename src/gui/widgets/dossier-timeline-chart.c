@@ -6,6 +6,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
+
+#include "dossier-safe-writer.h"
 
 /* Zoom limits: an hour across the chart, and ten times the fitted range. */
 #define MIN_SPAN 3600.0
@@ -43,6 +46,8 @@ struct _DossierTimelineChart
 
   char               *a11y_label;
   char               *a11y_description;
+
+  GCancellable       *cancellable;   /* of exports; cancelled in dispose */
 };
 
 G_DEFINE_FINAL_TYPE (DossierTimelineChart, dossier_timeline_chart, GTK_TYPE_WIDGET)
@@ -402,6 +407,130 @@ activate_action (GtkWidget  *widget,
     reveal_item (self, self->selected);
   else
     select_item (self, self->focused, TRUE);
+}
+
+/* Export */
+
+typedef struct
+{
+  DossierCase              *dcase;
+  DossierExportOptions      options;
+  DossierChartExportFormat  format;
+  GFile                    *file;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_clear_object (&job->dcase);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+
+  bytes = dossier_chart_export_to_bytes (job->dcase, &job->options, job->format, cancellable, &error);
+  if (bytes == NULL ||
+      !dossier_safe_write_bytes (job->file, dossier_case_get_file (job->dcase), bytes,
+                                 DOSSIER_SAFE_WRITER_REPLACE, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_toast (DossierTimelineChart *self,
+            const char           *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  DossierTimelineChart *self = DOSSIER_TIMELINE_CHART (source);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!dossier_timeline_chart_export_finish (self, result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message);
+      return;
+    }
+  {
+    g_autofree char *name = g_file_get_basename (file);
+    g_autofree char *text = NULL;
+
+    /* Translators: %s is a file name */
+    text = g_strdup_printf (_("Timeline chart saved as “%s”"), name);
+    show_toast (self, text);
+  }
+}
+
+static void
+chooser_response_cb (GtkNativeDialog      *chooser,
+                     int                   response,
+                     DossierTimelineChart *self)
+{
+  DossierChartExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    dossier_timeline_chart_export_async (self, file, format, self->cancellable, export_done_cb,
+                                         g_object_ref (file));
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierTimelineChart *self = DOSSIER_TIMELINE_CHART (widget);
+  DossierChartExportFormat format;
+  GtkFileChooserNative *chooser;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  char *dot;
+
+  if (self->model == NULL)
+    return;
+  format = g_strcmp0 (g_variant_get_string (parameter, NULL), "png") == 0 ? DOSSIER_CHART_EXPORT_PNG
+                                                                          : DOSSIER_CHART_EXPORT_SVG;
+
+  chooser = gtk_file_chooser_native_new (_("Export the Timeline Chart"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  base = dossier_export_suggest_filename (dossier_chart_model_get_case (self->model), DOSSIER_EXPORT_TEXT);
+  dot = strrchr (base, '.');
+  if (dot != NULL)
+    *dot = '\0';
+  name = g_strdup_printf ("%s-timeline.%s", base, dossier_chart_export_format_get_extension (format));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static gboolean
@@ -822,6 +951,21 @@ toolbar_new (DossierTimelineChart *self)
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->legend_button), popover);
   gtk_box_append (GTK_BOX (box), self->legend_button);
 
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+
+    g_menu_append (menu, _("Export as _SVG…"), "chart.export('svg')");
+    g_menu_append (menu, _("Export as _PNG…"), "chart.export('png')");
+    button = gtk_menu_button_new ();
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-save-as-symbolic");
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+    gtk_widget_set_tooltip_text (button, _("Export the Chart"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Export the Chart"), -1);
+    gtk_widget_add_css_class (button, "flat");
+    gtk_box_append (GTK_BOX (box), button);
+  }
+
   button = gtk_button_new_from_icon_name ("zoom-out-symbolic");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "chart.zoom-out");
   gtk_widget_set_tooltip_text (button, _("Zoom Out"));
@@ -854,6 +998,8 @@ dossier_timeline_chart_dispose (GObject *object)
 {
   DossierTimelineChart *self = DOSSIER_TIMELINE_CHART (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->toolbar, gtk_widget_unparent);
   g_clear_pointer (&self->layout, dossier_chart_layout_free);
   g_clear_pointer (&self->legend_node, gsk_render_node_unref);
@@ -914,6 +1060,7 @@ dossier_timeline_chart_class_init (DossierTimelineChartClass *klass)
   gtk_widget_class_install_action (widget_class, "chart.move", "i", move_action);
   gtk_widget_class_install_action (widget_class, "chart.pan", "i", pan_action);
   gtk_widget_class_install_action (widget_class, "chart.activate", NULL, activate_action);
+  gtk_widget_class_install_action (widget_class, "chart.export", "s", export_action);
 
   add_key (widget_class, GDK_KEY_plus, 0, "chart.zoom-in", NULL, 0);
   add_key (widget_class, GDK_KEY_plus, GDK_SHIFT_MASK, "chart.zoom-in", NULL, 0);
@@ -953,6 +1100,7 @@ dossier_timeline_chart_init (DossierTimelineChart *self)
   self->pointer_y = -1;
   self->t0 = 0;
   self->t1 = 86400;
+  self->cancellable = g_cancellable_new ();
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -1137,6 +1285,52 @@ dossier_timeline_chart_get_accessible_text (DossierTimelineChart *self,
     *label = self->a11y_label;
   if (description != NULL)
     *description = self->a11y_description;
+}
+
+void
+dossier_timeline_chart_export_async (DossierTimelineChart     *self,
+                                     GFile                    *file,
+                                     DossierChartExportFormat  format,
+                                     GCancellable             *cancellable,
+                                     GAsyncReadyCallback       callback,
+                                     gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (DOSSIER_IS_TIMELINE_CHART (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_timeline_chart_export_async);
+  if (self->model == NULL)
+    {
+      g_task_return_new_error (task, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_FAILED,
+                               "%s", _("There is no chart to export"));
+      return;
+    }
+
+  job = g_new0 (ExportJob, 1);
+  job->dcase = g_object_ref (dossier_chart_model_get_case (self->model));
+  dossier_export_options_init (&job->options);
+  job->options.sections = DOSSIER_EXPORT_ALL_SECTIONS;
+  /* What the chart shows: the notes when they are in. */
+  job->options.notes = (dossier_chart_model_get_lanes (self->model) & (1u << DOSSIER_CHART_LANE_NOTES))
+                       ? DOSSIER_EXPORT_NOTES_ALL : DOSSIER_EXPORT_NOTES_NONE;
+  job->format = format;
+  job->file = g_object_ref (file);
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+dossier_timeline_chart_export_finish (DossierTimelineChart  *self,
+                                      GAsyncResult          *result,
+                                      GError               **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 char *

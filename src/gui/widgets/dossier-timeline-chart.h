@@ -75,6 +75,20 @@ char              *dossier_timeline_chart_dup_tooltip_text  (DossierTimelineChar
                                                              double                x,
                                                              double                y);
 
+/* Writes the chart as @format into @file (replacing it: the file chooser
+ * asked) in a worker thread, at the zoom that shows every item, with the
+ * notes when the chart shows them. The "Export" menu's actions
+ * (chart.export "svg" / "png") ask for the file and then call this. */
+void               dossier_timeline_chart_export_async      (DossierTimelineChart     *self,
+                                                             GFile                    *file,
+                                                             DossierChartExportFormat  format,
+                                                             GCancellable             *cancellable,
+                                                             GAsyncReadyCallback       callback,
+                                                             gpointer                  user_data);
+gboolean           dossier_timeline_chart_export_finish     (DossierTimelineChart     *self,
+                                                             GAsyncResult             *result,
+                                                             GError                  **error);
+
 /* What the event controllers call, for tests that play the user (GTK 4.8
  * cannot create input events): the pointer moved to (@x, @y); a press of
  * @n_press clicks there; a Ctrl+scroll of @dy notches there. */
