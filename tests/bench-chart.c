@@ -168,6 +168,38 @@ main (int   argc,
     }
   printf ("items: %u\n", dossier_chart_model_get_n_items (model));
 
+  /* The radix sort of big lanes against the order it must give: by
+   * time, ties by position. */
+  for (guint lane = 0; lane < DOSSIER_CHART_N_LANES; lane++)
+    {
+      guint n;
+      const guint *order = dossier_chart_model_get_lane_items (model, lane, &n);
+
+      for (guint k = 1; k < n; k++)
+        {
+          gint64 a = dossier_chart_model_get_item (model, order[k - 1])->mark.at;
+          gint64 b = dossier_chart_model_get_item (model, order[k])->mark.at;
+
+          if (a > b || (a == b && order[k - 1] > order[k]))
+            {
+              fprintf (stderr, "lane %u out of order at %u\n", lane, k);
+              return 1;
+            }
+        }
+      order = dossier_chart_model_get_lane_bars (model, lane, &n);
+      for (guint k = 1; k < n; k++)
+        {
+          gint64 a = dossier_chart_model_get_item (model, order[k - 1])->mark.start;
+          gint64 b = dossier_chart_model_get_item (model, order[k])->mark.start;
+
+          if (a > b || (a == b && order[k - 1] > order[k]))
+            {
+              fprintf (stderr, "bars of lane %u out of order at %u\n", lane, k);
+              return 1;
+            }
+        }
+    }
+
   /* Zooming in by 10% a frame towards the notes, then panning by 5% a
    * frame, then zooming out again. */
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, (int) height);
