@@ -219,6 +219,51 @@ test_model_lanes_and_order (void)
   g_assert_cmpint (dossier_chart_model_get_item (model, position)->section, ==, DOSSIER_SECTION_BREACH);
 }
 
+/* A lane of 2,100 events is sorted by radix: in time order, ties in
+ * the order of the file, the bars by their start likewise; and the date
+ * order is the list's. */
+static void
+test_model_big_lane_order (void)
+{
+  g_autoptr(DossierCase) dcase = load_fixture ("chart-many.case.xml");
+  g_autoptr(DossierChartModel) model = dossier_chart_model_new (dcase, DOSSIER_EXPORT_ALL_SECTIONS, NULL);
+  const guint *order, *date_order;
+  guint n, n_bars = 0, ties = 0;
+
+  order = dossier_chart_model_get_lane_items (model, DOSSIER_CHART_LANE_EVENTS, &n);
+  g_assert_cmpuint (n, ==, 2100);
+  for (guint k = 1; k < n; k++)
+    {
+      gint64 a = dossier_chart_model_get_item (model, order[k - 1])->mark.at;
+      gint64 b = dossier_chart_model_get_item (model, order[k])->mark.at;
+
+      g_assert_cmpint (a, <=, b);
+      if (a == b)
+        {
+          g_assert_cmpuint (order[k - 1], <, order[k]);
+          ties++;
+        }
+    }
+  g_assert_cmpuint (ties, >, 100);
+
+  order = dossier_chart_model_get_lane_bars (model, DOSSIER_CHART_LANE_EVENTS, &n_bars);
+  g_assert_cmpuint (n_bars, ==, 1500);
+  for (guint k = 1; k < n_bars; k++)
+    {
+      gint64 a = dossier_chart_model_get_item (model, order[k - 1])->mark.start;
+      gint64 b = dossier_chart_model_get_item (model, order[k])->mark.start;
+
+      g_assert_cmpint (a, <=, b);
+      if (a == b)
+        g_assert_cmpuint (order[k - 1], <, order[k]);
+    }
+
+  date_order = dossier_chart_model_get_date_order (model);
+  for (guint k = 1; k < n; k++)
+    g_assert_cmpint (dossier_date_compare (dossier_chart_model_get_item (model, date_order[k - 1])->date,
+                                           dossier_chart_model_get_item (model, date_order[k])->date), <=, 0);
+}
+
 static void
 test_layout_rtl_mirrors (void)
 {
@@ -530,6 +575,7 @@ main (int   argc,
   g_test_add_func ("/chart/mark/every-date-form", test_mark_every_form);
   g_test_add_func ("/chart/ticks/every-zoom", test_ticks_every_zoom);
   g_test_add_func ("/chart/model/lanes-and-date-order", test_model_lanes_and_order);
+  g_test_add_func ("/chart/model/big-lane-order", test_model_big_lane_order);
   g_test_add_func ("/chart/layout/rtl-mirrors", test_layout_rtl_mirrors);
   g_test_add_func ("/chart/layout/clusters", test_layout_clusters);
   g_test_add_func ("/chart/layout/hit", test_layout_hit);
