@@ -136,9 +136,9 @@ test_ticks_every_zoom (void)
     /* 25 days: every other day, from the 1st of each month */
     { utc (2014, 11, 10, 12, 0), utc (2014, 12, 5, 12, 0), DOSSIER_CHART_TICK_DAY, 2, "11 Nov 2014", "1 Dec" },
     /* a day: hours, midnight written as the day */
-    { utc (2014, 11, 24, 6, 30), utc (2014, 11, 25, 6, 30), DOSSIER_CHART_TICK_HOUR, 2, "08:00", "25 Nov" },
+    { utc (2014, 11, 24, 6, 30), utc (2014, 11, 25, 6, 30), DOSSIER_CHART_TICK_HOUR, 2, "24 Nov 2014, 08:00 UTC", "25 Nov" },
     /* three hours: every hour */
-    { utc (2014, 11, 24, 20, 30), utc (2014, 11, 24, 23, 30), DOSSIER_CHART_TICK_HOUR, 1, "21:00", NULL },
+    { utc (2014, 11, 24, 20, 30), utc (2014, 11, 24, 23, 30), DOSSIER_CHART_TICK_HOUR, 1, "24 Nov 2014, 21:00 UTC", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -278,22 +278,31 @@ create_layout (cairo_t                 *cr,
   return layout;
 }
 
-/* Text centred on @x (clamped into the chart), top at @y. */
+/* Text centred on @x (clamped into the chart), top at @y, unless it
+ * would run into the text already written on the axis (@taken, of
+ * pairs of left and right edges): the first and the major ticks are
+ * written first, and keep their place. */
 static void
 show_text (cairo_t     *cr,
            PangoLayout *layout,
            const char  *text,
            double       x,
            double       y,
-           double       xalign,
-           double       width)
+           double       width,
+           GArray      *taken)
 {
   int w, h;
 
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, &w, &h);
-  x = CLAMP (x - w * xalign, 2, MAX (2, width - w - 2));
-  cairo_move_to (cr, x, y);
+  x = CLAMP (x - w / 2.0, 2, MAX (2, width - w - 2));
+  for (guint i = 0; i + 1 < taken->len; i += 2)
+    if (x < g_array_index (taken, double, i + 1) + 8 && x + w + 8 > g_array_index (taken, double, i))
+      return;
+  g_array_append_val (taken, x);
+  x += w;
+  g_array_append_val (taken, x);
+  cairo_move_to (cr, x - w, y);
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -307,6 +316,7 @@ draw_axis (const DossierChartLayout *layout,
   g_autoptr(DossierChartTicks) ticks = NULL;
   g_autoptr(PangoLayout) text = create_layout (cr, style, 1.0, FALSE);
   g_autoptr(PangoLayout) bold = create_layout (cr, style, 1.0, TRUE);
+  g_autoptr(GArray) taken = NULL;
   double plot = frame->width - 2 * DOSSIER_CHART_PAD;
 
   if (plot <= 0)
@@ -323,10 +333,24 @@ draw_axis (const DossierChartLayout *layout,
       cairo_move_to (cr, x, DOSSIER_CHART_AXIS_HEIGHT - 6);
       cairo_line_to (cr, x, bottom);
       cairo_stroke (cr);
-
-      set_color (cr, &style->colors.foreground, contrast (style, tick->major ? 0.9 : 0.7));
-      show_text (cr, tick->major ? bold : text, tick->label, x, 4, 0.5, frame->width);
     }
+
+  /* Labels: the first (it names the year or the day), the major ones,
+   * then the others where there is room. */
+  taken = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < ticks->ticks->len; i++)
+      {
+        const DossierChartTick *tick = &g_array_index (ticks->ticks, DossierChartTick, i);
+        gboolean early = i == 0 || tick->major;
+
+        if (early != (pass == 0))
+          continue;
+        set_color (cr, &style->colors.foreground, contrast (style, tick->major ? 0.9 : 0.7));
+        show_text (cr, tick->major ? bold : text, tick->label,
+                   round (dossier_chart_frame_x_at_time (frame, (double) tick->time)) + 0.5, 4,
+                   frame->width, taken);
+      }
 }
 
 static void

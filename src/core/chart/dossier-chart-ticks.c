@@ -149,6 +149,12 @@ tick_label (const Step *s,
     return g_date_time_format (dt, C_("chart axis", "%b %Y"));
   if (first && !major && s->unit == DOSSIER_CHART_TICK_DAY)
     return g_date_time_format (dt, C_("chart axis", "%-d %b %Y"));
+  /* Hours are in UTC, as instants are shown elsewhere: the first one
+   * says so, with its day. */
+  if (first && s->unit == DOSSIER_CHART_TICK_HOUR)
+    /* Translators: the first hour on the chart's time axis:
+     * "24 Nov 2014, 08:00 UTC". */
+    return g_date_time_format (dt, C_("chart axis", "%-d %b %Y, %H:%M UTC"));
 
   switch (s->unit)
     {
