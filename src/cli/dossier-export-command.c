@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <unistd.h>
 
+#include "dossier-chart-export.h"
 #include "dossier-export.h"
 #include "dossier-loader.h"
 #include "dossier-safe-writer.h"
@@ -33,6 +34,8 @@ dossier_export_command (const char *path,
   g_autoptr(GFile) file = NULL;
   g_autoptr(DossierCase) kase = NULL;
   DossierExportOptions options;
+  DossierChartExportFormat chart_format;
+  gboolean chart;
   gboolean to_out;
 
   g_return_val_if_fail (out != NULL, 2);
@@ -40,7 +43,9 @@ dossier_export_command (const char *path,
 
   dossier_export_options_init (&options);
 
-  if (format == NULL || !dossier_export_format_from_string (format, &options.format))
+  /* The timeline chart is drawn, not written: its own formats. */
+  chart = dossier_chart_export_format_from_string (format, &chart_format);
+  if (format == NULL || (!chart && !dossier_export_format_from_string (format, &options.format)))
     {
       g_autofree char *message = g_strdup_printf (_("unknown export format “%s”; use markdown, html, text or pdf"),
                                                   format != NULL ? format : "");
@@ -56,6 +61,8 @@ dossier_export_command (const char *path,
   to_out = output == NULL || g_strcmp0 (output, "-") == 0;
   if (to_out && options.format == DOSSIER_EXPORT_PDF && isatty (fileno (out)))
     return fail (err, 2, _("will not write a PDF to a terminal; use --output=FILE or a pipe"));
+  if (to_out && chart && chart_format == DOSSIER_CHART_EXPORT_PNG && isatty (fileno (out)))
+    return fail (err, 2, _("will not write a PNG to a terminal; use --output=FILE or a pipe"));
 
   file = g_file_new_for_commandline_arg (path);
   kase = dossier_case_load (file, NULL, NULL, NULL, &error);
@@ -67,7 +74,8 @@ dossier_export_command (const char *path,
 
   if (to_out)
     {
-      g_autoptr(GBytes) bytes = dossier_export_to_bytes (kase, &options, NULL, &error);
+      g_autoptr(GBytes) bytes = chart ? dossier_chart_export_to_bytes (kase, &options, chart_format, NULL, &error)
+                                      : dossier_export_to_bytes (kase, &options, NULL, &error);
       gsize size;
       const void *data;
 
@@ -88,7 +96,10 @@ dossier_export_command (const char *path,
                                         NULL, &error);
       if (writer == NULL)
         return fail (err, 1, error->message);
-      if (!dossier_export_to_stream (kase, &options, dossier_safe_writer_get_stream (writer), NULL, &error) ||
+      if (!(chart ? dossier_chart_export_to_stream (kase, &options, chart_format,
+                                                    dossier_safe_writer_get_stream (writer), NULL, &error)
+                  : dossier_export_to_stream (kase, &options, dossier_safe_writer_get_stream (writer),
+                                              NULL, &error)) ||
           !dossier_safe_writer_commit (writer, NULL, &error))
         return fail (err, 1, error->message);
       return 0;

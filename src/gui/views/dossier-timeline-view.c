@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-list-reveal.h"
+#include "dossier-timeline-chart.h"
 #include "dossier-view-rows.h"
 
 
@@ -85,6 +86,8 @@ struct _DossierTimelineView
   GtkSwitch         *notes_switch;
   GtkStack          *list_stack;
   GtkListView       *list_view;
+  DossierTimelineChart *chart;
+  GtkWidget         *chart_separator;
 
   DossierCase       *dcase;
   GListStore        *store;
@@ -439,6 +442,7 @@ rebuild (DossierTimelineView *self)
 
   if (self->dcase == NULL)
     {
+      dossier_timeline_chart_set_model (self->chart, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -468,6 +472,19 @@ rebuild (DossierTimelineView *self)
   n_dated = entries->len;
 
   g_list_store_splice (self->store, 0, 0, rows->pdata, rows->len);
+
+  /* The chart above the list shows the same items. */
+  {
+    guint sections = DOSSIER_EXPORT_ALL_SECTIONS;
+    g_autoptr(DossierChartModel) model = NULL;
+
+    if (!(include_notes && dated_notes))
+      sections &= ~(1u << DOSSIER_SECTION_NOTES);
+    model = dossier_chart_model_new (self->dcase, sections, NULL);
+    dossier_timeline_chart_set_model (self->chart, model);
+    gtk_widget_set_visible (GTK_WIDGET (self->chart), entries->len > 0);
+    gtk_widget_set_visible (self->chart_separator, entries->len > 0);
+  }
 
   gtk_widget_set_visible (self->notes_box, dated_notes);
   count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dated item, oldest first",
@@ -652,6 +669,52 @@ on_list_activate_cb (DossierTimelineView *self,
   gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.show-place", entry_target (entry));
 }
 
+static guint
+find_entry_by_date (DossierTimelineView *self,
+                    const DossierDate   *date)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(DossierTimelineEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      if (entry->kind != ENTRY_YEAR && entry->date == date)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The chart flashes a date while the list flashes its row. */
+static void
+on_highlight_cb (gpointer item,
+                 gpointer user_data)
+{
+  DossierTimelineView *self = user_data;
+  DossierTimelineEntry *entry = item;
+
+  dossier_timeline_chart_set_highlighted (self->chart, entry != NULL ? entry->date : NULL);
+}
+
+static void
+reveal_position (DossierTimelineView *self,
+                 guint                position)
+{
+  dossier_list_reveal_start (self->list_reveal, position);
+}
+
+/* A mark chosen on the chart: the list scrolls to its row. */
+static void
+on_chart_item_selected_cb (DossierTimelineView *self,
+                           const DossierDate   *date)
+{
+  guint position = find_entry_by_date (self, date);
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    reveal_position (self, position);
+}
+
 static void
 on_notes_switch_cb (DossierTimelineView *self)
 {
@@ -665,6 +728,7 @@ dossier_timeline_view_template_built (DossierView *view)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   self->list_reveal = dossier_list_reveal_new (self->list_view);
+  dossier_list_reveal_set_highlight_func (self->list_reveal, on_highlight_cb, self);
   self->store = g_list_store_new (DOSSIER_TYPE_TIMELINE_ENTRY);
   self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->store)));
 
@@ -703,6 +767,7 @@ dossier_timeline_view_class_init (DossierTimelineViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_timeline_view_dispose;
+  g_type_ensure (DOSSIER_TYPE_TIMELINE_CHART);
 
   dossier_view_class_set_lazy_template (widget_class, "/io/github/dossier/Dossier/dossier-timeline-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, stack);
@@ -714,6 +779,9 @@ dossier_timeline_view_class_init (DossierTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_notes_switch_cb);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, chart);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, chart_separator);
+  gtk_widget_class_bind_template_callback (widget_class, on_chart_item_selected_cb);
 
   gtk_widget_class_set_css_name (widget_class, "dossier-timeline-view");
 }
@@ -811,7 +879,13 @@ dossier_timeline_view_reveal (DossierView        *view,
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
 
-  dossier_list_reveal_start (self->list_reveal, position);
+  {
+    g_autoptr(DossierTimelineEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->store),
+                                                                   position);
+
+    dossier_timeline_chart_select_date (self->chart, entry->date);
+  }
+  reveal_position (self, position);
 
   return TRUE;
 }

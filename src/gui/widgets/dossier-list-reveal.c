@@ -11,6 +11,8 @@ struct _DossierListReveal
   GHashTable  *bound_rows;     /* row widget -> its item, for the rows bound now */
   GObject     *highlight_item;
   guint        highlight_id;
+  DossierListRevealHighlightFunc highlight_func;
+  gpointer     highlight_data;
 
   guint        position;
   guint        tick_id;
@@ -35,6 +37,8 @@ clear_highlight (DossierListReveal *self)
   gpointer row;
 
   g_clear_handle_id (&self->highlight_id, g_source_remove);
+  if (self->highlight_item != NULL && self->highlight_func != NULL)
+    self->highlight_func (NULL, self->highlight_data);
   g_clear_object (&self->highlight_item);
 
   g_hash_table_iter_init (&iter, self->bound_rows);
@@ -66,6 +70,8 @@ start_highlight (DossierListReveal *self,
   g_hash_table_iter_init (&iter, self->bound_rows);
   while (g_hash_table_iter_next (&iter, &row, &row_item))
     apply_highlight (self, row, row_item);
+  if (self->highlight_func != NULL)
+    self->highlight_func (item, self->highlight_data);
 
   self->highlight_id = g_timeout_add (DOSSIER_HIGHLIGHT_MSEC, highlight_timeout_cb, self);
 }
@@ -211,4 +217,15 @@ dossier_list_reveal_stop (DossierListReveal *self)
       self->tick_id = 0;
     }
   clear_highlight (self);
+}
+
+void
+dossier_list_reveal_set_highlight_func (DossierListReveal              *self,
+                                        DossierListRevealHighlightFunc  func,
+                                        gpointer                        user_data)
+{
+  g_return_if_fail (self != NULL);
+
+  self->highlight_func = func;
+  self->highlight_data = user_data;
 }

@@ -35,6 +35,15 @@ void               dossier_list_reveal_start  (DossierListReveal *self,
 /* Stops a reveal under way and takes the highlight away. */
 void               dossier_list_reveal_stop   (DossierListReveal *self);
 
+/* Called with the item when its highlight starts and with NULL when it
+ * ends, so a view can show the same moment elsewhere (the timeline's
+ * chart). */
+typedef void (*DossierListRevealHighlightFunc) (gpointer item,
+                                                gpointer user_data);
+void               dossier_list_reveal_set_highlight_func (DossierListReveal              *self,
+                                                           DossierListRevealHighlightFunc  func,
+                                                           gpointer                        user_data);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierListReveal, dossier_list_reveal_free)
 
 G_END_DECLS
