@@ -1106,7 +1106,7 @@ write_cb (void                *closure,
 static char *
 metadata_date (DossierExportDoc *doc)
 {
-  const DossierDate *updated = dossier_case_get_updated (doc->kase);
+  const DossierDate *updated = dossier_case_get_updated (doc->dcase);
   g_autoptr(GDateTime) time = NULL;
 
   if (updated != NULL)

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* The document every exporter renders. dossier-export.c turns a case and
- * the options into a list of blocks, numbers the citations in the order
- * they appear in that list, and hands the list to one renderer. The
- * renderers only escape and lay out: they never choose what goes in. */
+/* The document every exporter renders, shared only by the files of
+ * src/core/export/. dossier-export-collect.c turns a case and the options
+ * into a list of blocks, dossier-export-document.c numbers the citations
+ * in the order they appear in that list, and dossier-export.c hands the
+ * document to one renderer. The renderers only escape and lay out: they
+ * never choose what goes in. */
 
 #include "dossier-export.h"
 
@@ -75,7 +77,7 @@ typedef struct
 
 typedef struct
 {
-  DossierCase                *kase;
+  DossierCase                *dcase;
   const DossierExportOptions *options;
   GTimeZone                  *zone;
   GPtrArray                  *blocks;   /* of DossierExportBlock */
@@ -85,6 +87,52 @@ typedef struct
   char                       *title_plain;
   GCancellable               *cancellable;
 } DossierExportDoc;
+
+/* Building the document (dossier-export-document.c) */
+
+/* Pieces of clean text, empty @text adds nothing. */
+GPtrArray          *dossier_export_run_new           (void);
+void                dossier_export_run_add_text      (GPtrArray              *run,
+                                                      DossierExportPieceKind  kind,
+                                                      const char             *text);
+void                dossier_export_run_add_inline    (GPtrArray              *run,
+                                                      const DossierInline    *node);
+/* " (alleged)" after a statement; nothing for no certainty. */
+void                dossier_export_run_add_certainty (GPtrArray              *run,
+                                                      DossierCertainty        certainty);
+/* "Label:" and a value, the shape of every key fact. */
+void                dossier_export_run_add_field     (GPtrArray              *run,
+                                                      const char             *label,
+                                                      const char             *value);
+DossierExportBlock *dossier_export_doc_add_block     (DossierExportDoc       *doc,
+                                                      DossierExportBlockKind  kind,
+                                                      guint                   level);
+void                dossier_export_doc_add_heading   (DossierExportDoc       *doc,
+                                                      guint                   level,
+                                                      const char             *id,
+                                                      const char             *label);
+gboolean            dossier_export_doc_wants         (const DossierExportDoc *doc,
+                                                      DossierSection          section);
+
+/* An empty document; @dcase, @options and @cancellable are borrowed. */
+DossierExportDoc   *dossier_export_doc_new           (DossierCase                *dcase,
+                                                      const DossierExportOptions *options,
+                                                      GCancellable               *cancellable);
+void                dossier_export_doc_free          (DossierExportDoc           *doc);
+/* Numbers the citations of the blocks in order, builds the list of
+ * sources (the uncited ones too when the sources section is wanted). */
+void                dossier_export_doc_number_citations (DossierExportDoc *doc);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierExportDoc, dossier_export_doc_free)
+
+/* The whole document of @dcase as @options ask (dossier-export-collect.c),
+ * or NULL and @error (a notes query that does not parse, cancelled). */
+DossierExportDoc   *dossier_export_doc_build         (DossierCase                *dcase,
+                                                      const DossierExportOptions *options,
+                                                      GCancellable               *cancellable,
+                                                      GError                    **error);
+
+/* What the renderers ask of the document (dossier-export-document.c) */
 
 /* The citation the export gave @node (a CITE), or NULL when it is not
  * part of the export (a cite inside a source title). */
@@ -116,7 +164,7 @@ char     *dossier_export_clean_text      (const char *text);
  * hrefs that passed dossier_link_is_safe(). */
 char     *dossier_export_encode_href     (const char *href);
 
-/* Each renderer writes the whole document to @stream. */
+/* The renderers: each writes the whole document to @stream. */
 gboolean  dossier_export_render_markdown (DossierExportDoc *doc,
                                           GOutputStream    *stream,
                                           GError          **error);
