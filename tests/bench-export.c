@@ -62,7 +62,7 @@ main (int   argc,
   const char *path = argc > 1 ? argv[1] : "/tmp/large.case.xml";
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DossierCase) kase = NULL;
+  g_autoptr(DossierCase) dcase = NULL;
   gint64 start;
   double load_time;
 
@@ -71,16 +71,16 @@ main (int   argc,
 
   file = g_file_new_for_path (path);
   start = g_get_monotonic_time ();
-  kase = dossier_case_load (file, NULL, NULL, NULL, &error);
+  dcase = dossier_case_load (file, NULL, NULL, NULL, &error);
   load_time = seconds_since (start);
-  if (kase == NULL)
+  if (dcase == NULL)
     {
       fprintf (stderr, "%s\n", error->message);
       return 1;
     }
 
-  printf ("case: %s (%" G_GSIZE_FORMAT " bytes, %u notes)\n", path, dossier_case_get_size (kase),
-          g_list_model_get_n_items (dossier_case_get_notes (kase)));
+  printf ("case: %s (%" G_GSIZE_FORMAT " bytes, %u notes)\n", path, dossier_case_get_size (dcase),
+          g_list_model_get_n_items (dossier_case_get_notes (dcase)));
   printf ("%-10s %8.3f s\n", "load", load_time);
 
   for (DossierExportFormat format = DOSSIER_EXPORT_MARKDOWN; format <= DOSSIER_EXPORT_PDF; format++)
@@ -95,7 +95,7 @@ main (int   argc,
       options.paper = DOSSIER_PAPER_A4;
 
       start = g_get_monotonic_time ();
-      bytes = dossier_export_to_bytes (kase, &options, NULL, &error);
+      bytes = dossier_export_to_bytes (dcase, &options, NULL, &error);
       export_time = seconds_since (start);
       if (bytes == NULL)
         {
