@@ -90,7 +90,8 @@ typedef struct
 
 /* Building the document (dossier-export-document.c) */
 
-/* Pieces of clean text, empty @text adds nothing. */
+/* A run is a GPtrArray of DossierExportPiece. Text is cleaned with
+ * dossier_export_clean_text(); NULL or empty text adds nothing. */
 GPtrArray          *dossier_export_run_new           (void);
 void                dossier_export_run_add_text      (GPtrArray              *run,
                                                       DossierExportPieceKind  kind,
@@ -146,8 +147,8 @@ gboolean  dossier_export_doc_progress (const DossierExportDoc *doc,
 /* A date as the export shows it, in the export's zone; NULL for NULL. */
 char     *dossier_export_doc_format_date (const DossierExportDoc *doc,
                                           const DossierDate      *date);
-/* "Reliability: Usually reliable (B); credibility: Probably true (2)",
- * or NULL when the source gives neither. */
+/* "(B: Usually reliable; 2: Probably true)", or NULL when the source
+ * gives neither. */
 char     *dossier_export_source_rating   (DossierSource *source);
 /* The words of a citation marker without brackets: "3" or "3, p. 5". */
 char     *dossier_export_cite_label      (const DossierExportCite *cite,
@@ -163,6 +164,14 @@ char     *dossier_export_clean_text      (const char *text);
  * quotes, angle brackets, parentheses, backslash, non-ASCII). Only for
  * hrefs that passed dossier_link_is_safe(). */
 char     *dossier_export_encode_href     (const char *href);
+
+/* Buffered writing for the text renderers: appends to @buffer and flushes
+ * to @stream past 64 KiB (or always when @force). */
+gboolean  dossier_export_flush           (GString        *buffer,
+                                          GOutputStream  *stream,
+                                          gboolean        force,
+                                          GCancellable   *cancellable,
+                                          GError        **error);
 
 /* The renderers: each writes the whole document to @stream. */
 gboolean  dossier_export_render_markdown (DossierExportDoc *doc,
@@ -187,13 +196,5 @@ gboolean  dossier_export_render_pages    (DossierExportDoc *doc,
                                           cairo_t          *target,
                                           guint            *n_pages,
                                           GError          **error);
-
-/* Buffered writing for the text renderers: appends to @buffer and flushes
- * to @stream past 64 KiB (or always when @force). */
-gboolean  dossier_export_flush           (GString        *buffer,
-                                          GOutputStream  *stream,
-                                          gboolean        force,
-                                          GCancellable   *cancellable,
-                                          GError        **error);
 
 G_END_DECLS
