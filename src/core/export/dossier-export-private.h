@@ -197,4 +197,63 @@ gboolean  dossier_export_render_pages    (DossierExportDoc *doc,
                                           guint            *n_pages,
                                           GError          **error);
 
+/* The PDF surface, fed pages on a thread of its own
+ * (dossier-export-pdf-emitter.c) by the PDF layout (dossier-export-pdf.c). */
+
+typedef enum
+{
+  DOSSIER_EXPORT_PDF_TARGET_URI,
+  DOSSIER_EXPORT_PDF_TARGET_DEST,
+  DOSSIER_EXPORT_PDF_TARGET_ANCHOR, /* not a link: a destination named @target */
+} DossierExportPdfTarget;
+
+/* A page drawn into a recording, with the links, destinations and
+ * outline entries the emitter issues when it shows the page. */
+typedef struct _DossierExportPdfPage DossierExportPdfPage;
+
+DossierExportPdfPage *dossier_export_pdf_page_new           (double                  width,
+                                                             double                  height);
+cairo_surface_t      *dossier_export_pdf_page_get_recording (DossierExportPdfPage   *page);
+/* A link over the rectangle (or, for an anchor, a destination at @x, @y)
+ * in points from the page's top left corner. */
+void                  dossier_export_pdf_page_add_link      (DossierExportPdfPage   *page,
+                                                             DossierExportPdfTarget  kind,
+                                                             const char             *target,
+                                                             double                  x,
+                                                             double                  y,
+                                                             double                  width,
+                                                             double                  height);
+/* An outline entry under the last level-2 entry when @level is 3. */
+void                  dossier_export_pdf_page_add_outline   (DossierExportPdfPage   *page,
+                                                             guint                   level,
+                                                             const char             *title,
+                                                             int                     page_number,
+                                                             double                  x,
+                                                             double                  y);
+void                  dossier_export_pdf_page_free          (DossierExportPdfPage   *page);
+
+typedef struct _DossierExportPdfEmitter DossierExportPdfEmitter;
+
+/* The PDF surface writing to @stream, its metadata from @doc. */
+DossierExportPdfEmitter *dossier_export_pdf_emitter_new    (DossierExportDoc         *doc,
+                                                            GOutputStream            *stream,
+                                                            double                    page_width,
+                                                            double                    page_height);
+/* The PDF surface's cairo_t, for its font options: only until
+ * dossier_export_pdf_emitter_start(). */
+cairo_t                 *dossier_export_pdf_emitter_get_cr (DossierExportPdfEmitter  *e);
+/* Starts the emitter thread. */
+void                     dossier_export_pdf_emitter_start  (DossierExportPdfEmitter  *e);
+/* Hands @page over; blocks while too many pages wait. */
+void                     dossier_export_pdf_emitter_push   (DossierExportPdfEmitter  *e,
+                                                            DossierExportPdfPage     *page);
+/* TRUE once writing to the stream failed: the export should stop. */
+gboolean                 dossier_export_pdf_emitter_failed (DossierExportPdfEmitter  *e);
+/* Waits until every page pushed is shown. */
+void                     dossier_export_pdf_emitter_join   (DossierExportPdfEmitter  *e);
+/* Finishes the PDF, writes out the rest and frees @e; FALSE with the
+ * stream's error or DOSSIER_EXPORT_ERROR_FAILED. */
+gboolean                 dossier_export_pdf_emitter_close  (DossierExportPdfEmitter  *e,
+                                                            GError                  **error);
+
 G_END_DECLS
