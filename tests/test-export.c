@@ -334,33 +334,21 @@ test_html_hostile_inert (void)
 static void
 check_markdown_inert (const char *md)
 {
-  /* Every '<' is escaped, or opens one of the export's own empty
-   * anchors. */
+  /* Every '<' is escaped: no raw HTML at all. */
   for (const char *p = strchr (md, '<'); p != NULL; p = strchr (p + 1, '<'))
     {
       if (p > md && p[-1] == '\\')
         continue;
-      if (g_str_has_prefix (p, "<a id=\"cite-") || g_str_has_prefix (p, "<a id=\"source-"))
-        {
-          const char *end = strstr (p, "\"></a>");
-          g_autofree char *id = NULL;
-
-          g_assert_nonnull (end);
-          id = g_strndup (p + 7, end - (p + 7));
-          g_assert_true (g_regex_match_simple ("^[A-Za-z0-9._-]+$", id, 0, 0));
-          p = end + 2; /* the '<' of "</a>" */
-          continue;
-        }
       g_error ("raw '<' in the Markdown: %.40s", p);
     }
 
-  /* Every link destination is http, https or a fragment. */
+  /* Every link destination is http or https. */
   for (const char *p = strstr (md, "]("); p != NULL; p = strstr (p + 1, "]("))
     {
       if (p > md && p[-1] == '\\')
         continue;
-      if (!href_is_allowed (p + 2))
-        g_error ("link to something else than http, https or #: %.40s", p);
+      if (!href_is_allowed (p + 2) || p[2] == '#')
+        g_error ("link to something else than http or https: %.40s", p);
     }
 
   g_assert_null (strstr (md, "\xe2\x80\xae"));
@@ -392,9 +380,140 @@ test_markdown_sample (void)
 
   check_markdown_inert (md);
   g_assert_true (g_str_has_prefix (md, "# The Sony Pictures hack, November 2014\n"));
-  g_assert_nonnull (strstr (md, "<a id=\"cite-1\"></a>[\\[1, para. 1\\]](#source-article)"));
-  g_assert_nonnull (strstr (md, "1. <a id=\"source-article\"></a>"));
-  g_assert_nonnull (strstr (md, " [↩](#cite-1)"));
+  /* A citation is a footnote reference, its locator after it. */
+  g_assert_nonnull (strstr (md, "computer network[^1] (para. 1). Employees"));
+  g_assert_nonnull (strstr (md, "ties to North Korea[^1] (para. 2)[^2]. *(unverified)*"));
+  /* A cited source is a footnote definition. */
+  g_assert_nonnull (strstr (md, "\n## Sources\n\n[^1]: North Korea And Kim Jong-un Might Be Kind Of Pissed"));
+  g_assert_nonnull (strstr (md, "\n\n[^3]: Update on Sony Investigation. FBI National Press Office, 19 December 2014. "
+                                "[https://www.fbi.gov/news/press-releases/update-on-sony-investigation]"
+                                "(https://www.fbi.gov/news/press-releases/update-on-sony-investigation) "
+                                "*(A: Completely reliable; 2: Probably true)*\n"));
+}
+
+/* The citations a full export holds: every one in the case but those in
+ * what the export leaves out, the descriptions of entities (shown by name,
+ * kind and role) and the summaries of events (shown by date and title). */
+static guint
+count_exported_citations (DossierCase *dcase)
+{
+  GPtrArray *citations = dossier_case_get_citations (dcase);
+  guint n = 0;
+
+  for (guint i = 0; i < citations->len; i++)
+    {
+      DossierPlace *place = g_ptr_array_index (citations, i);
+
+      if (place->section != DOSSIER_SECTION_ENTITIES && place->section != DOSSIER_SECTION_TIMELINE)
+        n++;
+    }
+
+  return n;
+}
+
+/* HTML from cmark-gfm, GitHub's CommonMark, in its default safe mode
+ * (raw HTML is left out and says so), with footnotes and tables; NULL
+ * when it is not installed. */
+static char *
+render_with_cmark_gfm (const char *md)
+{
+  g_autofree char *program = g_find_program_in_path ("cmark-gfm");
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  char *html = NULL;
+
+  if (program == NULL)
+    return NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                              program, "--extension", "footnotes", "--extension", "table", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, md, NULL, &html, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+
+  return html;
+}
+
+/* Checks the HTML cmark-gfm makes of a Markdown export: no raw HTML was
+ * dropped, every footnote reference links to a footnote that exists, and
+ * there are @n_citations of them. */
+static void
+check_footnotes_rendered (const char *html,
+                          guint       n_citations)
+{
+  const char *ref = "<sup class=\"footnote-ref\"><a href=\"#fn-";
+  guint n_refs = 0;
+
+  g_assert_null (strstr (html, "raw HTML omitted"));
+  /* A reference without a definition stays as its characters. */
+  g_assert_null (strstr (html, "[^"));
+
+  for (const char *p = strstr (html, ref); p != NULL; p = strstr (p + 1, ref))
+    {
+      const char *label = p + strlen (ref);
+      g_autofree char *id = g_strndup (label, strcspn (label, "\""));
+      g_autofree char *item = g_strdup_printf ("<li id=\"fn-%s\">", id);
+
+      if (strstr (html, item) == NULL)
+        g_error ("footnote reference to fn-%s, which does not exist", id);
+      n_refs++;
+    }
+
+  g_assert_cmpuint (n_refs, ==, n_citations);
+}
+
+static void
+test_markdown_footnotes_render (void)
+{
+  g_autoptr(DossierCase) dcase = load_sample ();
+  g_autofree char *md = export_format (dcase, DOSSIER_EXPORT_MARKDOWN);
+  g_autofree char *html = render_with_cmark_gfm (md);
+
+  if (html == NULL)
+    {
+      g_test_skip ("cmark-gfm is not installed (build-aux/install-deps.sh --tests)");
+      return;
+    }
+
+  check_footnotes_rendered (html, count_exported_citations (dcase));
+  /* One footnote per cited source, in the order of first citation. */
+  g_assert_nonnull (strstr (html, "<li id=\"fn-7\">\n<p>Seth Rogen and James Franco’s"));
+  g_assert_null (strstr (html, "<li id=\"fn-8\">"));
+  g_assert_nonnull (strstr (html, "<a href=\"https://www.fbi.gov/news/press-releases/update-on-sony-investigation\">"));
+}
+
+/* A reference stays a reference next to what could make it something
+ * else, and a source nothing cites stays in the list. */
+static void
+test_markdown_footnotes_neighbours (void)
+{
+  g_autoptr(DossierCase) dcase = load_fixture ("markdown-footnotes.case.xml");
+  g_autofree char *md = export_format (dcase, DOSSIER_EXPORT_MARKDOWN);
+  g_autofree char *html = NULL;
+
+  check_markdown_inert (md);
+  /* A citation inside a link's words follows the link. */
+  g_assert_nonnull (strstr (md, "[its network](https://example.org/network)[^1] on Monday."));
+  g_assert_nonnull (strstr (md, "\n[^2]\\: the memo says so.\n"));
+  g_assert_nonnull (strstr (md, "The memo[^2] (p. 2)(see above) and the report[^1]\\(https://example.org/x)."));
+  g_assert_nonnull (strstr (md, "\n[^2]: Internal memo. javascript\\:alert(1)\n\n3. A report nothing cites.\n"));
+
+  html = render_with_cmark_gfm (md);
+  if (html == NULL)
+    {
+      g_test_skip ("cmark-gfm is not installed (build-aux/install-deps.sh --tests)");
+      return;
+    }
+
+  check_footnotes_rendered (html, count_exported_citations (dcase));
+  g_assert_nonnull (strstr (html, "<a href=\"https://example.org/network\">its network</a><sup class=\"footnote-ref\">"));
+  g_assert_nonnull (strstr (html, "</sup>: the memo says so.</p>"));
+  g_assert_nonnull (strstr (html, "</sup> (p. 2)(see above) and the report<sup"));
+  g_assert_null (strstr (html, "href=\"see"));
+  g_assert_null (strstr (html, "href=\"https://example.org/x"));
+  g_assert_null (strstr (html, "href=\"javascript"));
+  g_assert_nonnull (strstr (html, "<ol start=\"3\">\n<li>A report nothing cites.</li>"));
 }
 
 /* Plain text */
@@ -1156,6 +1275,8 @@ main (int   argc,
   g_test_add_func ("/export/html/hostile-inert", test_html_hostile_inert);
   g_test_add_func ("/export/markdown/sample", test_markdown_sample);
   g_test_add_func ("/export/markdown/hostile-inert", test_markdown_hostile_inert);
+  g_test_add_func ("/export/markdown/footnotes-render", test_markdown_footnotes_render);
+  g_test_add_func ("/export/markdown/footnotes-neighbours", test_markdown_footnotes_neighbours);
   g_test_add_func ("/export/text/width", test_text_width);
   g_test_add_func ("/export/text/wide-characters", test_text_wide_characters);
   g_test_add_func ("/export/pdf/sample", test_pdf_sample);
