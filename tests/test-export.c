@@ -483,6 +483,38 @@ test_markdown_footnotes_render (void)
   g_assert_nonnull (strstr (html, "<a href=\"https://www.fbi.gov/news/press-releases/update-on-sony-investigation\">"));
 }
 
+/* What a Markdown renderer makes of the hostile case: only the elements
+ * Markdown itself makes, no link but http(s) and the footnotes'. */
+static void
+test_markdown_hostile_renders_inert (void)
+{
+  g_autoptr(DossierCase) dcase = load_fixture ("hostile-text.case.xml");
+  g_autofree char *md = export_format (dcase, DOSSIER_EXPORT_MARKDOWN);
+  g_autofree char *html = render_with_cmark_gfm (md);
+  const char *elements[] = { "<script", "<img", "<iframe", "<marquee", "<blink", "<span", "<b>", "<i>", "<u>" };
+
+  if (html == NULL)
+    {
+      g_test_skip ("cmark-gfm is not installed (build-aux/install-deps.sh --tests)");
+      return;
+    }
+
+  check_footnotes_rendered (html, count_exported_citations (dcase));
+  for (guint i = 0; i < G_N_ELEMENTS (elements); i++)
+    {
+      if (strstr (html, elements[i]) != NULL)
+        g_error ("cmark-gfm made %s> of the hostile case's Markdown", elements[i]);
+    }
+  for (const char *p = strstr (html, "href=\""); p != NULL; p = strstr (p + 1, "href=\""))
+    {
+      const char *value = p + strlen ("href=\"");
+
+      if (!g_str_has_prefix (value, "https://") && !g_str_has_prefix (value, "http://") &&
+          !g_str_has_prefix (value, "#fn-") && !g_str_has_prefix (value, "#fnref-"))
+        g_error ("cmark-gfm made a link of the hostile case's Markdown: %.40s", p);
+    }
+}
+
 /* A reference stays a reference next to what could make it something
  * else, and a source nothing cites stays in the list. */
 static void
@@ -1277,6 +1309,7 @@ main (int   argc,
   g_test_add_func ("/export/markdown/hostile-inert", test_markdown_hostile_inert);
   g_test_add_func ("/export/markdown/footnotes-render", test_markdown_footnotes_render);
   g_test_add_func ("/export/markdown/footnotes-neighbours", test_markdown_footnotes_neighbours);
+  g_test_add_func ("/export/markdown/hostile-renders-inert", test_markdown_hostile_renders_inert);
   g_test_add_func ("/export/text/width", test_text_width);
   g_test_add_func ("/export/text/wide-characters", test_text_wide_characters);
   g_test_add_func ("/export/pdf/sample", test_pdf_sample);
