@@ -28,11 +28,11 @@ load_path (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  DossierCase *kase = dossier_case_load (file, NULL, NULL, NULL, &error);
+  DossierCase *dcase = dossier_case_load (file, NULL, NULL, NULL, &error);
 
   g_assert_no_error (error);
-  g_assert_nonnull (kase);
-  return kase;
+  g_assert_nonnull (dcase);
+  return dcase;
 }
 
 static char *
@@ -77,11 +77,11 @@ golden_options (DossierExportOptions *options,
 }
 
 static char *
-export_string (DossierCase                *kase,
+export_string (DossierCase                *dcase,
                const DossierExportOptions *options)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = dossier_export_to_bytes (kase, options, NULL, &error);
+  g_autoptr(GBytes) bytes = dossier_export_to_bytes (dcase, options, NULL, &error);
   gsize size;
   const char *data;
 
@@ -94,13 +94,13 @@ export_string (DossierCase                *kase,
 }
 
 static char *
-export_format (DossierCase         *kase,
+export_format (DossierCase         *dcase,
                DossierExportFormat  format)
 {
   DossierExportOptions options;
 
   golden_options (&options, format);
-  return export_string (kase, &options);
+  return export_string (dcase, &options);
 }
 
 /* Golden files */
@@ -109,8 +109,8 @@ static void
 check_golden (DossierExportFormat  format,
               const char          *name)
 {
-  g_autoptr(DossierCase) kase = load_sample ();
-  g_autofree char *actual = export_format (kase, format);
+  g_autoptr(DossierCase) dcase = load_sample ();
+  g_autofree char *actual = export_format (dcase, format);
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "golden", name, NULL);
   g_autofree char *expected = NULL;
   g_autoptr(GError) error = NULL;
@@ -292,8 +292,8 @@ check_html (const char *html,
 static void
 test_html_sample_inert (void)
 {
-  g_autoptr(DossierCase) kase = load_sample ();
-  g_autofree char *html = export_format (kase, DOSSIER_EXPORT_HTML);
+  g_autoptr(DossierCase) dcase = load_sample ();
+  g_autofree char *html = export_format (dcase, DOSSIER_EXPORT_HTML);
   HtmlFacts facts = { 0, 0, 0, g_string_new (NULL) };
 
   check_html (html, &facts);
@@ -310,8 +310,8 @@ test_html_sample_inert (void)
 static void
 test_html_hostile_inert (void)
 {
-  g_autoptr(DossierCase) kase = load_fixture ("hostile-text.case.xml");
-  g_autofree char *html = export_format (kase, DOSSIER_EXPORT_HTML);
+  g_autoptr(DossierCase) dcase = load_fixture ("hostile-text.case.xml");
+  g_autofree char *html = export_format (dcase, DOSSIER_EXPORT_HTML);
   HtmlFacts facts = { 0, 0, 0, g_string_new (NULL) };
 
   check_html (html, &facts);
@@ -334,33 +334,21 @@ test_html_hostile_inert (void)
 static void
 check_markdown_inert (const char *md)
 {
-  /* Every '<' is escaped, or opens one of the export's own empty
-   * anchors. */
+  /* Every '<' is escaped: no raw HTML at all. */
   for (const char *p = strchr (md, '<'); p != NULL; p = strchr (p + 1, '<'))
     {
       if (p > md && p[-1] == '\\')
         continue;
-      if (g_str_has_prefix (p, "<a id=\"cite-") || g_str_has_prefix (p, "<a id=\"source-"))
-        {
-          const char *end = strstr (p, "\"></a>");
-          g_autofree char *id = NULL;
-
-          g_assert_nonnull (end);
-          id = g_strndup (p + 7, end - (p + 7));
-          g_assert_true (g_regex_match_simple ("^[A-Za-z0-9._-]+$", id, 0, 0));
-          p = end + 2; /* the '<' of "</a>" */
-          continue;
-        }
       g_error ("raw '<' in the Markdown: %.40s", p);
     }
 
-  /* Every link destination is http, https or a fragment. */
+  /* Every link destination is http or https. */
   for (const char *p = strstr (md, "]("); p != NULL; p = strstr (p + 1, "]("))
     {
       if (p > md && p[-1] == '\\')
         continue;
-      if (!href_is_allowed (p + 2))
-        g_error ("link to something else than http, https or #: %.40s", p);
+      if (!href_is_allowed (p + 2) || p[2] == '#')
+        g_error ("link to something else than http or https: %.40s", p);
     }
 
   g_assert_null (strstr (md, "\xe2\x80\xae"));
@@ -369,8 +357,8 @@ check_markdown_inert (const char *md)
 static void
 test_markdown_hostile_inert (void)
 {
-  g_autoptr(DossierCase) kase = load_fixture ("hostile-text.case.xml");
-  g_autofree char *md = export_format (kase, DOSSIER_EXPORT_MARKDOWN);
+  g_autoptr(DossierCase) dcase = load_fixture ("hostile-text.case.xml");
+  g_autofree char *md = export_format (dcase, DOSSIER_EXPORT_MARKDOWN);
 
   check_markdown_inert (md);
   g_assert_true (g_str_has_prefix (md, "# ../../etc/passwd \\<b\\>fdp.exe\\</b\\> \\&amp; \\<span size='2147483647'\\>huge\\</span\\>\n"));
@@ -387,14 +375,177 @@ test_markdown_hostile_inert (void)
 static void
 test_markdown_sample (void)
 {
-  g_autoptr(DossierCase) kase = load_sample ();
-  g_autofree char *md = export_format (kase, DOSSIER_EXPORT_MARKDOWN);
+  g_autoptr(DossierCase) dcase = load_sample ();
+  g_autofree char *md = export_format (dcase, DOSSIER_EXPORT_MARKDOWN);
 
   check_markdown_inert (md);
   g_assert_true (g_str_has_prefix (md, "# The Sony Pictures hack, November 2014\n"));
-  g_assert_nonnull (strstr (md, "<a id=\"cite-1\"></a>[\\[1, para. 1\\]](#source-article)"));
-  g_assert_nonnull (strstr (md, "1. <a id=\"source-article\"></a>"));
-  g_assert_nonnull (strstr (md, " [↩](#cite-1)"));
+  /* A citation is a footnote reference, its locator after it. */
+  g_assert_nonnull (strstr (md, "computer network[^1] (para. 1). Employees"));
+  g_assert_nonnull (strstr (md, "ties to North Korea[^1] (para. 2)[^2]. *(unverified)*"));
+  /* A cited source is a footnote definition. */
+  g_assert_nonnull (strstr (md, "\n## Sources\n\n[^1]: North Korea And Kim Jong-un Might Be Kind Of Pissed"));
+  g_assert_nonnull (strstr (md, "\n\n[^3]: Update on Sony Investigation. FBI National Press Office, 19 December 2014. "
+                                "[https://www.fbi.gov/news/press-releases/update-on-sony-investigation]"
+                                "(https://www.fbi.gov/news/press-releases/update-on-sony-investigation) "
+                                "*(A: Completely reliable; 2: Probably true)*\n"));
+}
+
+/* The citations a full export holds: every one in the case but those in
+ * what the export leaves out, the descriptions of entities (shown by name,
+ * kind and role) and the summaries of events (shown by date and title). */
+static guint
+count_exported_citations (DossierCase *dcase)
+{
+  GPtrArray *citations = dossier_case_get_citations (dcase);
+  guint n = 0;
+
+  for (guint i = 0; i < citations->len; i++)
+    {
+      DossierPlace *place = g_ptr_array_index (citations, i);
+
+      if (place->section != DOSSIER_SECTION_ENTITIES && place->section != DOSSIER_SECTION_TIMELINE)
+        n++;
+    }
+
+  return n;
+}
+
+/* HTML from cmark-gfm, GitHub's CommonMark, in its default safe mode
+ * (raw HTML is left out and says so), with footnotes and tables; NULL
+ * when it is not installed. */
+static char *
+render_with_cmark_gfm (const char *md)
+{
+  g_autofree char *program = g_find_program_in_path ("cmark-gfm");
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  char *html = NULL;
+
+  if (program == NULL)
+    return NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                              program, "--extension", "footnotes", "--extension", "table", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, md, NULL, &html, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+
+  return html;
+}
+
+/* Checks the HTML cmark-gfm makes of a Markdown export: no raw HTML was
+ * dropped, every footnote reference links to a footnote that exists, and
+ * there are @n_citations of them. */
+static void
+check_footnotes_rendered (const char *html,
+                          guint       n_citations)
+{
+  const char *ref = "<sup class=\"footnote-ref\"><a href=\"#fn-";
+  guint n_refs = 0;
+
+  g_assert_null (strstr (html, "raw HTML omitted"));
+  /* A reference without a definition stays as its characters. */
+  g_assert_null (strstr (html, "[^"));
+
+  for (const char *p = strstr (html, ref); p != NULL; p = strstr (p + 1, ref))
+    {
+      const char *label = p + strlen (ref);
+      g_autofree char *id = g_strndup (label, strcspn (label, "\""));
+      g_autofree char *item = g_strdup_printf ("<li id=\"fn-%s\">", id);
+
+      if (strstr (html, item) == NULL)
+        g_error ("footnote reference to fn-%s, which does not exist", id);
+      n_refs++;
+    }
+
+  g_assert_cmpuint (n_refs, ==, n_citations);
+}
+
+static void
+test_markdown_footnotes_render (void)
+{
+  g_autoptr(DossierCase) dcase = load_sample ();
+  g_autofree char *md = export_format (dcase, DOSSIER_EXPORT_MARKDOWN);
+  g_autofree char *html = render_with_cmark_gfm (md);
+
+  if (html == NULL)
+    {
+      g_test_skip ("cmark-gfm is not installed (build-aux/install-deps.sh --tests)");
+      return;
+    }
+
+  check_footnotes_rendered (html, count_exported_citations (dcase));
+  /* One footnote per cited source, in the order of first citation. */
+  g_assert_nonnull (strstr (html, "<li id=\"fn-7\">\n<p>Seth Rogen and James Franco’s"));
+  g_assert_null (strstr (html, "<li id=\"fn-8\">"));
+  g_assert_nonnull (strstr (html, "<a href=\"https://www.fbi.gov/news/press-releases/update-on-sony-investigation\">"));
+}
+
+/* What a Markdown renderer makes of the hostile case: only the elements
+ * Markdown itself makes, no link but http(s) and the footnotes'. */
+static void
+test_markdown_hostile_renders_inert (void)
+{
+  g_autoptr(DossierCase) dcase = load_fixture ("hostile-text.case.xml");
+  g_autofree char *md = export_format (dcase, DOSSIER_EXPORT_MARKDOWN);
+  g_autofree char *html = render_with_cmark_gfm (md);
+  const char *elements[] = { "<script", "<img", "<iframe", "<marquee", "<blink", "<span", "<b>", "<i>", "<u>" };
+
+  if (html == NULL)
+    {
+      g_test_skip ("cmark-gfm is not installed (build-aux/install-deps.sh --tests)");
+      return;
+    }
+
+  check_footnotes_rendered (html, count_exported_citations (dcase));
+  for (guint i = 0; i < G_N_ELEMENTS (elements); i++)
+    {
+      if (strstr (html, elements[i]) != NULL)
+        g_error ("cmark-gfm made %s> of the hostile case's Markdown", elements[i]);
+    }
+  for (const char *p = strstr (html, "href=\""); p != NULL; p = strstr (p + 1, "href=\""))
+    {
+      const char *value = p + strlen ("href=\"");
+
+      if (!g_str_has_prefix (value, "https://") && !g_str_has_prefix (value, "http://") &&
+          !g_str_has_prefix (value, "#fn-") && !g_str_has_prefix (value, "#fnref-"))
+        g_error ("cmark-gfm made a link of the hostile case's Markdown: %.40s", p);
+    }
+}
+
+/* A reference stays a reference next to what could make it something
+ * else, and a source nothing cites stays in the list. */
+static void
+test_markdown_footnotes_neighbours (void)
+{
+  g_autoptr(DossierCase) dcase = load_fixture ("markdown-footnotes.case.xml");
+  g_autofree char *md = export_format (dcase, DOSSIER_EXPORT_MARKDOWN);
+  g_autofree char *html = NULL;
+
+  check_markdown_inert (md);
+  /* A citation inside a link's words follows the link. */
+  g_assert_nonnull (strstr (md, "[its network](https://example.org/network)[^1] on Monday."));
+  g_assert_nonnull (strstr (md, "\n[^2]\\: the memo says so.\n"));
+  g_assert_nonnull (strstr (md, "The memo[^2] (p. 2)(see above) and the report[^1]\\(https://example.org/x)."));
+  g_assert_nonnull (strstr (md, "\n[^2]: Internal memo. javascript\\:alert(1)\n\n3. A report nothing cites.\n"));
+
+  html = render_with_cmark_gfm (md);
+  if (html == NULL)
+    {
+      g_test_skip ("cmark-gfm is not installed (build-aux/install-deps.sh --tests)");
+      return;
+    }
+
+  check_footnotes_rendered (html, count_exported_citations (dcase));
+  g_assert_nonnull (strstr (html, "<a href=\"https://example.org/network\">its network</a><sup class=\"footnote-ref\">"));
+  g_assert_nonnull (strstr (html, "</sup>: the memo says so.</p>"));
+  g_assert_nonnull (strstr (html, "</sup> (p. 2)(see above) and the report<sup"));
+  g_assert_null (strstr (html, "href=\"see"));
+  g_assert_null (strstr (html, "href=\"https://example.org/x"));
+  g_assert_null (strstr (html, "href=\"javascript"));
+  g_assert_nonnull (strstr (html, "<ol start=\"3\">\n<li>A report nothing cites.</li>"));
 }
 
 /* Plain text */
@@ -457,13 +608,13 @@ test_text_wide_characters (void)
 {
   g_autoptr(GBytes) bytes = g_bytes_new_static (wide_case, sizeof wide_case - 1);
   g_autoptr(GError) error = NULL;
-  g_autoptr(DossierCase) kase = dossier_case_load_bytes (bytes, "wide.case.xml", NULL, NULL, NULL, NULL, &error);
+  g_autoptr(DossierCase) dcase = dossier_case_load_bytes (bytes, "wide.case.xml", NULL, NULL, NULL, NULL, &error);
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
   guint full_wide_lines = 0;
 
   g_assert_no_error (error);
-  text = export_format (kase, DOSSIER_EXPORT_TEXT);
+  text = export_format (dcase, DOSSIER_EXPORT_TEXT);
   check_text_width (text);
 
   lines = g_strsplit (text, "\n", -1);
@@ -504,7 +655,7 @@ remove_temp (const char *path)
 }
 
 static GBytes *
-export_pdf (DossierCase      *kase,
+export_pdf (DossierCase      *dcase,
             DossierPaperSize  paper)
 {
   DossierExportOptions options;
@@ -513,7 +664,7 @@ export_pdf (DossierCase      *kase,
 
   golden_options (&options, DOSSIER_EXPORT_PDF);
   options.paper = paper;
-  bytes = dossier_export_to_bytes (kase, &options, NULL, &error);
+  bytes = dossier_export_to_bytes (dcase, &options, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (bytes);
   g_assert_cmpuint (g_bytes_get_size (bytes), >, 1000);
@@ -596,9 +747,9 @@ check_pdf_uris (GBytes *pdf)
 static void
 test_pdf_sample (void)
 {
-  g_autoptr(DossierCase) kase = load_sample ();
-  g_autoptr(GBytes) first = export_pdf (kase, DOSSIER_PAPER_A4);
-  g_autoptr(GBytes) second = export_pdf (kase, DOSSIER_PAPER_A4);
+  g_autoptr(DossierCase) dcase = load_sample ();
+  g_autoptr(GBytes) first = export_pdf (dcase, DOSSIER_PAPER_A4);
+  g_autoptr(GBytes) second = export_pdf (dcase, DOSSIER_PAPER_A4);
   g_autofree char *text = NULL;
 
   /* The same case and options give the same bytes. */
@@ -634,8 +785,8 @@ test_pdf_sample (void)
 static void
 test_pdf_letter (void)
 {
-  g_autoptr(DossierCase) kase = load_fixture ("full.case.xml");
-  g_autoptr(GBytes) pdf = export_pdf (kase, DOSSIER_PAPER_LETTER);
+  g_autoptr(DossierCase) dcase = load_fixture ("full.case.xml");
+  g_autoptr(GBytes) pdf = export_pdf (dcase, DOSSIER_PAPER_LETTER);
 
   g_assert_true (pdf_contains (pdf, "/MediaBox [ 0 0 612 792 ]"));
   /* updated is 2014-11-24T23:00:30Z. */
@@ -646,8 +797,8 @@ test_pdf_letter (void)
 static void
 test_pdf_hostile (void)
 {
-  g_autoptr(DossierCase) kase = load_fixture ("hostile-text.case.xml");
-  g_autoptr(GBytes) pdf = export_pdf (kase, DOSSIER_PAPER_A4);
+  g_autoptr(DossierCase) dcase = load_fixture ("hostile-text.case.xml");
+  g_autoptr(GBytes) pdf = export_pdf (dcase, DOSSIER_PAPER_A4);
   g_autofree char *text = NULL;
 
   check_pdf_uris (pdf);
@@ -676,7 +827,7 @@ test_pdf_hostile (void)
 static void
 test_citations_renumbered (void)
 {
-  g_autoptr(DossierCase) kase = load_fixture ("full.case.xml");
+  g_autoptr(DossierCase) dcase = load_fixture ("full.case.xml");
   DossierExportOptions options;
   g_autofree char *text = NULL;
 
@@ -684,7 +835,7 @@ test_citations_renumbered (void)
    * whatever its number in the whole case. */
   golden_options (&options, DOSSIER_EXPORT_TEXT);
   options.sections = 1u << DOSSIER_SECTION_THREAT;
-  text = export_string (kase, &options);
+  text = export_string (dcase, &options);
 
   g_assert_nonnull (strstr (text, "We have your data[1]. (reported)"));
   g_assert_nonnull (strstr (text, "\n[1] Something else. Winter 2014.\n"));
@@ -697,16 +848,16 @@ test_citations_renumbered (void)
 static void
 test_sources_section_lists_uncited (void)
 {
-  g_autoptr(DossierCase) kase = load_fixture ("full.case.xml");
+  g_autoptr(DossierCase) dcase = load_fixture ("full.case.xml");
   DossierExportOptions options;
   g_autofree char *without = NULL;
   g_autofree char *with = NULL;
 
   golden_options (&options, DOSSIER_EXPORT_TEXT);
   options.sections = 1u << DOSSIER_SECTION_THREAT;
-  without = export_string (kase, &options);
+  without = export_string (dcase, &options);
   options.sections |= 1u << DOSSIER_SECTION_SOURCES;
-  with = export_string (kase, &options);
+  with = export_string (dcase, &options);
 
   g_assert_null (strstr (without, "Official gazette"));
   g_assert_nonnull (strstr (with, "[1] Something else."));
@@ -717,7 +868,7 @@ test_sources_section_lists_uncited (void)
 static void
 test_notes_modes (void)
 {
-  g_autoptr(DossierCase) kase = load_fixture ("full.case.xml");
+  g_autoptr(DossierCase) dcase = load_fixture ("full.case.xml");
   DossierExportOptions options;
   g_autofree char *none = NULL;
   g_autofree char *all = NULL;
@@ -727,14 +878,14 @@ test_notes_modes (void)
   golden_options (&options, DOSSIER_EXPORT_TEXT);
   options.sections = 1u << DOSSIER_SECTION_NOTES;
   options.notes = DOSSIER_EXPORT_NOTES_NONE;
-  none = export_string (kase, &options);
+  none = export_string (dcase, &options);
   options.notes = DOSSIER_EXPORT_NOTES_ALL;
-  all = export_string (kase, &options);
+  all = export_string (dcase, &options);
   options.notes = DOSSIER_EXPORT_NOTES_TAG;
   options.notes_arg = "one";
-  tagged = export_string (kase, &options);
+  tagged = export_string (dcase, &options);
   options.notes_arg = "three";
-  untagged = export_string (kase, &options);
+  untagged = export_string (dcase, &options);
 
   g_assert_null (strstr (none, "Notes\n-----"));
   g_assert_nonnull (strstr (all, "A note about several things"));
@@ -748,7 +899,7 @@ test_notes_modes (void)
 static void
 test_notes_query (void)
 {
-  g_autoptr(DossierCase) kase = load_fixture ("full.case.xml");
+  g_autoptr(DossierCase) dcase = load_fixture ("full.case.xml");
   DossierExportOptions options;
   g_autoptr(GError) error = NULL;
   g_autofree char *found = NULL;
@@ -758,12 +909,12 @@ test_notes_query (void)
   options.sections = 1u << DOSSIER_SECTION_NOTES;
   options.notes = DOSSIER_EXPORT_NOTES_QUERY;
   options.notes_arg = "\"only a title\"";
-  found = export_string (kase, &options);
+  found = export_string (dcase, &options);
   g_assert_nonnull (strstr (found, "A note with only a title"));
   g_assert_null (strstr (found, "A note about several things"));
 
   options.notes_arg = "\"unclosed";
-  bytes = dossier_export_to_bytes (kase, &options, NULL, &error);
+  bytes = dossier_export_to_bytes (dcase, &options, NULL, &error);
   g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_INVALID_OPTION);
   g_assert_null (bytes);
 }
@@ -771,7 +922,7 @@ test_notes_query (void)
 static void
 test_reactions_in_date_order (void)
 {
-  g_autoptr(DossierCase) kase = load_fixture ("full.case.xml");
+  g_autoptr(DossierCase) dcase = load_fixture ("full.case.xml");
   DossierExportOptions options;
   g_autofree char *text = NULL;
   const char *order[] = {
@@ -786,7 +937,7 @@ test_reactions_in_date_order (void)
 
   golden_options (&options, DOSSIER_EXPORT_TEXT);
   options.sections = 1u << DOSSIER_SECTION_REACTIONS;
-  text = export_string (kase, &options);
+  text = export_string (dcase, &options);
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
@@ -804,8 +955,8 @@ test_reactions_in_date_order (void)
 static void
 test_time_zone (void)
 {
-  g_autoptr(DossierCase) kase = load_fixture ("full.case.xml");
-  DossierThreatScreen *threat = dossier_case_get_threat_screen (kase);
+  g_autoptr(DossierCase) dcase = load_fixture ("full.case.xml");
+  DossierThreatScreen *threat = dossier_case_get_threat_screen (dcase);
   DossierExportOptions options;
   g_autofree char *utc = NULL;
   g_autofree char *local = NULL;
@@ -814,11 +965,11 @@ test_time_zone (void)
 
   golden_options (&options, DOSSIER_EXPORT_TEXT);
   options.sections = 1u << DOSSIER_SECTION_THREAT;
-  utc = export_string (kase, &options);
+  utc = export_string (dcase, &options);
   g_assert_nonnull (strstr (utc, "- Deadline: 24 November 2014, 23:00 UTC\n"));
 
   options.local_time = TRUE;
-  local = export_string (kase, &options);
+  local = export_string (dcase, &options);
   expected_local = dossier_date_format_in_zone (dossier_threat_screen_get_deadline (threat), NULL);
   line = g_strdup_printf ("- Deadline: %s\n", expected_local);
   g_assert_nonnull (strstr (local, line));
@@ -893,16 +1044,16 @@ test_suggest_filename_limits (void)
   g_autoptr(GBytes) bytes = g_bytes_new_static (xml, sizeof xml - 1);
   g_autoptr(GBytes) empty_bytes = g_bytes_new_static (empty, sizeof empty - 1);
   g_autoptr(GError) error = NULL;
-  g_autoptr(DossierCase) kase = NULL;
+  g_autoptr(DossierCase) dcase = NULL;
   g_autoptr(DossierCase) empty_case = NULL;
   g_autofree char *name = NULL;
   g_autofree char *empty_name = NULL;
   g_autofree char *as = g_strnfill (56, 'a');
   g_autofree char *expected = NULL;
 
-  kase = dossier_case_load_bytes (bytes, "x.case.xml", NULL, NULL, NULL, NULL, &error);
+  dcase = dossier_case_load_bytes (bytes, "x.case.xml", NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  name = dossier_export_suggest_filename (kase, DOSSIER_EXPORT_PDF);
+  name = dossier_export_suggest_filename (dcase, DOSSIER_EXPORT_PDF);
   /* Dots, slashes and invisible characters gone, cut at 64 characters. */
   expected = g_strdup_printf ("Ünïcödé-%s.pdf", as);
   g_assert_cmpstr (name, ==, expected);
@@ -969,7 +1120,7 @@ progress_cb (double   fraction,
 static void
 test_progress_and_cancel (void)
 {
-  g_autoptr(DossierCase) kase = load_sample ();
+  g_autoptr(DossierCase) dcase = load_sample ();
   g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
@@ -982,7 +1133,7 @@ test_progress_and_cancel (void)
       options.progress = progress_cb;
       options.progress_data = seen;
       g_array_set_size (seen, 0);
-      bytes = dossier_export_to_bytes (kase, &options, NULL, &error);
+      bytes = dossier_export_to_bytes (dcase, &options, NULL, &error);
       g_assert_no_error (error);
       g_clear_pointer (&bytes, g_bytes_unref);
 
@@ -992,7 +1143,7 @@ test_progress_and_cancel (void)
       g_assert_cmpfloat (g_array_index (seen, double, seen->len - 1), ==, 1.0);
 
       g_cancellable_cancel (cancellable);
-      bytes = dossier_export_to_bytes (kase, &options, cancellable, &error);
+      bytes = dossier_export_to_bytes (dcase, &options, cancellable, &error);
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
       g_assert_null (bytes);
       g_clear_error (&error);
@@ -1156,6 +1307,9 @@ main (int   argc,
   g_test_add_func ("/export/html/hostile-inert", test_html_hostile_inert);
   g_test_add_func ("/export/markdown/sample", test_markdown_sample);
   g_test_add_func ("/export/markdown/hostile-inert", test_markdown_hostile_inert);
+  g_test_add_func ("/export/markdown/footnotes-render", test_markdown_footnotes_render);
+  g_test_add_func ("/export/markdown/footnotes-neighbours", test_markdown_footnotes_neighbours);
+  g_test_add_func ("/export/markdown/hostile-renders-inert", test_markdown_hostile_renders_inert);
   g_test_add_func ("/export/text/width", test_text_width);
   g_test_add_func ("/export/text/wide-characters", test_text_wide_characters);
   g_test_add_func ("/export/pdf/sample", test_pdf_sample);

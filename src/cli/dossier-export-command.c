@@ -32,7 +32,7 @@ dossier_export_command (const char *path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(DossierCase) kase = NULL;
+  g_autoptr(DossierCase) dcase = NULL;
   DossierExportOptions options;
   DossierChartExportFormat chart_format;
   gboolean chart;
@@ -65,8 +65,8 @@ dossier_export_command (const char *path,
     return fail (err, 2, _("will not write a PNG to a terminal; use --output=FILE or a pipe"));
 
   file = g_file_new_for_commandline_arg (path);
-  kase = dossier_case_load (file, NULL, NULL, NULL, &error);
-  if (kase == NULL)
+  dcase = dossier_case_load (file, NULL, NULL, NULL, &error);
+  if (dcase == NULL)
     {
       fprintf (err, "%s\n", error->message);
       return 1;
@@ -74,8 +74,8 @@ dossier_export_command (const char *path,
 
   if (to_out)
     {
-      g_autoptr(GBytes) bytes = chart ? dossier_chart_export_to_bytes (kase, &options, chart_format, NULL, &error)
-                                      : dossier_export_to_bytes (kase, &options, NULL, &error);
+      g_autoptr(GBytes) bytes = chart ? dossier_chart_export_to_bytes (dcase, &options, chart_format, NULL, &error)
+                                      : dossier_export_to_bytes (dcase, &options, NULL, &error);
       gsize size;
       const void *data;
 
@@ -96,9 +96,9 @@ dossier_export_command (const char *path,
                                         NULL, &error);
       if (writer == NULL)
         return fail (err, 1, error->message);
-      if (!(chart ? dossier_chart_export_to_stream (kase, &options, chart_format,
+      if (!(chart ? dossier_chart_export_to_stream (dcase, &options, chart_format,
                                                     dossier_safe_writer_get_stream (writer), NULL, &error)
-                  : dossier_export_to_stream (kase, &options, dossier_safe_writer_get_stream (writer),
+                  : dossier_export_to_stream (dcase, &options, dossier_safe_writer_get_stream (writer),
                                               NULL, &error)) ||
           !dossier_safe_writer_commit (writer, NULL, &error))
         return fail (err, 1, error->message);

@@ -312,7 +312,7 @@ html_sources (HtmlWriter *w)
 static void
 html_head (HtmlWriter *w)
 {
-  const char *language = dossier_case_get_language (w->doc->kase);
+  const char *language = dossier_case_get_language (w->doc->dcase);
   GString *out = w->out;
 
   g_string_append (out, "<!DOCTYPE html>\n<html");

@@ -6,18 +6,23 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-/* CommonMark. Every piece of case text goes through md_escape(): ASCII
- * punctuation that can open markup is backslash-escaped, so `<b>` stays
- * the four characters it is and `[x](javascript:...)` never becomes a
- * link. The only raw HTML in the output is the empty anchors the export
- * itself writes for citations and sources. */
+/* CommonMark with footnotes (GitHub, GitLab, Pandoc, Obsidian). Every
+ * piece of case text goes through md_escape(): ASCII punctuation that can
+ * open markup is backslash-escaped, so `<b>` stays the four characters it
+ * is and `[x](javascript:...)` never becomes a link. There is no raw HTML
+ * in the output: renderers that filter it (cmark's safe mode) would drop
+ * it, and links with it. A citation is a footnote reference `[^N]`, N the
+ * number of its source, and each cited source is one footnote definition
+ * `[^N]: ...` in the list of sources; the renderer links both ways. */
 
 typedef struct
 {
   DossierExportDoc *doc;
   GString          *out;
   gboolean          line_start; /* nothing written yet on this block's line */
+  gboolean          after_ref;  /* a footnote reference was written last */
   guint             in_link;
+  GPtrArray        *deferred;   /* of DossierInline: cites met inside a link */
 } MdWriter;
 
 /* Escapes @text into the writer. @strict also escapes ':' '.' '/' '@' so
@@ -61,6 +66,17 @@ md_escape (MdWriter   *w,
       w->line_start = FALSE;
     }
 
+  /* "[^1](x)" would be a link and "[^1]:" at the start of a line a
+   * definition: what follows a reference stays text. */
+  if (w->after_ref && (*p == '(' || *p == ':'))
+    {
+      g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+      p++;
+    }
+  if (*p != '\0')
+    w->after_ref = FALSE;
+
   for (; *p != '\0'; p++)
     {
       if (strchr ("\\`*_[]<>&!|~#", *p) != NULL ||
@@ -76,6 +92,7 @@ md_raw (MdWriter   *w,
 {
   g_string_append (w->out, markup);
   w->line_start = FALSE;
+  w->after_ref = FALSE;
 }
 
 static void
@@ -83,6 +100,38 @@ md_link_open (MdWriter *w)
 {
   md_raw (w, "[");
   w->in_link++;
+}
+
+/* A footnote reference, then the place in the source, if any, in
+ * parentheses: "network[^1] (para. 1)". */
+static void
+md_cite (MdWriter            *w,
+         const DossierInline *node)
+{
+  const DossierExportCite *cite = dossier_export_doc_lookup_cite (w->doc, node);
+
+  if (cite == NULL)
+    return;
+
+  /* A reference inside a link's text would be part of the link: it
+   * follows the link instead. */
+  if (w->in_link > 0)
+    {
+      g_ptr_array_add (w->deferred, (gpointer) node);
+      return;
+    }
+
+  g_string_append_printf (w->out, "[^%u]", cite->number);
+  w->line_start = FALSE;
+  w->after_ref = TRUE;
+  if (node->at != NULL && *node->at != '\0')
+    {
+      g_autofree char *at = dossier_export_clean_text (node->at);
+
+      md_escape (w, " (", FALSE);
+      md_escape (w, at, FALSE);
+      md_escape (w, ")", FALSE);
+    }
 }
 
 static void
@@ -93,39 +142,13 @@ md_link_close (MdWriter   *w,
   g_string_append (w->out, "](");
   g_string_append (w->out, destination);
   g_string_append_c (w->out, ')');
-}
 
-static void
-md_cite (MdWriter            *w,
-         const DossierInline *node)
-{
-  const DossierExportCite *cite = dossier_export_doc_lookup_cite (w->doc, node);
-  g_autofree char *label = NULL;
-  g_autofree char *anchor = NULL;
-  g_autofree char *destination = NULL;
-
-  if (cite == NULL)
-    return;
-
-  label = dossier_export_cite_label (cite, node);
-  if (w->in_link > 0)
+  if (w->in_link == 0)
     {
-      md_raw (w, "\\[");
-      md_escape (w, label, FALSE);
-      md_raw (w, "\\]");
-      return;
+      for (guint i = 0; i < w->deferred->len; i++)
+        md_cite (w, g_ptr_array_index (w->deferred, i));
+      g_ptr_array_set_size (w->deferred, 0);
     }
-
-  anchor = g_strdup_printf ("<a id=\"cite-%u\"></a>", cite->occurrence);
-  md_raw (w, anchor);
-  md_link_open (w);
-  md_raw (w, "\\[");
-  md_escape (w, label, FALSE);
-  md_raw (w, "\\]");
-  g_free (anchor);
-  anchor = dossier_export_source_anchor (cite->source);
-  destination = g_strconcat ("#", anchor, NULL);
-  md_link_close (w, destination);
 }
 
 static void md_inline (MdWriter *w, const DossierInline *node);
@@ -258,6 +281,7 @@ md_line_run (MdWriter   *w,
 {
   g_string_append (w->out, prefix);
   w->line_start = TRUE;
+  w->after_ref = FALSE;
   md_run (w, run);
   g_string_append_c (w->out, '\n');
 }
@@ -295,20 +319,34 @@ md_table (MdWriter           *w,
     }
 }
 
+/* A footnote definition for each cited source, numbered as its
+ * references; a numbered list of the sources nobody cites after them (a
+ * definition without a reference is not shown). A blank line between
+ * definitions, which not every renderer needs but some do. */
 static void
 md_sources (MdWriter *w)
 {
+  gboolean listing = FALSE;
+
   for (guint i = 0; i < w->doc->sources->len; i++)
     {
       DossierExportSource *source = g_ptr_array_index (w->doc->sources, i);
-      g_autofree char *anchor = dossier_export_source_anchor (source);
+      gboolean cited = source->occurrences->len > 0;
 
-      g_string_append_printf (w->out, "%u. <a id=\"%s\"></a>", source->number, anchor);
-      w->line_start = FALSE;
+      /* Cited sources come first (they are numbered in order of first
+       * citation), so the list only ever follows definitions. */
+      if (i > 0 && !listing)
+        g_string_append_c (w->out, '\n');
+      if (cited)
+        g_string_append_printf (w->out, "[^%u]: ", source->number);
+      else
+        {
+          g_string_append_printf (w->out, "%u. ", source->number);
+          listing = TRUE;
+        }
+      w->line_start = TRUE;
+      w->after_ref = FALSE;
       md_run (w, source->run);
-      for (guint j = 0; j < source->occurrences->len; j++)
-        g_string_append_printf (w->out, " [↩](#cite-%u)",
-                                g_array_index (source->occurrences, guint, j));
       g_string_append_c (w->out, '\n');
     }
 }
@@ -319,7 +357,8 @@ dossier_export_render_markdown (DossierExportDoc *doc,
                                 GError          **error)
 {
   g_autoptr(GString) out = g_string_sized_new (64 * 1024 + 4096);
-  MdWriter w = { doc, out, TRUE, 0 };
+  g_autoptr(GPtrArray) deferred = g_ptr_array_new ();
+  MdWriter w = { doc, out, TRUE, FALSE, 0, deferred };
   DossierExportBlockKind previous = DOSSIER_EXPORT_BLOCK_TITLE;
 
   for (guint i = 0; i < doc->blocks->len; i++)

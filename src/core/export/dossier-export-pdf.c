@@ -3,10 +3,7 @@
 
 #include "dossier-export-private.h"
 
-#include <cairo-pdf.h>
-#include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
-#include <string.h>
 
 /* PDF through cairo and Pango: real text (fonts embedded by cairo), page
  * numbers, the headings as the document outline, citations that jump to
@@ -15,16 +12,12 @@
  * link attributes are escaped for cairo's tag syntax. The document's
  * dates are the case's own, so the same case gives the same bytes.
  *
- * Two threads share the work, because both halves are heavy: the
- * calling thread lays the text out with Pango and draws each page into a
- * cairo recording surface; an emitter thread paints those pages onto the
- * PDF surface and turns them into PDF (cairo does that work when a page
- * is shown). Links, destinations and outline entries travel with their
- * page and are issued by the emitter in the order they were made. Only
- * cairo objects cross threads (recordings, and the scaled fonts they
- * hold, which cairo locks); Pango stays in the calling thread. The PDF is
- * written by one thread, in page order, so the bytes do not depend on
- * timing. */
+ * Two threads share the work, because both halves are heavy: this file,
+ * in the calling thread, lays the text out with Pango and draws each page
+ * into a cairo recording surface, with the links, destinations and
+ * outline entries of the page; the emitter (dossier-export-pdf-emitter.c)
+ * turns the pages into PDF in a thread of its own. Pango stays in the
+ * calling thread. */
 
 #define PT_PER_MM (72.0 / 25.4)
 
@@ -39,19 +32,12 @@
 #define BODY_FONT     "DejaVu Sans 9.5"
 #define MONO_FAMILY   "DejaVu Sans Mono"
 
-typedef enum
-{
-  TARGET_URI,
-  TARGET_DEST,
-  TARGET_ANCHOR, /* not a link: a destination named @target at @start */
-} TargetKind;
-
 typedef struct
 {
-  TargetKind  kind;
-  guint       start;
-  guint       end;
-  char       *target;
+  DossierExportPdfTarget  kind;
+  guint                   start;
+  guint                   end;
+  char                   *target;
 } LinkRange;
 
 typedef struct
@@ -61,68 +47,24 @@ typedef struct
   double       x;      /* left edge of the layout on the page */
 } Para;
 
-/* What a page asks of the PDF surface besides its drawing. */
-typedef enum
-{
-  PAGE_OP_LINK,
-  PAGE_OP_OUTLINE,
-} PageOpKind;
-
-/* A link or anchor is formatted for cairo by the emitter. */
 typedef struct
 {
-  PageOpKind  kind;
-  TargetKind  target_kind;  /* link */
-  guint       level;        /* outline */
-  char       *text;         /* link target, outline title */
-  char       *attrs;        /* outline */
-  double      x, y, width, height;
-} PageOp;
-
-/* One page on its way to the emitter; no recording marks the end. */
-typedef struct
-{
-  cairo_surface_t *recording;
-  GArray          *ops;  /* of PageOp */
-} PdfPage;
-
-/* The emitter thread's side: the PDF surface and what feeds it. */
-typedef struct
-{
-  DossierExportDoc *doc;
-  GOutputStream    *stream;
-  GError           *write_error;
-  gint              failed;   /* atomic: write_error is set */
-  guint8           *buffer;
-  gsize             buffered;
-  cairo_surface_t  *surface;
-  cairo_t          *cr;
-  int               outline_h2;
-  GAsyncQueue      *pages;    /* of PdfPage, in order */
-  GAsyncQueue      *slots;    /* bounds the pages in flight */
-} PdfEmitter;
-
-#define PAGES_IN_FLIGHT 6
-#define WRITE_BUFFER_SIZE (256 * 1024)
-
-typedef struct
-{
-  DossierExportDoc *doc;
-  PdfEmitter       *emitter;
-  cairo_t          *cr;       /* on the current page's recording, or
-                               * printing, the target or the sink */
-  PdfPage          *current;
-  PangoContext     *context;
-  double            page_width;
-  double            page_height;
-  double            y;
-  int               page;
-  GHashTable       *fonts;    /* name -> PangoFontDescription */
-  PangoLayout      *bullets[2];
-  PangoLayout      *number;   /* page numbers */
-  cairo_t          *sink;     /* printing: where the other pages go */
-  cairo_t          *target;   /* printing: where page @target_page goes */
-  int               target_page;
+  DossierExportDoc        *doc;
+  DossierExportPdfEmitter *emitter;
+  cairo_t                 *cr;       /* on the current page's recording, or
+                                      * printing, the target or the sink */
+  DossierExportPdfPage    *current;
+  PangoContext            *context;
+  double                   page_width;
+  double                   page_height;
+  double                   y;
+  int                      page;
+  GHashTable              *fonts;    /* name -> PangoFontDescription */
+  PangoLayout             *bullets[2];
+  PangoLayout             *number;   /* page numbers */
+  cairo_t                 *sink;     /* printing: where the other pages go */
+  cairo_t                 *target;   /* printing: where page @target_page goes */
+  int                      target_page;
 } PdfWriter;
 
 /* Parsed once: a large case lays out hundreds of thousands of blocks. */
@@ -178,10 +120,10 @@ add_attr (ParaBuilder    *b,
 }
 
 static void
-add_link (ParaBuilder *b,
-          TargetKind   kind,
-          guint        start,
-          char        *target)
+add_link (ParaBuilder            *b,
+          DossierExportPdfTarget  kind,
+          guint                   start,
+          char                   *target)
 {
   LinkRange range = { kind, start, b->text->len, target };
 
@@ -257,7 +199,7 @@ build_inline (ParaBuilder         *b,
           build_children (b, node);
           b->in_link--;
           style_link (b, start);
-          add_link (b, TARGET_URI, start, g_strdup (node->ref));
+          add_link (b, DOSSIER_EXPORT_PDF_TARGET_URI, start, g_strdup (node->ref));
         }
       else
         build_children (b, node);
@@ -271,11 +213,11 @@ build_inline (ParaBuilder         *b,
         if (cite == NULL)
           break;
         label = dossier_export_cite_label (cite, node);
-        add_link (b, TARGET_ANCHOR, start, g_strdup_printf ("cite-%u", cite->occurrence));
+        add_link (b, DOSSIER_EXPORT_PDF_TARGET_ANCHOR, start, g_strdup_printf ("cite-%u", cite->occurrence));
         g_string_append_printf (b->text, "[%s]", label);
         add_attr (b, pango_attr_foreground_new (0x1c1c, 0x5f5f, 0xb8b8), start);
         if (b->in_link == 0)
-          add_link (b, TARGET_DEST, start, dossier_export_source_anchor (cite->source));
+          add_link (b, DOSSIER_EXPORT_PDF_TARGET_DEST, start, dossier_export_source_anchor (cite->source));
       }
       break;
 
@@ -320,7 +262,7 @@ build_run (ParaBuilder *b,
           if (b->in_link == 0 && dossier_link_is_safe (piece->text))
             {
               style_link (b, start);
-              add_link (b, TARGET_URI, start, g_strdup (piece->text));
+              add_link (b, DOSSIER_EXPORT_PDF_TARGET_URI, start, g_strdup (piece->text));
             }
           else
             add_attr (b, pango_attr_family_new (MONO_FAMILY), start);
@@ -367,203 +309,23 @@ para_init (Para       *para,
   para->x = x;
 }
 
-/* Drawing */
-
-static char *
-format_number (double value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  /* Always a dot: cairo parses the attributes in the C locale. */
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.2f", value));
-}
-
-/* A quoted string in cairo's attribute syntax: single quotes, with
- * backslash and single quote escaped by a backslash. */
-static void
-append_attr_string (GString    *out,
-                    const char *value)
-{
-  g_string_append_c (out, '\'');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '\'' || *p == '\\')
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '\'');
-}
-
 /* Pages */
 
 static void
-page_op_clear (gpointer data)
+add_link_op (PdfWriter              *w,
+             DossierExportPdfTarget  kind,
+             const char             *target,
+             double                  x,
+             double                  y,
+             double                  width,
+             double                  height)
 {
-  PageOp *op = data;
-
-  g_free (op->text);
-  g_free (op->attrs);
-}
-
-static void
-pdf_page_free (PdfPage *page)
-{
-  g_clear_pointer (&page->recording, cairo_surface_destroy);
-  g_clear_pointer (&page->ops, g_array_unref);
-  g_free (page);
-}
-
-static void
-add_link_op (PdfWriter  *w,
-             TargetKind  kind,
-             const char *target,
-             double      x,
-             double      y,
-             double      width,
-             double      height)
-{
-  PageOp op = { PAGE_OP_LINK, kind, 0, g_strdup (target), NULL, x, y, width, height };
-
   /* Paper has no links, and a printed page may lack the anchor a link
    * on another page points to. */
   if (w->sink != NULL)
-    {
-      page_op_clear (&op);
-      return;
-    }
+    return;
 
-  g_array_append_val (w->current->ops, op);
-}
-
-/* Takes @title and @attrs. */
-static void
-add_outline_op (PdfWriter *w,
-                guint      level,
-                char      *title,
-                char      *attrs)
-{
-  PageOp op = { PAGE_OP_OUTLINE, TARGET_DEST, level, title, attrs, 0, 0, 0, 0 };
-
-  if (w->sink != NULL)
-    {
-      page_op_clear (&op);
-      return;
-    }
-
-  g_array_append_val (w->current->ops, op);
-}
-
-static void
-issue_link (PdfEmitter   *e,
-            const PageOp *op)
-{
-  g_autoptr(GString) attrs = g_string_new (NULL);
-  g_autofree char *sx = format_number (op->x);
-  g_autofree char *sy = format_number (op->y);
-
-  if (op->target_kind == TARGET_ANCHOR)
-    {
-      g_string_append (attrs, "name=");
-      append_attr_string (attrs, op->text);
-      g_string_append_printf (attrs, " x=%s y=%s", sx, sy);
-      cairo_tag_begin (e->cr, CAIRO_TAG_DEST, attrs->str);
-      cairo_tag_end (e->cr, CAIRO_TAG_DEST);
-      return;
-    }
-
-  {
-    g_autofree char *sw = format_number (op->width);
-    g_autofree char *sh = format_number (op->height);
-
-    g_string_append_printf (attrs, "rect=[%s %s %s %s] ", sx, sy, sw, sh);
-  }
-  if (op->target_kind == TARGET_URI)
-    {
-      g_autofree char *encoded = dossier_export_encode_href (op->text);
-
-      g_string_append (attrs, "uri=");
-      append_attr_string (attrs, encoded);
-    }
-  else
-    {
-      g_string_append (attrs, "dest=");
-      append_attr_string (attrs, op->text);
-    }
-  cairo_tag_begin (e->cr, CAIRO_TAG_LINK, attrs->str);
-  cairo_tag_end (e->cr, CAIRO_TAG_LINK);
-}
-
-static void
-emit_page_ops (PdfEmitter *e,
-               PdfPage    *page)
-{
-  for (guint i = 0; i < page->ops->len; i++)
-    {
-      PageOp *op = &g_array_index (page->ops, PageOp, i);
-
-      switch (op->kind)
-        {
-        case PAGE_OP_LINK:
-          issue_link (e, op);
-          break;
-
-        case PAGE_OP_OUTLINE:
-          {
-            int parent = CAIRO_PDF_OUTLINE_ROOT;
-            int id;
-
-            if (op->level >= 3 && e->outline_h2 > 0)
-              parent = e->outline_h2;
-            id = cairo_pdf_surface_add_outline (e->surface, parent, op->text, op->attrs,
-                                                op->level <= 2 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
-            if (op->level == 2)
-              e->outline_h2 = id;
-          }
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-    }
-}
-
-/* The emitter thread. A page's recording stays alive until the page
- * after it is shown: cairo keeps using it until then. */
-static gpointer
-emitter_thread (gpointer data)
-{
-  PdfEmitter *e = data;
-  PdfPage *shown = NULL;
-
-  for (;;)
-    {
-      PdfPage *page = g_async_queue_pop (e->pages);
-
-      if (page->recording == NULL)
-        {
-          pdf_page_free (page);
-          break;
-        }
-
-      if (!g_atomic_int_get (&e->failed))
-        {
-          if (shown != NULL)
-            cairo_show_page (e->cr);
-          g_clear_pointer (&shown, pdf_page_free);
-          cairo_set_source_surface (e->cr, page->recording, 0, 0);
-          cairo_paint (e->cr);
-          cairo_set_source_rgb (e->cr, 0, 0, 0);
-          emit_page_ops (e, page);
-          shown = page;
-        }
-      else
-        pdf_page_free (page);
-
-      g_async_queue_push (e->slots, GINT_TO_POINTER (1));
-    }
-
-  /* The last page is shown when the surface is finished. */
-  return shown;
+  dossier_export_pdf_page_add_link (w->current, kind, target, x, y, width, height);
 }
 
 /* Hands the page drawn so far to the emitter. */
@@ -574,15 +336,12 @@ flush_page (PdfWriter *w)
     return;
 
   g_clear_pointer (&w->cr, cairo_destroy);
-  g_async_queue_pop (w->emitter->slots);
-  g_async_queue_push (w->emitter->pages, g_steal_pointer (&w->current));
+  dossier_export_pdf_emitter_push (w->emitter, g_steal_pointer (&w->current));
 }
 
 static void
 begin_page (PdfWriter *w)
 {
-  cairo_rectangle_t extents = { 0, 0, w->page_width, w->page_height };
-
   if (w->sink != NULL)
     {
       /* Printing: every page is laid out, only the one asked for is
@@ -597,11 +356,8 @@ begin_page (PdfWriter *w)
     }
 
   flush_page (w);
-  w->current = g_new0 (PdfPage, 1);
-  w->current->recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-  w->current->ops = g_array_new (FALSE, FALSE, sizeof (PageOp));
-  g_array_set_clear_func (w->current->ops, page_op_clear);
-  w->cr = cairo_create (w->current->recording);
+  w->current = dossier_export_pdf_page_new (w->page_width, w->page_height);
+  w->cr = cairo_create (dossier_export_pdf_page_get_recording (w->current));
 }
 
 static void
@@ -707,7 +463,7 @@ draw_line (PdfWriter       *w,
       int end = MIN ((int) range->end, line_end);
       int x0, x1;
 
-      if (range->kind == TARGET_ANCHOR)
+      if (range->kind == DOSSIER_EXPORT_PDF_TARGET_ANCHOR)
         {
           if ((int) range->start < line_start || (int) range->start >= line_end)
             continue;
@@ -824,11 +580,12 @@ add_outline (PdfWriter  *w,
              int         page,
              double      top)
 {
-  g_autofree char *sy = format_number (top);
-  g_autofree char *sx = format_number (MARGIN_SIDE);
-  char *attrs = g_strdup_printf ("page=%d pos=[%s %s]", page, sx, sy);
+  /* Paper has no outline. */
+  if (w->sink != NULL)
+    return;
 
-  add_outline_op (w, level, g_strdup (pango_layout_get_text (para->layout)), g_steal_pointer (&attrs));
+  dossier_export_pdf_page_add_outline (w->current, level, pango_layout_get_text (para->layout),
+                                       page, MARGIN_SIDE, top);
 }
 
 static void
@@ -991,7 +748,7 @@ place_sources (PdfWriter *w)
 
           for (guint j = 0; j < source->occurrences->len; j++)
             {
-              LinkRange range = { TARGET_DEST, 0, 0, NULL };
+              LinkRange range = { DOSSIER_EXPORT_PDF_TARGET_DEST, 0, 0, NULL };
               PangoAttribute *attr;
 
               g_string_append (text, " ");
@@ -1017,7 +774,7 @@ place_sources (PdfWriter *w)
         /* The number, and the destination citations jump to. */
         g_autoptr(PangoLayout) label = pango_layout_new (w->context);
 
-        add_link_op (w, TARGET_ANCHOR, anchor, MARGIN_SIDE, top, 0, 0);
+        add_link_op (w, DOSSIER_EXPORT_PDF_TARGET_ANCHOR, anchor, MARGIN_SIDE, top, 0, 0);
         if (page != w->page)
           {
             /* The entry began on the page before: put the number there
@@ -1053,68 +810,6 @@ place_footer (PdfWriter          *w,
   w->y += 6;
   place_para (w, &para, NULL, NULL);
   para_clear (&para);
-}
-
-static void
-write_out (PdfEmitter   *e,
-           const guint8 *data,
-           gsize         length)
-{
-  if (e->write_error != NULL || length == 0)
-    return;
-
-  if (!g_output_stream_write_all (e->stream, data, length, NULL, e->doc->cancellable, &e->write_error))
-    g_atomic_int_set (&e->failed, TRUE);
-}
-
-static void
-flush_output (PdfEmitter *e)
-{
-  write_out (e, e->buffer, e->buffered);
-  e->buffered = 0;
-}
-
-/* cairo writes in small pieces; they go out in large ones. A failed
- * write is kept here and cairo is told all is well: cairo 1.16 can crash
- * finishing a surface whose stream failed, and the export stops at the
- * next block anyway. */
-static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
-{
-  PdfEmitter *e = closure;
-
-  if (e->write_error != NULL)
-    return CAIRO_STATUS_SUCCESS;
-
-  if (e->buffered + length > WRITE_BUFFER_SIZE)
-    flush_output (e);
-  if (length >= WRITE_BUFFER_SIZE)
-    write_out (e, data, length);
-  else
-    {
-      memcpy (e->buffer + e->buffered, data, length);
-      e->buffered += length;
-    }
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* "2014-12-19T00:00:00Z": the case's own date, so the file does not
- * change with the clock. */
-static char *
-metadata_date (DossierExportDoc *doc)
-{
-  const DossierDate *updated = dossier_case_get_updated (doc->kase);
-  g_autoptr(GDateTime) time = NULL;
-
-  if (updated != NULL)
-    time = dossier_date_to_date_time (updated);
-  if (time == NULL)
-    time = g_date_time_new_from_unix_utc (0);
-
-  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 /* Pango for the writer. @cr only lends the font options of its
@@ -1230,7 +925,7 @@ place_blocks (PdfWriter  *w,
 
       if ((i & 255) == 0 && !dossier_export_doc_progress (doc, i, doc->blocks->len, error))
         ok = FALSE;
-      if (w->emitter != NULL && g_atomic_int_get (&w->emitter->failed))
+      if (w->emitter != NULL && dossier_export_pdf_emitter_failed (w->emitter))
         ok = FALSE;
     }
 
@@ -1243,18 +938,11 @@ dossier_export_render_pdf (DossierExportDoc *doc,
                            GError          **error)
 {
   PdfWriter w = { 0 };
-  PdfEmitter e = { 0 };
-  g_autofree char *date = metadata_date (doc);
   g_autoptr(GError) local_error = NULL;
-  GThread *thread;
-  PdfPage *last_page;
-  cairo_status_t status;
+  g_autoptr(GError) emitter_error = NULL;
+  gboolean written;
 
   w.doc = doc;
-  w.emitter = &e;
-  e.doc = doc;
-  e.stream = stream;
-  e.buffer = g_malloc (WRITE_BUFFER_SIZE);
   if (doc->options->paper == DOSSIER_PAPER_LETTER)
     {
       w.page_width = 612;
@@ -1266,59 +954,30 @@ dossier_export_render_pdf (DossierExportDoc *doc,
       w.page_height = 297 * PT_PER_MM;
     }
 
-  e.surface = cairo_pdf_surface_create_for_stream (write_cb, &e, w.page_width, w.page_height);
-  cairo_pdf_surface_set_metadata (e.surface, CAIRO_PDF_METADATA_TITLE, doc->title_plain);
-  cairo_pdf_surface_set_metadata (e.surface, CAIRO_PDF_METADATA_CREATOR, "Dossier");
-  cairo_pdf_surface_set_metadata (e.surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
-  cairo_pdf_surface_set_metadata (e.surface, CAIRO_PDF_METADATA_MOD_DATE, date);
-  e.cr = cairo_create (e.surface);
-
+  w.emitter = dossier_export_pdf_emitter_new (doc, stream, w.page_width, w.page_height);
   /* Made before the emitter starts: it reads the PDF surface's font
    * options. */
-  writer_init_text (&w, e.cr);
-
-  e.pages = g_async_queue_new ();
-  e.slots = g_async_queue_new ();
-  for (guint i = 0; i < PAGES_IN_FLIGHT; i++)
-    g_async_queue_push (e.slots, GINT_TO_POINTER (1));
-  thread = g_thread_new ("dossier-pdf", emitter_thread, &e);
+  writer_init_text (&w, dossier_export_pdf_emitter_get_cr (w.emitter));
+  dossier_export_pdf_emitter_start (w.emitter);
 
   /* A failure shows in @local_error or in the emitter's. */
   place_blocks (&w, &local_error);
 
-  /* The end: the last page, then a page without a recording. */
+  /* The end: the last page, then the emitter finishes the PDF. */
   flush_page (&w);
-  g_async_queue_push (e.pages, g_new0 (PdfPage, 1));
-  last_page = g_thread_join (thread);
-  g_async_queue_unref (e.pages);
-  g_async_queue_unref (e.slots);
-
+  dossier_export_pdf_emitter_join (w.emitter);
   writer_clear_text (&w);
-  cairo_destroy (e.cr);
-  cairo_surface_finish (e.surface);
-  status = cairo_surface_status (e.surface);
-  cairo_surface_destroy (e.surface);
-  g_clear_pointer (&last_page, pdf_page_free);
-  flush_output (&e);
-  g_free (e.buffer);
+  written = dossier_export_pdf_emitter_close (g_steal_pointer (&w.emitter), &emitter_error);
 
   /* A failed progress (cancelled) comes first; then the stream's error. */
   if (local_error != NULL)
     {
-      g_clear_error (&e.write_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (e.write_error != NULL)
+  if (!written)
     {
-      g_propagate_error (error, g_steal_pointer (&e.write_error));
-      return FALSE;
-    }
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_FAILED,
-                   _("Could not write the PDF: %s"), cairo_status_to_string (status));
+      g_propagate_error (error, g_steal_pointer (&emitter_error));
       return FALSE;
     }
 

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* The document every exporter renders. dossier-export.c turns a case and
- * the options into a list of blocks, numbers the citations in the order
- * they appear in that list, and hands the list to one renderer. The
- * renderers only escape and lay out: they never choose what goes in. */
+/* The document every exporter renders, shared only by the files of
+ * src/core/export/. dossier-export-collect.c turns a case and the options
+ * into a list of blocks, dossier-export-document.c numbers the citations
+ * in the order they appear in that list, and dossier-export.c hands the
+ * document to one renderer. The renderers only escape and lay out: they
+ * never choose what goes in. */
 
 #include "dossier-export.h"
 
@@ -75,7 +77,7 @@ typedef struct
 
 typedef struct
 {
-  DossierCase                *kase;
+  DossierCase                *dcase;
   const DossierExportOptions *options;
   GTimeZone                  *zone;
   GPtrArray                  *blocks;   /* of DossierExportBlock */
@@ -85,6 +87,53 @@ typedef struct
   char                       *title_plain;
   GCancellable               *cancellable;
 } DossierExportDoc;
+
+/* Building the document (dossier-export-document.c) */
+
+/* A run is a GPtrArray of DossierExportPiece. Text is cleaned with
+ * dossier_export_clean_text(); NULL or empty text adds nothing. */
+GPtrArray          *dossier_export_run_new           (void);
+void                dossier_export_run_add_text      (GPtrArray              *run,
+                                                      DossierExportPieceKind  kind,
+                                                      const char             *text);
+void                dossier_export_run_add_inline    (GPtrArray              *run,
+                                                      const DossierInline    *node);
+/* " (alleged)" after a statement; nothing for no certainty. */
+void                dossier_export_run_add_certainty (GPtrArray              *run,
+                                                      DossierCertainty        certainty);
+/* "Label:" and a value, the shape of every key fact. */
+void                dossier_export_run_add_field     (GPtrArray              *run,
+                                                      const char             *label,
+                                                      const char             *value);
+DossierExportBlock *dossier_export_doc_add_block     (DossierExportDoc       *doc,
+                                                      DossierExportBlockKind  kind,
+                                                      guint                   level);
+void                dossier_export_doc_add_heading   (DossierExportDoc       *doc,
+                                                      guint                   level,
+                                                      const char             *id,
+                                                      const char             *label);
+gboolean            dossier_export_doc_wants         (const DossierExportDoc *doc,
+                                                      DossierSection          section);
+
+/* An empty document; @dcase, @options and @cancellable are borrowed. */
+DossierExportDoc   *dossier_export_doc_new           (DossierCase                *dcase,
+                                                      const DossierExportOptions *options,
+                                                      GCancellable               *cancellable);
+void                dossier_export_doc_free          (DossierExportDoc           *doc);
+/* Numbers the citations of the blocks in order, builds the list of
+ * sources (the uncited ones too when the sources section is wanted). */
+void                dossier_export_doc_number_citations (DossierExportDoc *doc);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierExportDoc, dossier_export_doc_free)
+
+/* The whole document of @dcase as @options ask (dossier-export-collect.c),
+ * or NULL and @error (a notes query that does not parse, cancelled). */
+DossierExportDoc   *dossier_export_doc_build         (DossierCase                *dcase,
+                                                      const DossierExportOptions *options,
+                                                      GCancellable               *cancellable,
+                                                      GError                    **error);
+
+/* What the renderers ask of the document (dossier-export-document.c) */
 
 /* The citation the export gave @node (a CITE), or NULL when it is not
  * part of the export (a cite inside a source title). */
@@ -98,8 +147,8 @@ gboolean  dossier_export_doc_progress (const DossierExportDoc *doc,
 /* A date as the export shows it, in the export's zone; NULL for NULL. */
 char     *dossier_export_doc_format_date (const DossierExportDoc *doc,
                                           const DossierDate      *date);
-/* "Reliability: Usually reliable (B); credibility: Probably true (2)",
- * or NULL when the source gives neither. */
+/* "(B: Usually reliable; 2: Probably true)", or NULL when the source
+ * gives neither. */
 char     *dossier_export_source_rating   (DossierSource *source);
 /* The words of a citation marker without brackets: "3" or "3, p. 5". */
 char     *dossier_export_cite_label      (const DossierExportCite *cite,
@@ -116,7 +165,15 @@ char     *dossier_export_clean_text      (const char *text);
  * hrefs that passed dossier_link_is_safe(). */
 char     *dossier_export_encode_href     (const char *href);
 
-/* Each renderer writes the whole document to @stream. */
+/* Buffered writing for the text renderers: appends to @buffer and flushes
+ * to @stream past 64 KiB (or always when @force). */
+gboolean  dossier_export_flush           (GString        *buffer,
+                                          GOutputStream  *stream,
+                                          gboolean        force,
+                                          GCancellable   *cancellable,
+                                          GError        **error);
+
+/* The renderers: each writes the whole document to @stream. */
 gboolean  dossier_export_render_markdown (DossierExportDoc *doc,
                                           GOutputStream    *stream,
                                           GError          **error);
@@ -140,12 +197,63 @@ gboolean  dossier_export_render_pages    (DossierExportDoc *doc,
                                           guint            *n_pages,
                                           GError          **error);
 
-/* Buffered writing for the text renderers: appends to @buffer and flushes
- * to @stream past 64 KiB (or always when @force). */
-gboolean  dossier_export_flush           (GString        *buffer,
-                                          GOutputStream  *stream,
-                                          gboolean        force,
-                                          GCancellable   *cancellable,
-                                          GError        **error);
+/* The PDF surface, fed pages on a thread of its own
+ * (dossier-export-pdf-emitter.c) by the PDF layout (dossier-export-pdf.c). */
+
+typedef enum
+{
+  DOSSIER_EXPORT_PDF_TARGET_URI,
+  DOSSIER_EXPORT_PDF_TARGET_DEST,
+  DOSSIER_EXPORT_PDF_TARGET_ANCHOR, /* not a link: a destination named @target */
+} DossierExportPdfTarget;
+
+/* A page drawn into a recording, with the links, destinations and
+ * outline entries the emitter issues when it shows the page. */
+typedef struct _DossierExportPdfPage DossierExportPdfPage;
+
+DossierExportPdfPage *dossier_export_pdf_page_new           (double                  width,
+                                                             double                  height);
+cairo_surface_t      *dossier_export_pdf_page_get_recording (DossierExportPdfPage   *page);
+/* A link over the rectangle (or, for an anchor, a destination at @x, @y)
+ * in points from the page's top left corner. */
+void                  dossier_export_pdf_page_add_link      (DossierExportPdfPage   *page,
+                                                             DossierExportPdfTarget  kind,
+                                                             const char             *target,
+                                                             double                  x,
+                                                             double                  y,
+                                                             double                  width,
+                                                             double                  height);
+/* An outline entry under the last level-2 entry when @level is 3. */
+void                  dossier_export_pdf_page_add_outline   (DossierExportPdfPage   *page,
+                                                             guint                   level,
+                                                             const char             *title,
+                                                             int                     page_number,
+                                                             double                  x,
+                                                             double                  y);
+void                  dossier_export_pdf_page_free          (DossierExportPdfPage   *page);
+
+typedef struct _DossierExportPdfEmitter DossierExportPdfEmitter;
+
+/* The PDF surface writing to @stream, its metadata from @doc. */
+DossierExportPdfEmitter *dossier_export_pdf_emitter_new    (DossierExportDoc         *doc,
+                                                            GOutputStream            *stream,
+                                                            double                    page_width,
+                                                            double                    page_height);
+/* The PDF surface's cairo_t, for its font options: only until
+ * dossier_export_pdf_emitter_start(). */
+cairo_t                 *dossier_export_pdf_emitter_get_cr (DossierExportPdfEmitter  *e);
+/* Starts the emitter thread. */
+void                     dossier_export_pdf_emitter_start  (DossierExportPdfEmitter  *e);
+/* Hands @page over; blocks while too many pages wait. */
+void                     dossier_export_pdf_emitter_push   (DossierExportPdfEmitter  *e,
+                                                            DossierExportPdfPage     *page);
+/* TRUE once writing to the stream failed: the export should stop. */
+gboolean                 dossier_export_pdf_emitter_failed (DossierExportPdfEmitter  *e);
+/* Waits until every page pushed is shown. */
+void                     dossier_export_pdf_emitter_join   (DossierExportPdfEmitter  *e);
+/* Finishes the PDF, writes out the rest and frees @e; FALSE with the
+ * stream's error or DOSSIER_EXPORT_ERROR_FAILED. */
+gboolean                 dossier_export_pdf_emitter_close  (DossierExportPdfEmitter  *e,
+                                                            GError                  **error);
 
 G_END_DECLS

@@ -122,7 +122,7 @@ DossierPaperSize dossier_paper_size_for_locale (void);
 
 /**
  * dossier_export_to_stream:
- * @self: a loaded case
+ * @dcase: a loaded case
  * @options: what to export
  * @stream: where the bytes go; not closed
  * @cancellable: (nullable)
@@ -135,13 +135,13 @@ DossierPaperSize dossier_paper_size_for_locale (void);
  * escaped for the format, and only links that pass dossier_link_is_safe()
  * become links.
  */
-gboolean         dossier_export_to_stream      (DossierCase                *self,
+gboolean         dossier_export_to_stream      (DossierCase                *dcase,
                                                 const DossierExportOptions *options,
                                                 GOutputStream              *stream,
                                                 GCancellable               *cancellable,
                                                 GError                    **error);
 /* The same into memory. */
-GBytes          *dossier_export_to_bytes       (DossierCase                *self,
+GBytes          *dossier_export_to_bytes       (DossierCase                *dcase,
                                                 const DossierExportOptions *options,
                                                 GCancellable               *cancellable,
                                                 GError                    **error);
@@ -150,7 +150,7 @@ GBytes          *dossier_export_to_bytes       (DossierCase                *self
  * letters and digits turned into '-', no leading dot, no slash, no
  * control, bidi or zero-width character, at most 64 characters, and the
  * extension of @format ("The-Interview-hack.pdf"). */
-char            *dossier_export_suggest_filename (DossierCase         *self,
+char            *dossier_export_suggest_filename (DossierCase         *dcase,
                                                   DossierExportFormat  format);
 
 /**
@@ -165,7 +165,7 @@ typedef struct _DossierExportPages DossierExportPages;
 
 /* Lays out the summary on pages @page_width by @page_height points
  * (@options->format and @options->paper are not used). Blocking. */
-DossierExportPages *dossier_export_pages_new         (DossierCase                *self,
+DossierExportPages *dossier_export_pages_new         (DossierCase                *dcase,
                                                       const DossierExportOptions *options,
                                                       double                      page_width,
                                                       double                      page_height,
