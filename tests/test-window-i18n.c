@@ -136,7 +136,7 @@ open_sample (void)
 {
   g_autofree char *path = g_build_filename (g_getenv ("DOSSIER_SOURCE_ROOT"), SAMPLE, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  DossierWindow *window = dossier_window_new (app);
+  DossierWindow *window = dossier_window_new (GTK_APPLICATION (app));
 
   gtk_window_present (GTK_WINDOW (window));
   dossier_window_open (window, file);
@@ -272,7 +272,7 @@ test_empty_state (void)
                                             "tests", "cases", "good", "minimal.case.xml", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *text = NULL;
-  DossierWindow *window = dossier_window_new (app);
+  DossierWindow *window = dossier_window_new (GTK_APPLICATION (app));
 
   /* A case with none of the optional sections: the designed empty states. */
   gtk_window_present (GTK_WINDOW (window));
@@ -293,7 +293,7 @@ test_empty_state (void)
 static void
 test_welcome (void)
 {
-  DossierWindow *window = dossier_window_new (app);
+  DossierWindow *window = dossier_window_new (GTK_APPLICATION (app));
   g_autofree char *text = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -317,7 +317,7 @@ is_mapped (gpointer data)
 static void
 test_shortcuts_window (void)
 {
-  DossierWindow *window = dossier_window_new (app);
+  DossierWindow *window = dossier_window_new (GTK_APPLICATION (app));
   GtkShortcutsWindow *overlay;
   g_autofree char *text = NULL;
 

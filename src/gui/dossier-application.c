@@ -6,6 +6,7 @@
 
 #include "dossier-application.h"
 #include "dossier-command-line.h"
+#include "dossier-views.h"
 #include "dossier-window.h"
 
 #define VIEW_HINT_PREFIX "view="
@@ -27,12 +28,34 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* A file picked or dropped in @window: opened here, so that a file
+ * already open raises its window instead of opening twice. */
+static gboolean
+on_window_open_file_cb (DossierWindow      *window,
+                        GFile              *file,
+                        DossierApplication *self)
+{
+  dossier_application_open_file (self, file, GTK_WINDOW (window), NULL);
+
+  return TRUE;
+}
+
+static DossierWindow *
+new_window (DossierApplication *self)
+{
+  DossierWindow *window = dossier_window_new (GTK_APPLICATION (self));
+
+  g_signal_connect_object (window, "open-file", G_CALLBACK (on_window_open_file_cb), self, 0);
+
+  return window;
+}
+
 static void
 new_window_action (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  DossierWindow *window = dossier_window_new (DOSSIER_APPLICATION (user_data));
+  DossierWindow *window = new_window (DOSSIER_APPLICATION (user_data));
 
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -212,7 +235,7 @@ dossier_application_startup (GApplication *app)
   static const char *export_accels[] = { "<Control>e", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
   static const char *help_overlay_accels[] = { "<Control>question", NULL };
-  const char * const *view_names = dossier_window_get_view_names ();
+  const char * const *view_names = dossier_views_get_names ();
   g_autoptr(GtkCssProvider) provider = NULL;
 
   G_APPLICATION_CLASS (dossier_application_parent_class)->startup (app);
@@ -260,7 +283,7 @@ dossier_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (dossier_window_new (DOSSIER_APPLICATION (app)));
+    window = GTK_WINDOW (new_window (DOSSIER_APPLICATION (app)));
   else if (!gtk_widget_get_visible (GTK_WIDGET (window)) &&
            DOSSIER_IS_WINDOW (window) && dossier_window_is_loading (DOSSIER_WINDOW (window)))
     return; /* it shows itself when its case is ready */
@@ -378,7 +401,7 @@ dossier_application_open_file (DossierApplication *self,
   if (from != NULL && window_is_empty (from))
     window = DOSSIER_WINDOW (from);
   else
-    window = dossier_window_new (self);
+    window = new_window (self);
 
   if (view_name != NULL)
     dossier_window_set_initial_view (window, view_name);

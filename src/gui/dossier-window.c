@@ -9,22 +9,15 @@
 #include "dossier-print-operation.h"
 #include "dossier-search-panel.h"
 
-#include "dossier-breach-view.h"
 #include "dossier-case-chooser.h"
 #include "dossier-entity-panel.h"
 #include "dossier-error-page.h"
 #include "dossier-link-dialog.h"
-#include "dossier-notes-view.h"
-#include "dossier-overview-view.h"
 #include "dossier-problem-list.h"
-#include "dossier-reactions-view.h"
-#include "dossier-release-view.h"
 #include "dossier-reload-error-window.h"
 #include "dossier-source-panel.h"
-#include "dossier-sources-view.h"
-#include "dossier-threat-view.h"
-#include "dossier-timeline-view.h"
 #include "dossier-view.h"
+#include "dossier-views.h"
 #include "dossier-welcome-page.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.dossier.Dossier"
@@ -33,19 +26,15 @@
 #define HISTORY_MAX 50
 #define HELP_OVERLAY_RESOURCE "/io/github/dossier/Dossier/gtk/help-overlay.ui"
 
-/* The tabs, in the order of Alt+1 .. Alt+8; each view knows its name,
- * title and icon. */
-static GType (* const view_types[]) (void) = {
-  dossier_overview_view_get_type,
-  dossier_breach_view_get_type,
-  dossier_threat_view_get_type,
-  dossier_reactions_view_get_type,
-  dossier_release_view_get_type,
-  dossier_sources_view_get_type,
-  dossier_notes_view_get_type,
-  dossier_timeline_view_get_type,
+#define N_VIEWS DOSSIER_N_VIEWS
+
+enum
+{
+  SIGNAL_OPEN_FILE,
+  N_SIGNALS
 };
-#define N_VIEWS G_N_ELEMENTS (view_types)
+
+static guint signals[N_SIGNALS];
 
 typedef struct
 {
@@ -186,7 +175,7 @@ add_views (DossierWindow *self)
 {
   for (guint i = 0; i < N_VIEWS; i++)
     {
-      DossierView *view = g_object_new (view_types[i] (), NULL);
+      DossierView *view = g_object_new (dossier_views_get_type_at (i), NULL);
       AdwViewStackPage *page;
 
       page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (view),
@@ -702,17 +691,17 @@ on_file_changed_cb (GFileMonitor      *monitor,
 
 /* Actions */
 
-/* A file the reader picked or dropped here: the application decides
- * whether it opens in this window. */
+/* A file the reader picked or dropped here: whoever handles
+ * DossierWindow::open-file (the application: it raises a window that
+ * already shows the file) decides whether it opens in this window. */
 static void
 open_file_here (DossierWindow *self,
                 GFile         *file)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  gboolean handled = FALSE;
 
-  if (DOSSIER_IS_APPLICATION (app))
-    dossier_application_open_file (DOSSIER_APPLICATION (app), file, GTK_WINDOW (self), NULL);
-  else
+  g_signal_emit (self, signals[SIGNAL_OPEN_FILE], 0, file, &handled);
+  if (!handled)
     dossier_window_open (self, file);
 }
 
@@ -1215,6 +1204,19 @@ dossier_window_class_init (DossierWindowClass *klass)
   widget_class->map = dossier_window_map;
   window_class->close_request = dossier_window_close_request;
 
+  /**
+   * DossierWindow::open-file:
+   * @window: the window the file was picked or dropped in
+   * @file: the file
+   *
+   * The reader asked to open @file from this window. Return %TRUE when
+   * handled; else the window opens it itself.
+   */
+  signals[SIGNAL_OPEN_FILE] =
+    g_signal_new ("open-file", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 1, G_TYPE_FILE);
+
   g_type_ensure (DOSSIER_TYPE_WELCOME_PAGE);
   g_type_ensure (DOSSIER_TYPE_ERROR_PAGE);
   g_type_ensure (DOSSIER_TYPE_SOURCE_PANEL);
@@ -1291,20 +1293,8 @@ dossier_window_init (DossierWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
 
-const char * const *
-dossier_window_get_view_names (void)
-{
-  static const char *names[N_VIEWS + 1];
-
-  if (names[0] == NULL)
-    for (guint i = 0; i < N_VIEWS; i++)
-      names[i] = dossier_view_type_get_name (view_types[i] ());
-
-  return names;
-}
-
 DossierWindow *
-dossier_window_new (DossierApplication *application)
+dossier_window_new (GtkApplication *application)
 {
   return g_object_new (DOSSIER_TYPE_WINDOW, "application", application, NULL);
 }

@@ -3,7 +3,6 @@
 
 #include <adwaita.h>
 
-#include "dossier-application.h"
 #include "dossier-core.h"
 
 G_BEGIN_DECLS
@@ -11,10 +10,7 @@ G_BEGIN_DECLS
 #define DOSSIER_TYPE_WINDOW (dossier_window_get_type ())
 G_DECLARE_FINAL_TYPE (DossierWindow, dossier_window, DOSSIER, WINDOW, AdwApplicationWindow)
 
-DossierWindow *dossier_window_new  (DossierApplication *application);
-/* The names of the tabs in their order ("overview", "breach", ...: the
- * names of --view and of "win.view"), NULL-terminated. */
-const char * const *dossier_window_get_view_names (void);
+DossierWindow *dossier_window_new  (GtkApplication     *application);
 /* Loads @file in a worker thread, showing progress; on success the case
  * replaces what the window showed, on failure the error page lists every
  * problem. */
