@@ -7,6 +7,7 @@
 #include "dossier-inline.h"
 #include "dossier-model-private.h"
 #include "dossier-place.h"
+#include "dossier-problem.h"
 
 /* Runs with LANGUAGE=en LC_ALL=C.UTF-8 TZ=UTC (tests/meson.build). */
 

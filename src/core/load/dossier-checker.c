@@ -902,20 +902,6 @@ add_warning (DossierCase    *self,
   g_free (message);
 }
 
-static int
-compare_problem_lines (gconstpointer a,
-                       gconstpointer b)
-{
-  const DossierProblem *pa = *(const DossierProblem * const *)a;
-  const DossierProblem *pb = *(const DossierProblem * const *)b;
-
-  if (pa->line != pb->line)
-    return pa->line < pb->line ? -1 : 1;
-  if (pa->column != pb->column)
-    return pa->column < pb->column ? -1 : 1;
-  return 0;
-}
-
 void
 dossier_checker_add_warnings (DossierChecker *checker,
                               DossierCase    *self)
@@ -969,7 +955,7 @@ dossier_checker_add_warnings (DossierChecker *checker,
     }
 
   /* Stable: warnings on one line keep the order they were found in. */
-  g_ptr_array_sort (self->warnings, compare_problem_lines);
+  g_ptr_array_sort (self->warnings, dossier_problem_compare_places);
 }
 
 /* ------------------------------------------------------------------ */

@@ -137,149 +137,6 @@ static _Thread_local DossierLoadTimings last_timings;
 static gsize max_file_size = DOSSIER_CASE_MAX_FILE_SIZE;
 
 /* ------------------------------------------------------------------ */
-/* Problems                                                            */
-/* ------------------------------------------------------------------ */
-
-static void
-load_problem_free (DossierLoadProblem *problem)
-{
-  g_free (problem->message);
-  g_free (problem);
-}
-
-void
-dossier_load_problems_init (DossierLoadProblems *problems)
-{
-  problems->kept = g_ptr_array_new_with_free_func ((GDestroyNotify)load_problem_free);
-  problems->n_total = 0;
-}
-
-void
-dossier_load_problems_clear (DossierLoadProblems *problems)
-{
-  g_clear_pointer (&problems->kept, g_ptr_array_unref);
-  problems->n_total = 0;
-}
-
-gboolean
-dossier_load_problems_full (DossierLoadProblems *problems)
-{
-  return problems->kept->len >= DOSSIER_LOADER_MAX_KEPT_PROBLEMS;
-}
-
-void
-dossier_load_problems_add (DossierLoadProblems *problems,
-                           DossierCaseError     code,
-                           guint                line,
-                           guint                column,
-                           const char          *format,
-                           ...)
-{
-  DossierLoadProblem *problem;
-  va_list args;
-
-  problems->n_total++;
-  if (dossier_load_problems_full (problems))
-    {
-      /* Keep the most serious class of problem visible in the code. */
-      DossierLoadProblem *last = g_ptr_array_index (problems->kept, problems->kept->len - 1);
-
-      last->code = MIN (last->code, code);
-      return;
-    }
-
-  problem = g_new0 (DossierLoadProblem, 1);
-  problem->code = code;
-  problem->line = line;
-  problem->column = column;
-  va_start (args, format);
-  problem->message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (problems->kept, problem);
-}
-
-static gboolean
-problems_have (DossierLoadProblems *problems,
-               DossierCaseError     code)
-{
-  for (guint i = 0; i < problems->kept->len; i++)
-    if (((DossierLoadProblem *)g_ptr_array_index (problems->kept, i))->code == code)
-      return TRUE;
-
-  return FALSE;
-}
-
-char *
-dossier_loader_format_line (const char *filename,
-                            guint       line,
-                            guint       column,
-                            const char *severity,
-                            const char *message)
-{
-  if (line == 0)
-    return g_strdup_printf ("%s: %s: %s", filename, severity, message);
-  if (column == 0)
-    return g_strdup_printf ("%s:%u: %s: %s", filename, line, severity, message);
-  return g_strdup_printf ("%s:%u:%u: %s: %s", filename, line, column, severity, message);
-}
-
-static int
-compare_load_problems (gconstpointer a,
-                       gconstpointer b)
-{
-  const DossierLoadProblem *pa = *(const DossierLoadProblem * const *)a;
-  const DossierLoadProblem *pb = *(const DossierLoadProblem * const *)b;
-
-  if (pa->line != pb->line)
-    return pa->line < pb->line ? -1 : 1;
-  if (pa->column != pb->column)
-    return pa->column < pb->column ? -1 : 1;
-  return 0;
-}
-
-/* Builds the GError of a refused file: every problem, one a line. */
-static void
-set_error_from_problems (DossierLoadProblems  *problems,
-                         const char           *filename,
-                         GError              **error)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  DossierCaseError code = DOSSIER_CASE_ERROR_INVALID;
-  guint shown;
-
-  /* Stable: problems on one line keep the order they were found in. */
-  g_ptr_array_sort (problems->kept, compare_load_problems);
-
-  for (guint i = 0; i < problems->kept->len; i++)
-    code = MIN (code, ((DossierLoadProblem *)g_ptr_array_index (problems->kept, i))->code);
-
-  shown = MIN (problems->kept->len, DOSSIER_CASE_MAX_PROBLEMS);
-  for (guint i = 0; i < shown; i++)
-    {
-      DossierLoadProblem *problem = g_ptr_array_index (problems->kept, i);
-      g_autofree char *line = dossier_loader_format_line (filename, problem->line, problem->column,
-                                                         _("error"), problem->message);
-
-      if (i > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, line);
-    }
-
-  if (problems->n_total > shown)
-    {
-      guint more = problems->n_total - shown;
-
-      g_string_append_c (text, '\n');
-      g_string_append_printf (text,
-                              g_dngettext (GETTEXT_PACKAGE, "… and %u more problem",
-                                           "… and %u more problems", more),
-                              more);
-    }
-
-  g_set_error_literal (error, DOSSIER_CASE_ERROR, code, text->str);
-}
-
-/* ------------------------------------------------------------------ */
 /* Positions                                                           */
 /* ------------------------------------------------------------------ */
 
@@ -3365,7 +3222,7 @@ default_display_name (GFile *file)
 }
 
 DossierCase *
-dossier_loader_load (GFile                    *file,
+dossier_case_load_full (GFile                    *file,
                      GBytes                   *bytes,
                      const char               *display_name,
                      GFile                    *base_dir,
@@ -3515,10 +3372,10 @@ dossier_loader_load (GFile                    *file,
 
   /* References are checked only in a whole, well-formed case file:
    * otherwise half of them would dangle for no fault of their own. */
-  if (!problems_have (&problems, DOSSIER_CASE_ERROR_NOT_WELL_FORMED)
-      && !problems_have (&problems, DOSSIER_CASE_ERROR_NOT_A_CASE)
-      && !problems_have (&problems, DOSSIER_CASE_ERROR_UNSUPPORTED_FORMAT)
-      && !problems_have (&problems, DOSSIER_CASE_ERROR_IO))
+  if (!dossier_load_problems_have (&problems, DOSSIER_CASE_ERROR_NOT_WELL_FORMED)
+      && !dossier_load_problems_have (&problems, DOSSIER_CASE_ERROR_NOT_A_CASE)
+      && !dossier_load_problems_have (&problems, DOSSIER_CASE_ERROR_UNSUPPORTED_FORMAT)
+      && !dossier_load_problems_have (&problems, DOSSIER_CASE_ERROR_IO))
     {
       dossier_checker_resolve (state.checker, &problems);
 
@@ -3602,8 +3459,9 @@ cancelled:
   g_clear_pointer (&job.sha256, g_free);
   dossier_load_problems_clear (&problems);
   {
-    g_autofree char *line = dossier_loader_format_line (name, 0, 0, _("error"),
-                                                        _("loading was cancelled"));
+    DossierProblem cancelled = { .code = DOSSIER_CASE_ERROR_CANCELLED,
+                                 .message = (char *)_("loading was cancelled") };
+    g_autofree char *line = dossier_problem_format (&cancelled, name, _("error"));
 
     g_set_error_literal (error, DOSSIER_CASE_ERROR, DOSSIER_CASE_ERROR_CANCELLED, line);
   }
@@ -3616,7 +3474,7 @@ refused:
     goto cancelled;
   if (n_problems != NULL)
     *n_problems = problems.n_total;
-  set_error_from_problems (&problems, name, error);
+  dossier_load_problems_to_error (&problems, name, error);
   dossier_load_problems_clear (&problems);
   return NULL;
 }
@@ -3635,7 +3493,7 @@ dossier_case_load (GFile                    *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
-  return dossier_loader_load (file, NULL, NULL, NULL, cancellable,
+  return dossier_case_load_full (file, NULL, NULL, NULL, cancellable,
                               progress, progress_data, NULL, error);
 }
 
@@ -3650,7 +3508,7 @@ dossier_case_load_with_name (GFile                    *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
-  return dossier_loader_load (file, NULL, display_name, NULL, cancellable,
+  return dossier_case_load_full (file, NULL, display_name, NULL, cancellable,
                               progress, progress_data, NULL, error);
 }
 
@@ -3667,7 +3525,7 @@ dossier_case_load_bytes (GBytes                   *bytes,
   g_return_val_if_fail (base_dir == NULL || G_IS_FILE (base_dir), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
-  return dossier_loader_load (NULL, bytes, display_name, base_dir, cancellable,
+  return dossier_case_load_full (NULL, bytes, display_name, base_dir, cancellable,
                               progress, progress_data, NULL, error);
 }
 
@@ -3757,7 +3615,7 @@ load_thread (GTask        *task,
   GError *error = NULL;
   DossierCase *self;
 
-  self = dossier_loader_load (data->file, NULL, NULL, NULL, cancellable,
+  self = dossier_case_load_full (data->file, NULL, NULL, NULL, cancellable,
                               data->progress != NULL ? thread_progress_cb : NULL, data,
                               NULL, &error);
   if (self == NULL)
