@@ -1,14 +1,28 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* Shared by the files of the loader and the checker, inside
- * src/core/load only. */
+/* The loader's parts, shared by its files inside src/core/load only.
+ * They stand in layers, each calling only the ones above it:
+ *
+ *   position, state      where things are; reporting a problem
+ *   text, attributes     an element's text and attributes
+ *   items                what building every part of the case shares
+ *   sections             each element, as it opens and closes
+ *   xml-errors, sax      the push parser and its callbacks
+ *   read, encoding       the bytes: reading, checking, the checksum
+ *   loader               the whole load, phase by phase; the public API
+ */
 
 #include <gio/gio.h>
 
+#include <libxml/parser.h>
+
+#include "dossier-checker-private.h"
+#include "dossier-element-table.h"
 #include "dossier-error.h"
 #include "dossier-load-problems.h"
 #include "dossier-loader.h"
+#include "dossier-model-private.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +33,396 @@ G_BEGIN_DECLS
 /* Elements nested, counting foreign ones (libxml2's limit for its pull
  * parser; its push parser has none). */
 #define DOSSIER_LOADER_MAX_DEPTH         256
+
+/* Bytes handed to the push parser at a time: between two chunks the
+ * loader checks for cancellation and reports progress. */
+#define PARSE_CHUNK    (256 * 1024)
+
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* The checksum of a big file is computed beside the parse, on another
+ * core: it costs about as much as the parse itself. */
+#define THREADED_CHECKSUM_MIN (1024 * 1024)
+
+typedef struct
+{
+  const guchar *data;
+  gsize         length;
+  char         *sha256;
+  gboolean      check_utf8;
+  const char   *invalid;      /* the first byte that is not UTF-8, or NULL */
+  gboolean      applied;
+} ChecksumJob;
+
+/* ------------------------------------------------------------------ */
+/* The state of one parse                                             */
+/* ------------------------------------------------------------------ */
+
+typedef struct
+{
+  DossierElement            element;
+  const DossierElementRule *rule;
+  guint                     line;
+  guint                     column;
+  DossierSequence           sequence;
+
+  /* Where citations and mentions inside are placed. */
+  DossierSection            section;
+  const char               *item_id;
+  int                       item_index;
+
+  gpointer                  object;       /* built here, owned by the case */
+  GPtrArray                *blocks;       /* where <p> children go */
+  DossierInline            *node;         /* INLINE: where text goes */
+  guint                     kids_start;   /* INLINE: its children in state->kids */
+  guint                     inline_depth; /* inline elements up to here */
+  guint                     n_citations;  /* <p>: citations before it */
+  gboolean                  text_reported;
+} Frame;
+
+enum
+{
+  PENDING_ENTITIES,
+  PENDING_SOURCES,
+  PENDING_HYPOTHESES,
+  PENDING_REACTIONS,
+  PENDING_RELEASES,
+  PENDING_EVENTS,
+  PENDING_NOTES,
+  N_PENDING
+};
+
+/* Element names seen, by the address of libxml2's interned name. */
+#define ELEMENT_CACHE_SIZE 128
+
+typedef struct
+{
+  const xmlChar  *name;
+  DossierElement  element;
+} CachedElement;
+
+typedef struct
+{
+  xmlParserCtxtPtr     ctxt;
+  DossierLoadProblems *problems;
+  DossierChecker      *checker;
+  DossierCase         *self;
+  DossierArena        *arena;           /* the case's */
+  GStrv                empty_strv;      /* in the arena, shared */
+  Frame               *frames;          /* the open elements, innermost last */
+  guint                n_frames;
+  guint                frames_alloc;
+  CachedElement        element_cache[ELEMENT_CACHE_SIZE];
+  /* Attribute names seen, by element and place in its rule: libxml2
+   * interns names, so one comparison of addresses finds them. */
+  const xmlChar       *attr_names[DOSSIER_N_ELEMENTS][DOSSIER_MAX_ATTR_RULES];
+  const xmlChar       *case_namespace;  /* libxml2's string for it */
+
+  guint                depth;           /* elements open, skipped or not */
+  guint                skip_depth;      /* inside a skipped subtree */
+  gboolean             root_seen;
+  gboolean             root_closed;
+  gboolean             stopped;         /* parsing stopped for good */
+  gboolean             xml_error;       /* libxml2 reported something */
+
+  /* The text element being read: an INLINE tree, or PLAIN/DATE text.
+   * The buffer always has room for a NUL after the text. */
+  char                *text;
+  gsize                text_len;
+  gsize                text_alloc;
+  guint                text_frame;      /* index of its frame */
+  gsize                text_bytes;
+  gboolean             text_too_long;
+  gboolean             at_start;
+  gboolean             pending_space;
+  DossierInline       *space_node;      /* ends in a space nothing follows yet */
+  DossierInline       *space_parent;
+
+  guint                n_citations;
+  guint                image_line;
+  guint                image_column;
+
+  /* The children of the open inline elements, innermost last: a node
+   * gets its children array, exactly sized, when it ends. */
+  DossierInline      **kids;
+  guint                n_kids;
+  guint                kids_alloc;
+
+  char                *attributes;      /* the current element's values */
+  gsize                attributes_len;
+  gsize                attributes_alloc;
+  /* Objects of each list, added to their GListStore in one splice at the
+   * end: appending one by one costs a signal emission each. */
+  GPtrArray           *pending[N_PENDING];
+  GListStore          *pending_store[N_PENDING];
+} LoadState;
+
+static const guchar xml_space_table[256] = {
+  ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [' '] = 1,
+};
+
+static inline gboolean
+is_xml_space (char c)
+{
+  return xml_space_table[(guchar)c];
+}
+
+static inline Frame *
+top_frame (LoadState *state)
+{
+  g_assert (state->n_frames > 0);
+  return &state->frames[state->n_frames - 1];
+}
+
+static inline Frame *
+parent_frame (LoadState *state)
+{
+  if (state->n_frames < 2)
+    return NULL;
+  return &state->frames[state->n_frames - 2];
+}
+
+static inline const char *
+element_name (DossierElement element)
+{
+  return dossier_element_get_rule (element)->name;
+}
+
+/* Room for @extra more bytes of text and a NUL. */
+static inline void
+text_reserve (LoadState *state,
+              gsize      extra)
+{
+  if (G_UNLIKELY (state->text_alloc - state->text_len < extra + 1))
+    {
+      state->text_alloc = MAX (state->text_alloc * 2, state->text_len + extra + 1);
+      state->text = g_realloc (state->text, state->text_alloc);
+    }
+}
+
+static inline void
+kids_push (LoadState     *state,
+           DossierInline *node)
+{
+  if (G_UNLIKELY (state->n_kids == state->kids_alloc))
+    {
+      state->kids_alloc *= 2;
+      state->kids = g_renew (DossierInline *, state->kids, state->kids_alloc);
+    }
+  state->kids[state->n_kids++] = node;
+}
+
+/* TRUE when a byte of @word is zero (exact, as a whole). */
+static inline gboolean
+has_zero_byte (guint64 word)
+{
+  return ((word - ONES) & ~word & HIGHS) != 0;
+}
+
+/* dossier-load-position.c */
+
+void
+dossier_load_offset_to_position (const char *data,
+                                 gsize       offset,
+                                 guint      *line,
+                                 guint      *column);
+
+void
+dossier_load_element_position (LoadState *state,
+                               guint     *line,
+                               guint     *column);
+
+/* dossier-load-state.c */
+
+void
+dossier_load_add_problem (LoadState        *state,
+                          DossierCaseError  code,
+                          guint             line,
+                          guint             column,
+                          const char       *format,
+                          ...) G_GNUC_PRINTF (5, 6);
+
+void
+dossier_load_stop_parsing (LoadState *state);
+
+/* dossier-load-text.c */
+
+char *
+dossier_load_collapse_plain (DossierArena *arena,
+                             const char   *text,
+                             gsize         length);
+
+void
+dossier_load_text_begin (LoadState *state);
+
+void
+dossier_load_kids_close (LoadState     *state,
+                         DossierInline *node,
+                         guint          start);
+
+DossierInline *
+dossier_load_text_flush (LoadState *state);
+
+void
+dossier_load_text_before_child (LoadState     *state,
+                                DossierInline *node);
+
+void
+dossier_load_text_end (LoadState *state,
+                       Frame     *frame);
+
+gboolean
+dossier_load_text_accept_bytes (LoadState *state,
+                                gsize      length);
+
+void
+dossier_load_text_append_inline (LoadState  *state,
+                                 const char *chars,
+                                 gsize       length);
+
+/* dossier-load-attributes.c */
+
+char *
+dossier_load_attribute_value (const xmlChar *start,
+                              const xmlChar *end);
+
+char *
+dossier_load_qualified_name (const xmlChar *prefix,
+                             const xmlChar *local_name);
+
+void
+dossier_load_read_attributes (LoadState      *state,
+                              Frame          *frame,
+                              int             n_namespaces,
+                              int             n_attributes,
+                              const xmlChar **attributes,
+                              const char    **values);
+
+/* dossier-load-items.c */
+
+GStrv
+dossier_load_split_words (LoadState *state,
+                          char      *text);
+
+void
+dossier_load_add_pending (LoadState  *state,
+                          guint       list,
+                          GListStore *store,
+                          gpointer    object);
+
+void
+dossier_load_flush_pending (LoadState *state);
+
+DossierPlace *
+dossier_load_new_place (LoadState *state,
+                        Frame     *frame);
+
+char *
+dossier_load_add_reference (LoadState      *state,
+                            Frame          *frame,
+                            DossierRefSite  site,
+                            const char     *id,
+                            DossierPlace   *place);
+
+char *
+dossier_load_entity_reference (LoadState      *state,
+                               Frame          *frame,
+                               DossierRefSite  site,
+                               const char     *id);
+
+void
+dossier_load_register_id (LoadState     *state,
+                          Frame         *frame,
+                          const char    *id,
+                          DossierIdKind  kind,
+                          GObject       *object);
+
+DossierDate *
+dossier_load_parse_date_attribute (LoadState  *state,
+                                   Frame      *frame,
+                                   const char *name,
+                                   const char *value);
+
+DossierCertainty
+dossier_load_certainty_value (const char *value);
+
+void
+dossier_load_begin_text_element (LoadState *state,
+                                 Frame     *frame,
+                                 Frame     *parent);
+
+GPtrArray *
+dossier_load_blocks_of (Frame *frame,
+                        Frame *parent);
+
+/* dossier-load-sections.c */
+
+void
+dossier_load_begin_element (LoadState   *state,
+                            Frame       *frame,
+                            Frame       *parent,
+                            const char **values);
+
+void
+dossier_load_end_element (LoadState *state,
+                          Frame     *frame,
+                          Frame     *parent);
+
+/* dossier-load-xml-errors.c */
+
+void
+dossier_load_on_structured_error (void        *user_data,
+                                  xmlErrorPtr  error);
+
+/* dossier-load-sax.c */
+
+void
+dossier_load_ensure_libxml (void);
+
+void
+dossier_load_init_sax (xmlSAXHandler *sax,
+                       gboolean       build);
+
+xmlParserCtxtPtr
+dossier_load_new_parser (xmlSAXHandler *sax,
+                         LoadState     *state);
+
+gboolean
+dossier_load_run_parser (LoadState               *state,
+                         const char              *text,
+                         gsize                    length,
+                         GCancellable            *cancellable,
+                         DossierLoadProgressFunc  progress,
+                         gpointer                 progress_data);
+
+/* dossier-load-read.c */
+
+void
+dossier_load_add_too_large (DossierLoadProblems *problems);
+
+GBytes *
+dossier_load_read_file (GFile               *file,
+                        GCancellable        *cancellable,
+                        DossierLoadProblems *problems);
+
+/* dossier-load-encoding.c */
+
+const char *
+dossier_load_check_bytes (const char          *data,
+                          gsize                length,
+                          gboolean             utf8_checked,
+                          char               **holder,
+                          gsize               *out_length,
+                          DossierLoadProblems *problems);
+
+gpointer
+dossier_load_checksum_thread (gpointer user_data);
+
+void
+dossier_load_finish_checksum (ChecksumJob         *job,
+                              GThread            **thread,
+                              DossierLoadProblems *problems);
+
 
 G_END_DECLS
