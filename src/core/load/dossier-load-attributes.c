@@ -187,7 +187,7 @@ dossier_load_read_attributes (LoadState      *state,
                                               _("the language '%s' in xml:lang is not a language tag like en or pt-BR"),
                                               lang);
                   else
-                    state->self->language = dossier_arena_strdup (state->arena, lang);
+                    state->dcase->language = dossier_arena_strdup (state->arena, lang);
                 }
               else
                 dossier_load_add_problem (state, DOSSIER_CASE_ERROR_INVALID, frame->line, frame->column,

@@ -121,7 +121,7 @@ dossier_load_entity_reference (LoadState      *state,
 
   place = dossier_load_new_place (state, frame);
   place->ref = dossier_load_add_reference (state, frame, site, id, place);
-  g_ptr_array_add (state->self->mentions, place);
+  g_ptr_array_add (state->dcase->mentions, place);
   return place->ref;
 }
 
@@ -154,7 +154,7 @@ dossier_load_register_id (LoadState     *state,
     }
 
   if (object != NULL)
-    g_hash_table_insert (state->self->by_id, (gpointer)id, object);
+    g_hash_table_insert (state->dcase->by_id, (gpointer)id, object);
 }
 
 DossierDate *
@@ -205,7 +205,7 @@ dossier_load_begin_text_element (LoadState *state,
       switch (parent->element)
         {
         case DOSSIER_ELEMENT_CASE:
-          slot = &state->self->title;
+          slot = &state->dcase->title;
           break;
         case DOSSIER_ELEMENT_SOURCE:
           slot = &DOSSIER_SOURCE (parent->object)->title;
@@ -221,7 +221,7 @@ dossier_load_begin_text_element (LoadState *state,
         }
       break;
     case DOSSIER_ELEMENT_SUBTITLE:
-      slot = &state->self->subtitle;
+      slot = &state->dcase->subtitle;
       break;
     case DOSSIER_ELEMENT_METHOD:
       slot = &DOSSIER_BREACH (parent->object)->method;

@@ -107,7 +107,7 @@ typedef struct
   xmlParserCtxtPtr     ctxt;
   DossierLoadProblems *problems;
   DossierChecker      *checker;
-  DossierCase         *self;
+  DossierCase         *dcase;
   DossierArena        *arena;           /* the case's */
   GStrv                empty_strv;      /* in the arena, shared */
   Frame               *frames;          /* the open elements, innermost last */

@@ -155,7 +155,7 @@ dossier_case_load_full (GFile                    *file,
 
   state.problems = &problems;
   state.checker = dossier_checker_new (state.arena);
-  state.self = self;
+  state.dcase = self;
   state.frames_alloc = 32;
   state.frames = g_new (Frame, state.frames_alloc);
   state.text_alloc = 1024;
