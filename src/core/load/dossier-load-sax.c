@@ -120,6 +120,159 @@ skip_subtree (LoadState *state)
   state->skip_depth = 1;
 }
 
+/* Whether @element may stand where it is in @parent; reports why not. */
+static gboolean
+accept_in_parent (LoadState      *state,
+                  Frame          *parent,
+                  DossierElement  element,
+                  guint           line,
+                  guint           column)
+{
+  const DossierElementRule *rule = dossier_element_get_rule (element);
+  const char *parent_name = parent->rule->name;
+  DossierElement after = DOSSIER_ELEMENT_UNKNOWN;
+
+  switch (parent->rule->content)
+    {
+    case DOSSIER_CONTENT_EMPTY:
+      dossier_load_add_problem (state, DOSSIER_CASE_ERROR_INVALID, line, column,
+                                _("<%s> is not allowed in <%s>, which must be empty"), rule->name, parent_name);
+      return FALSE;
+
+    case DOSSIER_CONTENT_PLAIN:
+    case DOSSIER_CONTENT_DATE:
+      dossier_load_add_problem (state, DOSSIER_CASE_ERROR_INVALID, line, column,
+                                _("the element <%s> is not allowed in <%s>, which holds only text"),
+                                rule->name, parent_name);
+      return FALSE;
+
+    case DOSSIER_CONTENT_INLINE:
+      if (!rule->is_inline)
+        {
+          dossier_load_add_problem (state, DOSSIER_CASE_ERROR_INVALID, line, column,
+                                    _("<%s> is not allowed in <%s>"), rule->name, parent_name);
+          return FALSE;
+        }
+      if (parent->inline_depth + 1 > DOSSIER_LOADER_MAX_INLINE_DEPTH)
+        {
+          dossier_load_add_problem (state, DOSSIER_CASE_ERROR_INVALID, line, column,
+                                    _("inline elements are nested more than %d deep"),
+                                    DOSSIER_LOADER_MAX_INLINE_DEPTH);
+          return FALSE;
+        }
+      return TRUE;
+
+    case DOSSIER_CONTENT_ELEMENTS:
+    default:
+      break;
+    }
+
+  switch (dossier_element_accept_child (parent->rule, &parent->sequence, element, &after))
+    {
+    case DOSSIER_CHILD_OK:
+      return TRUE;
+    case DOSSIER_CHILD_TOO_MANY:
+      dossier_load_add_problem (state, DOSSIER_CASE_ERROR_INVALID, line, column,
+                                _("<%s> may hold only one <%s>"), parent_name, rule->name);
+      return FALSE;
+    case DOSSIER_CHILD_OUT_OF_ORDER:
+      dossier_load_add_problem (state, DOSSIER_CASE_ERROR_INVALID, line, column,
+                                _("<%s> is out of order in <%s>: it must come before <%s>"),
+                                rule->name, parent_name, element_name (after));
+      return FALSE;
+    case DOSSIER_CHILD_NOT_ALLOWED:
+    default:
+      dossier_load_add_problem (state, DOSSIER_CASE_ERROR_INVALID, line, column,
+                                _("<%s> is not allowed in <%s>"), rule->name, parent_name);
+      return FALSE;
+    }
+}
+
+/* The element a start tag inside the root opens, or UNKNOWN when it is
+ * skipped with everything in it (reported when it is wrong). */
+static DossierElement
+child_element (LoadState     *state,
+               Frame         *parent,
+               const xmlChar *local_name,
+               const xmlChar *prefix,
+               const xmlChar *uri,
+               guint          line,
+               guint          column)
+{
+  const char *parent_name = parent->rule->name;
+  g_autofree char *name = NULL;
+  DossierElement element;
+
+  /* Namespace names are interned too: one comparison of strings. */
+  if (uri != NULL && uri != state->case_namespace
+      && strcmp ((const char *)uri, DOSSIER_CASE_NAMESPACE) == 0)
+    state->case_namespace = uri;
+
+  if (uri == NULL || uri != state->case_namespace)
+    {
+      name = dossier_load_qualified_name (prefix, local_name);
+
+      if (uri == NULL)
+        dossier_load_add_problem (state, DOSSIER_CASE_ERROR_INVALID, line, column,
+                                  _("unknown element <%s> in <%s>: it has no namespace"), name, parent_name);
+      else if (parent->rule->content == DOSSIER_CONTENT_PLAIN
+               || parent->rule->content == DOSSIER_CONTENT_DATE)
+        dossier_load_add_problem (state, DOSSIER_CASE_ERROR_INVALID, line, column,
+                                  _("the element <%s> is not allowed in <%s>, which holds only text"),
+                                  name, parent_name);
+      /* Elements of other namespaces are skipped with everything in
+       * them: room for other tools' data. */
+      return DOSSIER_ELEMENT_UNKNOWN;
+    }
+
+  element = lookup_element (state, local_name);
+  if (element == DOSSIER_ELEMENT_UNKNOWN)
+    {
+      name = dossier_load_qualified_name (prefix, local_name);
+      dossier_load_add_problem (state, DOSSIER_CASE_ERROR_INVALID, line, column,
+                                _("unknown element <%s> in <%s>"), name, parent_name);
+      return DOSSIER_ELEMENT_UNKNOWN;
+    }
+
+  if (!accept_in_parent (state, parent, element, line, column))
+    return DOSSIER_ELEMENT_UNKNOWN;
+
+  return element;
+}
+
+/* Opens a frame for @element inside the innermost one (none for the
+ * root); returns it. */
+static Frame *
+push_frame (LoadState      *state,
+            DossierElement  element,
+            guint           line,
+            guint           column)
+{
+  Frame *parent = state->n_frames > 0 ? top_frame (state) : NULL;
+  Frame frame = { 0 };
+
+  frame.element = element;
+  frame.rule = dossier_element_get_rule (element);
+  frame.line = line;
+  frame.column = column;
+  frame.item_index = -1;
+  if (parent != NULL)
+    {
+      frame.section = parent->section;
+      frame.item_id = parent->item_id;
+      frame.item_index = parent->item_index;
+      frame.inline_depth = parent->inline_depth + (frame.rule->is_inline ? 1 : 0);
+    }
+
+  if (G_UNLIKELY (state->n_frames == state->frames_alloc))
+    {
+      state->frames_alloc *= 2;
+      state->frames = g_renew (Frame, state->frames, state->frames_alloc);
+    }
+  state->frames[state->n_frames++] = frame;
+  return top_frame (state);
+}
+
 static void
 on_start_element (void           *user_data,
                   const xmlChar  *local_name,
@@ -132,10 +285,9 @@ on_start_element (void           *user_data,
                   const xmlChar **attributes)
 {
   LoadState *state = user_data;
-  const DossierElementRule *rule;
   DossierElement element;
+  Frame *frame;
   Frame *parent;
-  Frame frame = { 0 };
   const char *values[DOSSIER_MAX_ATTR_RULES] = { NULL };
   guint line, column;
 
@@ -166,146 +318,27 @@ on_start_element (void           *user_data,
       if (state->stopped)
         return;
       element = DOSSIER_ELEMENT_CASE;
-      parent = NULL;
     }
   else
     {
-      const char *parent_name;
-      g_autofree char *name = NULL;
-
-      parent = top_frame (state);
-      parent_name = parent->rule->name;
-
-      /* Namespace names are interned too: one comparison of strings. */
-      if (uri != NULL && uri != state->case_namespace
-          && strcmp ((const char *)uri, DOSSIER_CASE_NAMESPACE) == 0)
-        state->case_namespace = uri;
-
-      if (uri == NULL || uri != state->case_namespace)
-        {
-          name = dossier_load_qualified_name (prefix, local_name);
-
-          if (uri == NULL)
-            dossier_load_add_problem (state, DOSSIER_CASE_ERROR_INVALID, line, column,
-                                      _("unknown element <%s> in <%s>: it has no namespace"), name, parent_name);
-          else if (parent->rule->content == DOSSIER_CONTENT_PLAIN
-                   || parent->rule->content == DOSSIER_CONTENT_DATE)
-            dossier_load_add_problem (state, DOSSIER_CASE_ERROR_INVALID, line, column,
-                                      _("the element <%s> is not allowed in <%s>, which holds only text"),
-                                      name, parent_name);
-          /* Elements of other namespaces are skipped with everything in
-           * them: room for other tools' data. */
-          skip_subtree (state);
-          return;
-        }
-
-      element = lookup_element (state, local_name);
+      element = child_element (state, top_frame (state), local_name, prefix, uri, line, column);
       if (element == DOSSIER_ELEMENT_UNKNOWN)
         {
-          name = dossier_load_qualified_name (prefix, local_name);
-          dossier_load_add_problem (state, DOSSIER_CASE_ERROR_INVALID, line, column,
-                                    _("unknown element <%s> in <%s>"), name, parent_name);
           skip_subtree (state);
           return;
         }
-
-      rule = dossier_element_get_rule (element);
-
-      switch (parent->rule->content)
-        {
-        case DOSSIER_CONTENT_EMPTY:
-          dossier_load_add_problem (state, DOSSIER_CASE_ERROR_INVALID, line, column,
-                                    _("<%s> is not allowed in <%s>, which must be empty"), rule->name, parent_name);
-          skip_subtree (state);
-          return;
-
-        case DOSSIER_CONTENT_PLAIN:
-        case DOSSIER_CONTENT_DATE:
-          dossier_load_add_problem (state, DOSSIER_CASE_ERROR_INVALID, line, column,
-                                    _("the element <%s> is not allowed in <%s>, which holds only text"),
-                                    rule->name, parent_name);
-          skip_subtree (state);
-          return;
-
-        case DOSSIER_CONTENT_INLINE:
-          if (!rule->is_inline)
-            {
-              dossier_load_add_problem (state, DOSSIER_CASE_ERROR_INVALID, line, column,
-                                        _("<%s> is not allowed in <%s>"), rule->name, parent_name);
-              skip_subtree (state);
-              return;
-            }
-          if (parent->inline_depth + 1 > DOSSIER_LOADER_MAX_INLINE_DEPTH)
-            {
-              dossier_load_add_problem (state, DOSSIER_CASE_ERROR_INVALID, line, column,
-                                        _("inline elements are nested more than %d deep"),
-                                        DOSSIER_LOADER_MAX_INLINE_DEPTH);
-              skip_subtree (state);
-              return;
-            }
-          break;
-
-        case DOSSIER_CONTENT_ELEMENTS:
-        default:
-          {
-            DossierElement after = DOSSIER_ELEMENT_UNKNOWN;
-
-            switch (dossier_element_accept_child (parent->rule, &parent->sequence, element, &after))
-              {
-              case DOSSIER_CHILD_OK:
-                break;
-              case DOSSIER_CHILD_TOO_MANY:
-                dossier_load_add_problem (state, DOSSIER_CASE_ERROR_INVALID, line, column,
-                                          _("<%s> may hold only one <%s>"), parent_name, rule->name);
-                skip_subtree (state);
-                return;
-              case DOSSIER_CHILD_OUT_OF_ORDER:
-                dossier_load_add_problem (state, DOSSIER_CASE_ERROR_INVALID, line, column,
-                                          _("<%s> is out of order in <%s>: it must come before <%s>"),
-                                          rule->name, parent_name, element_name (after));
-                skip_subtree (state);
-                return;
-              case DOSSIER_CHILD_NOT_ALLOWED:
-              default:
-                dossier_load_add_problem (state, DOSSIER_CASE_ERROR_INVALID, line, column,
-                                          _("<%s> is not allowed in <%s>"), rule->name, parent_name);
-                skip_subtree (state);
-                return;
-              }
-          }
-          break;
-        }
     }
 
-  frame.element = element;
-  frame.rule = dossier_element_get_rule (element);
-  frame.line = line;
-  frame.column = column;
-  frame.item_index = -1;
-  if (parent != NULL)
-    {
-      frame.section = parent->section;
-      frame.item_id = parent->item_id;
-      frame.item_index = parent->item_index;
-      frame.inline_depth = parent->inline_depth + (frame.rule->is_inline ? 1 : 0);
-    }
-
-  if (G_UNLIKELY (state->n_frames == state->frames_alloc))
-    {
-      state->frames_alloc *= 2;
-      state->frames = g_renew (Frame, state->frames, state->frames_alloc);
-    }
-  state->frames[state->n_frames++] = frame;
-  /* The frames may have moved. */
+  frame = push_frame (state, element, line, column);
   parent = parent_frame (state);
 
-  dossier_load_read_attributes (state, top_frame (state), n_namespaces, n_attributes, attributes, values);
+  dossier_load_read_attributes (state, frame, n_namespaces, n_attributes, attributes, values);
 
   /* Inline elements start in the text of their parent. */
-  if (frame.rule->is_inline)
+  if (frame->rule->is_inline)
     dossier_load_text_before_child (state, parent->node);
 
-  dossier_load_begin_element (state, top_frame (state), parent_frame (state), values);
+  dossier_load_begin_element (state, frame, parent, values);
 }
 
 static void

@@ -637,66 +637,70 @@ dossier_load_begin_element (LoadState   *state,
   begin (state, frame, parent, values);
 }
 
+/* <updated>, <published>, ...: the date as written. */
+static void
+end_date_element (LoadState *state,
+                  Frame     *frame,
+                  Frame     *parent)
+{
+  g_autoptr(GError) error = NULL;
+  DossierDate *date;
+  DossierDate **slot = NULL;
+
+  if (state->text_too_long)
+    return;
+
+  state->text[state->text_len] = '\0';
+  date = dossier_date_parse (state->text, &error);
+  if (date == NULL)
+    {
+      dossier_load_add_problem (state, DOSSIER_CASE_ERROR_INVALID, frame->line, frame->column,
+                                _("the date in <%s> on line %u: %s"),
+                                element_name (frame->element), frame->line, error->message);
+      return;
+    }
+
+  switch (frame->element)
+    {
+    case DOSSIER_ELEMENT_UPDATED:
+      slot = &state->dcase->updated;
+      break;
+    case DOSSIER_ELEMENT_PUBLISHED:
+      slot = &DOSSIER_SOURCE (parent->object)->published;
+      break;
+    case DOSSIER_ELEMENT_ACCESSED:
+      slot = &DOSSIER_SOURCE (parent->object)->accessed;
+      break;
+    case DOSSIER_ELEMENT_BEGAN:
+      slot = &DOSSIER_BREACH (parent->object)->began;
+      break;
+    case DOSSIER_ELEMENT_DISCOVERED:
+      slot = &DOSSIER_BREACH (parent->object)->discovered;
+      break;
+    case DOSSIER_ELEMENT_DISCLOSED:
+      slot = &DOSSIER_BREACH (parent->object)->disclosed;
+      break;
+    case DOSSIER_ELEMENT_SHOWN:
+      slot = &DOSSIER_THREAT_SCREEN (parent->object)->shown;
+      break;
+    case DOSSIER_ELEMENT_DEADLINE:
+      slot = &DOSSIER_THREAT_SCREEN (parent->object)->deadline;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_clear_pointer (slot, dossier_date_free);
+  *slot = date;
+}
+
+/* <name>, <alias>, <url>, ...: text with its white space collapsed. */
 static void
 end_plain_element (LoadState *state,
                    Frame     *frame,
                    Frame     *parent)
 {
   char *value;
-
-  if (frame->rule->content == DOSSIER_CONTENT_DATE)
-    {
-      g_autoptr(GError) error = NULL;
-      DossierDate *date;
-      DossierDate **slot = NULL;
-
-      if (state->text_too_long)
-        return;
-
-      state->text[state->text_len] = '\0';
-      date = dossier_date_parse (state->text, &error);
-      if (date == NULL)
-        {
-          dossier_load_add_problem (state, DOSSIER_CASE_ERROR_INVALID, frame->line, frame->column,
-                                    _("the date in <%s> on line %u: %s"),
-                                    element_name (frame->element), frame->line, error->message);
-          return;
-        }
-
-      switch (frame->element)
-        {
-        case DOSSIER_ELEMENT_UPDATED:
-          slot = &state->dcase->updated;
-          break;
-        case DOSSIER_ELEMENT_PUBLISHED:
-          slot = &DOSSIER_SOURCE (parent->object)->published;
-          break;
-        case DOSSIER_ELEMENT_ACCESSED:
-          slot = &DOSSIER_SOURCE (parent->object)->accessed;
-          break;
-        case DOSSIER_ELEMENT_BEGAN:
-          slot = &DOSSIER_BREACH (parent->object)->began;
-          break;
-        case DOSSIER_ELEMENT_DISCOVERED:
-          slot = &DOSSIER_BREACH (parent->object)->discovered;
-          break;
-        case DOSSIER_ELEMENT_DISCLOSED:
-          slot = &DOSSIER_BREACH (parent->object)->disclosed;
-          break;
-        case DOSSIER_ELEMENT_SHOWN:
-          slot = &DOSSIER_THREAT_SCREEN (parent->object)->shown;
-          break;
-        case DOSSIER_ELEMENT_DEADLINE:
-          slot = &DOSSIER_THREAT_SCREEN (parent->object)->deadline;
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-
-      g_clear_pointer (slot, dossier_date_free);
-      *slot = date;
-      return;
-    }
 
   /* In the arena, like everything a loaded object holds: a value it
    * replaces (there is none in a valid file) stays there too. */
@@ -758,8 +762,11 @@ dossier_load_end_element (LoadState *state,
       break;
 
     case DOSSIER_CONTENT_PLAIN:
-    case DOSSIER_CONTENT_DATE:
       end_plain_element (state, frame, parent);
+      break;
+
+    case DOSSIER_CONTENT_DATE:
+      end_date_element (state, frame, parent);
       break;
 
     case DOSSIER_CONTENT_INLINE:

@@ -51,36 +51,280 @@ default_display_name (GFile *file)
   return g_file_get_parse_name (file);
 }
 
+/* The bytes to parse: @bytes, or what @file holds; NULL when refused. */
+static GBytes *
+get_bytes (GFile               *file,
+           GBytes              *bytes,
+           GCancellable        *cancellable,
+           DossierLoadProblems *problems)
+{
+  if (bytes == NULL)
+    return dossier_load_read_file (file, cancellable, problems);
+
+  if (g_bytes_get_size (bytes) > dossier_loader_get_max_file_size ())
+    {
+      dossier_load_add_too_large (problems);
+      return NULL;
+    }
+
+  return g_bytes_ref (bytes);
+}
+
+static void
+start_checksum (ChecksumJob  *job,
+                GThread     **thread,
+                const char   *data,
+                gsize         length)
+{
+  job->data = (const guchar *)data;
+  job->length = length;
+  /* A UTF-16 file is converted, and checked on the way. */
+  job->check_utf8 = !(length >= 2 && (((guchar)data[0] == 0xff && (guchar)data[1] == 0xfe)
+                                      || ((guchar)data[0] == 0xfe && (guchar)data[1] == 0xff)));
+  if (length >= THREADED_CHECKSUM_MIN)
+    *thread = g_thread_try_new ("dossier-checksum", dossier_load_checksum_thread, job, NULL);
+}
+
+/* Sets up the buffers, the arena and the checker of one parse. */
+static void
+load_state_init (LoadState           *state,
+                 DossierLoadProblems *problems)
+{
+  memset (state, 0, sizeof *state);
+  state->problems = problems;
+  state->arena = dossier_arena_new ();
+  state->empty_strv = dossier_arena_alloc (state->arena, sizeof (char *));
+  state->checker = dossier_checker_new (state->arena);
+  state->frames_alloc = 32;
+  state->frames = g_new (Frame, state->frames_alloc);
+  state->text_alloc = 1024;
+  state->text = g_malloc (state->text_alloc);
+  state->attributes_alloc = 256;
+  state->attributes = g_malloc (state->attributes_alloc);
+  state->kids_alloc = 64;
+  state->kids = g_new (DossierInline *, state->kids_alloc);
+  for (guint i = 0; i < N_PENDING; i++)
+    state->pending[i] = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* Frees what the parse needed; the case keeps its arena. */
+static void
+load_state_clear (LoadState *state)
+{
+  dossier_load_flush_pending (state);
+  if (state->ctxt != NULL)
+    xmlFreeParserCtxt (state->ctxt);
+  dossier_checker_free (state->checker);
+  g_free (state->frames);
+  g_free (state->text);
+  g_free (state->attributes);
+  g_free (state->kids);
+  dossier_arena_unref (state->arena);
+}
+
+/* The empty case the parse fills, its objects in the state's arena. */
+static DossierCase *
+new_case (LoadState *state,
+          GFile     *file,
+          gsize      length)
+{
+  DossierCase *dcase = dossier_case_new_empty ();
+
+  dcase->arena = dossier_arena_ref (state->arena);
+  g_ptr_array_set_free_func (dcase->summary, NULL);
+  g_ptr_array_set_free_func (dcase->citations, NULL);
+  g_ptr_array_set_free_func (dcase->mentions, NULL);
+  if (file != NULL)
+    dcase->file = g_object_ref (file);
+  dcase->size = length;
+  return dcase;
+}
+
+/* Parses @text into the state's case; FALSE when the parser could not
+ * start or loading was cancelled. */
+static gboolean
+parse (LoadState               *state,
+       const char              *text,
+       gsize                    length,
+       GCancellable            *cancellable,
+       DossierLoadProgressFunc  progress,
+       gpointer                 progress_data)
+{
+  DossierLoadProblems *problems = state->problems;
+  xmlStructuredErrorFunc saved_handler;
+  void *saved_context;
+  xmlSAXHandler sax;
+  gboolean completed;
+
+  dossier_load_init_sax (&sax, TRUE);
+  state->ctxt = dossier_load_new_parser (&sax, state);
+  if (state->ctxt == NULL)
+    {
+      dossier_load_problems_add (problems, DOSSIER_CASE_ERROR_IO, 0, 0, "%s",
+                                 _("the XML parser could not be started"));
+      return FALSE;
+    }
+
+  /* Errors that libxml2 raises without a parser context (none are
+   * expected with UTF-8 input) come here too, never to stderr. */
+  saved_handler = xmlStructuredError;
+  saved_context = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc (state, dossier_load_on_structured_error);
+
+  completed = dossier_load_run_parser (state, text, length, cancellable, progress, progress_data);
+
+  xmlSetStructuredErrorFunc (saved_context, saved_handler);
+  dossier_load_flush_pending (state);
+
+  if (!completed)
+    return FALSE;
+
+  if (!state->root_seen && problems->n_total == 0)
+    dossier_load_problems_add (problems, DOSSIER_CASE_ERROR_NOT_WELL_FORMED, 0, 0, "%s",
+                               _("the file holds no XML element"));
+  else if (!state->ctxt->wellFormed && !state->stopped && problems->n_total == 0)
+    dossier_load_problems_add (problems, DOSSIER_CASE_ERROR_NOT_WELL_FORMED, 0, 0, "%s",
+                               _("the file is not well-formed XML"));
+  return TRUE;
+}
+
+static void
+add_image_warning (LoadState   *state,
+                   DossierCase *dcase,
+                   GFile       *base_dir)
+{
+  DossierThreatScreen *screen = dcase->threat_screen;
+  g_autofree char *message = NULL;
+  DossierProblem *warning;
+
+  dossier_checker_check_image (screen, base_dir);
+  if (screen->image_problem == NULL)
+    return;
+
+  message = g_strdup_printf (_("the threat screen image '%s' cannot be shown: %s"),
+                             screen->image_src, screen->image_problem);
+  warning = dossier_problem_new (state->image_line, state->image_column, message);
+  warning->section = DOSSIER_SECTION_THREAT;
+  g_ptr_array_add (dcase->warnings, warning);
+}
+
+static void
+set_display_title (DossierCase *dcase)
+{
+  g_autofree char *plain = dossier_inline_to_plain (dcase->title);
+  g_autofree char *clean = dossier_sanitize_display_text (plain);
+
+  /* An empty title is left to the case's fallback (its id). */
+  g_strstrip (clean);
+  g_clear_pointer (&dcase->display_title, g_free);
+  if (clean[0] != '\0')
+    dcase->display_title = g_steal_pointer (&clean);
+}
+
+/* After the parse: references, then, for a case that opens, its
+ * warnings, its image, its title and its checksum. */
+static void
+check_case (LoadState    *state,
+            GFile        *base_dir,
+            ChecksumJob  *job,
+            GThread     **checksum)
+{
+  DossierLoadProblems *problems = state->problems;
+  DossierCase *dcase = state->dcase;
+
+  /* References are checked only in a whole, well-formed case file:
+   * otherwise half of them would dangle for no fault of their own. */
+  if (dossier_load_problems_have (problems, DOSSIER_CASE_ERROR_NOT_WELL_FORMED)
+      || dossier_load_problems_have (problems, DOSSIER_CASE_ERROR_NOT_A_CASE)
+      || dossier_load_problems_have (problems, DOSSIER_CASE_ERROR_UNSUPPORTED_FORMAT)
+      || dossier_load_problems_have (problems, DOSSIER_CASE_ERROR_IO))
+    return;
+
+  dossier_checker_resolve (state->checker, problems);
+  if (problems->n_total > 0)
+    return;
+
+  dossier_checker_add_warnings (state->checker, dcase);
+  if (dcase->threat_screen != NULL)
+    add_image_warning (state, dcase, base_dir);
+  if (dcase->title != NULL)
+    set_display_title (dcase);
+
+  if (*checksum != NULL)
+    g_thread_join (g_steal_pointer (checksum));
+  else
+    {
+      job->check_utf8 = FALSE;
+      dossier_load_checksum_thread (job);
+    }
+  dcase->sha256 = g_steal_pointer (&job->sha256);
+}
+
+static DossierCase *
+cancelled (DossierLoadProblems  *problems,
+           ChecksumJob          *job,
+           GThread             **checksum,
+           const char           *name,
+           GError              **error)
+{
+  DossierProblem problem = { .code = DOSSIER_CASE_ERROR_CANCELLED,
+                             .message = (char *)_("loading was cancelled") };
+  g_autofree char *line = NULL;
+
+  if (*checksum != NULL)
+    g_thread_join (g_steal_pointer (checksum));
+  g_clear_pointer (&job->sha256, g_free);
+  dossier_load_problems_clear (problems);
+  line = dossier_problem_format (&problem, name, _("error"));
+  g_set_error_literal (error, DOSSIER_CASE_ERROR, DOSSIER_CASE_ERROR_CANCELLED, line);
+  return NULL;
+}
+
+static DossierCase *
+refused (DossierLoadProblems  *problems,
+         ChecksumJob          *job,
+         GThread             **checksum,
+         const char           *name,
+         GCancellable         *cancellable,
+         guint                *n_problems,
+         GError              **error)
+{
+  dossier_load_finish_checksum (job, checksum, problems);
+  g_clear_pointer (&job->sha256, g_free);
+  if (problems->n_total == 0 && g_cancellable_is_cancelled (cancellable))
+    return cancelled (problems, job, checksum, name, error);
+  if (n_problems != NULL)
+    *n_problems = problems->n_total;
+  dossier_load_problems_to_error (problems, name, error);
+  dossier_load_problems_clear (problems);
+  return NULL;
+}
+
 DossierCase *
 dossier_case_load_full (GFile                    *file,
-                     GBytes                   *bytes,
-                     const char               *display_name,
-                     GFile                    *base_dir,
-                     GCancellable             *cancellable,
-                     DossierLoadProgressFunc   progress,
-                     gpointer                  progress_data,
-                     guint                    *n_problems,
-                     GError                  **error)
+                        GBytes                   *bytes,
+                        const char               *display_name,
+                        GFile                    *base_dir,
+                        GCancellable             *cancellable,
+                        DossierLoadProgressFunc   progress,
+                        gpointer                  progress_data,
+                        guint                    *n_problems,
+                        GError                  **error)
 {
   g_autoptr(GBytes) owned_bytes = NULL;
   g_autoptr(GFile) owned_base = NULL;
-  g_autoptr(DossierCase) self = NULL;
+  g_autoptr(DossierCase) dcase = NULL;
   g_autofree char *name = NULL;
   g_autofree char *converted = NULL;
-  g_autofree char *image_warning = NULL;
   DossierLoadProblems problems;
-  xmlSAXHandler sax;
-  xmlStructuredErrorFunc saved_handler;
-  void *saved_context;
   LoadState state = { 0 };
+  ChecksumJob job = { NULL, 0, NULL };
+  GThread *checksum = NULL;
   const char *data;
   const char *text;
   gsize length;
   gsize text_length = 0;
-  gint64 t0, t1 = 0, t2 = 0, t3 = 0, t4 = 0;
-  gboolean completed;
-  ChecksumJob job = { NULL, 0, NULL };
-  GThread *checksum = NULL;
+  gint64 t0, t1, t2, t3;
 
   g_return_val_if_fail (file != NULL || bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -104,176 +348,48 @@ dossier_case_load_full (GFile                    *file,
   if (progress != NULL)
     progress (0.0, progress_data);
 
-  if (bytes == NULL)
-    {
-      bytes = owned_bytes = dossier_load_read_file (file, cancellable, &problems);
-      if (bytes == NULL)
-        goto refused;
-    }
-  else if (g_bytes_get_size (bytes) > dossier_loader_get_max_file_size ())
-    {
-      dossier_load_add_too_large (&problems);
-      goto refused;
-    }
+  owned_bytes = get_bytes (file, bytes, cancellable, &problems);
+  if (owned_bytes == NULL)
+    return refused (&problems, &job, &checksum, name, cancellable, n_problems, error);
 
   t1 = g_get_monotonic_time ();
   last_timings.read = t1 - t0;
 
-  data = g_bytes_get_data (bytes, &length);
+  data = g_bytes_get_data (owned_bytes, &length);
   if (data == NULL)
     data = "";
 
-  job.data = (const guchar *)data;
-  job.length = length;
-  /* A UTF-16 file is converted, and checked on the way. */
-  job.check_utf8 = !(length >= 2 && (((guchar)data[0] == 0xff && (guchar)data[1] == 0xfe)
-                                     || ((guchar)data[0] == 0xfe && (guchar)data[1] == 0xff)));
-  if (length >= THREADED_CHECKSUM_MIN)
-    checksum = g_thread_try_new ("dossier-checksum", dossier_load_checksum_thread, &job, NULL);
-
+  start_checksum (&job, &checksum, data, length);
   text = dossier_load_check_bytes (data, length, checksum != NULL, &converted, &text_length, &problems);
   if (text == NULL)
-    goto refused;
+    return refused (&problems, &job, &checksum, name, cancellable, n_problems, error);
 
   t2 = g_get_monotonic_time ();
   last_timings.prescan = t2 - t1;
 
   if (g_cancellable_is_cancelled (cancellable))
-    goto cancelled;
+    return cancelled (&problems, &job, &checksum, name, error);
 
-  state.arena = dossier_arena_new ();
-  state.empty_strv = dossier_arena_alloc (state.arena, sizeof (char *));
+  load_state_init (&state, &problems);
+  dcase = state.dcase = new_case (&state, file, length);
 
-  self = dossier_case_new_empty ();
-  self->arena = dossier_arena_ref (state.arena);
-  g_ptr_array_set_free_func (self->summary, NULL);
-  g_ptr_array_set_free_func (self->citations, NULL);
-  g_ptr_array_set_free_func (self->mentions, NULL);
-  if (file != NULL)
-    self->file = g_object_ref (file);
-  self->size = length;
-
-  state.problems = &problems;
-  state.checker = dossier_checker_new (state.arena);
-  state.dcase = self;
-  state.frames_alloc = 32;
-  state.frames = g_new (Frame, state.frames_alloc);
-  state.text_alloc = 1024;
-  state.text = g_malloc (state.text_alloc);
-  state.attributes_alloc = 256;
-  state.attributes = g_malloc (state.attributes_alloc);
-  state.kids_alloc = 64;
-  state.kids = g_new (DossierInline *, state.kids_alloc);
-  for (guint i = 0; i < N_PENDING; i++)
-    state.pending[i] = g_ptr_array_new_with_free_func (g_object_unref);
-
-  dossier_load_init_sax (&sax, TRUE);
-  state.ctxt = dossier_load_new_parser (&sax, &state);
-  if (state.ctxt == NULL)
+  if (parse (&state, text, text_length, cancellable, progress, progress_data))
     {
-      dossier_load_problems_add (&problems, DOSSIER_CASE_ERROR_IO, 0, 0, "%s",
-                                 _("the XML parser could not be started"));
-      goto cleanup;
+      t3 = g_get_monotonic_time ();
+      last_timings.parse = t3 - t2;
+      check_case (&state, base_dir, &job, &checksum);
+      last_timings.check = g_get_monotonic_time () - t3;
     }
 
-  /* Errors that libxml2 raises without a parser context (none are
-   * expected with UTF-8 input) come here too, never to stderr. */
-  saved_handler = xmlStructuredError;
-  saved_context = xmlStructuredErrorContext;
-  xmlSetStructuredErrorFunc (&state, dossier_load_on_structured_error);
-
-  completed = dossier_load_run_parser (&state, text, text_length, cancellable, progress, progress_data);
-
-  xmlSetStructuredErrorFunc (saved_context, saved_handler);
-  dossier_load_flush_pending (&state);
-
-  if (!completed)
-    goto cleanup;
-
-  if (!state.root_seen && problems.n_total == 0)
-    dossier_load_problems_add (&problems, DOSSIER_CASE_ERROR_NOT_WELL_FORMED, 0, 0, "%s",
-                               _("the file holds no XML element"));
-  else if (!state.ctxt->wellFormed && !state.stopped && problems.n_total == 0)
-    dossier_load_problems_add (&problems, DOSSIER_CASE_ERROR_NOT_WELL_FORMED, 0, 0, "%s",
-                               _("the file is not well-formed XML"));
-
-  t3 = g_get_monotonic_time ();
-  last_timings.parse = t3 - t2;
-
-  /* References are checked only in a whole, well-formed case file:
-   * otherwise half of them would dangle for no fault of their own. */
-  if (!dossier_load_problems_have (&problems, DOSSIER_CASE_ERROR_NOT_WELL_FORMED)
-      && !dossier_load_problems_have (&problems, DOSSIER_CASE_ERROR_NOT_A_CASE)
-      && !dossier_load_problems_have (&problems, DOSSIER_CASE_ERROR_UNSUPPORTED_FORMAT)
-      && !dossier_load_problems_have (&problems, DOSSIER_CASE_ERROR_IO))
-    {
-      dossier_checker_resolve (state.checker, &problems);
-
-      if (problems.n_total == 0)
-        {
-          dossier_checker_add_warnings (state.checker, self);
-
-          if (self->threat_screen != NULL)
-            {
-              DossierThreatScreen *screen = self->threat_screen;
-
-              dossier_checker_check_image (screen, base_dir);
-              if (screen->image_problem != NULL)
-                {
-                  DossierProblem *warning;
-
-                  image_warning = g_strdup_printf (_("the threat screen image '%s' cannot be shown: %s"),
-                                                   screen->image_src, screen->image_problem);
-                  warning = dossier_problem_new (state.image_line, state.image_column, image_warning);
-                  warning->section = DOSSIER_SECTION_THREAT;
-                  g_ptr_array_add (self->warnings, warning);
-                }
-            }
-
-          if (self->title != NULL)
-            {
-              g_autofree char *plain = dossier_inline_to_plain (self->title);
-              g_autofree char *clean = dossier_sanitize_display_text (plain);
-
-              /* An empty title is left to the case's fallback (its id). */
-              g_strstrip (clean);
-              g_clear_pointer (&self->display_title, g_free);
-              if (clean[0] != '\0')
-                self->display_title = g_steal_pointer (&clean);
-            }
-
-          if (checksum != NULL)
-            g_thread_join (g_steal_pointer (&checksum));
-          else
-            {
-              job.check_utf8 = FALSE;
-              dossier_load_checksum_thread (&job);
-            }
-          self->sha256 = g_steal_pointer (&job.sha256);
-        }
-    }
-
-  t4 = g_get_monotonic_time ();
-  last_timings.check = t4 - t3;
-
-cleanup:
   dossier_load_finish_checksum (&job, &checksum, &problems);
   g_clear_pointer (&job.sha256, g_free);
-  dossier_load_flush_pending (&state);
-  if (state.ctxt != NULL)
-    xmlFreeParserCtxt (state.ctxt);
-  dossier_checker_free (state.checker);
-  g_free (state.frames);
-  g_free (state.text);
-  g_free (state.attributes);
-  g_free (state.kids);
-  dossier_arena_unref (state.arena);
+  load_state_clear (&state);
 
   if (g_cancellable_is_cancelled (cancellable) && problems.n_total == 0)
-    goto cancelled;
+    return cancelled (&problems, &job, &checksum, name, error);
 
   if (problems.n_total > 0)
-    goto refused;
+    return refused (&problems, &job, &checksum, name, cancellable, n_problems, error);
 
   dossier_load_problems_clear (&problems);
   last_timings.total = g_get_monotonic_time () - t0;
@@ -281,33 +397,12 @@ cleanup:
   if (progress != NULL)
     progress (1.0, progress_data);
 
-  return g_steal_pointer (&self);
-
-cancelled:
-  if (checksum != NULL)
-    g_thread_join (g_steal_pointer (&checksum));
-  g_clear_pointer (&job.sha256, g_free);
-  dossier_load_problems_clear (&problems);
-  {
-    DossierProblem cancelled = { .code = DOSSIER_CASE_ERROR_CANCELLED,
-                                 .message = (char *)_("loading was cancelled") };
-    g_autofree char *line = dossier_problem_format (&cancelled, name, _("error"));
-
-    g_set_error_literal (error, DOSSIER_CASE_ERROR, DOSSIER_CASE_ERROR_CANCELLED, line);
-  }
-  return NULL;
-
-refused:
-  dossier_load_finish_checksum (&job, &checksum, &problems);
-  g_clear_pointer (&job.sha256, g_free);
-  if (problems.n_total == 0 && g_cancellable_is_cancelled (cancellable))
-    goto cancelled;
-  if (n_problems != NULL)
-    *n_problems = problems.n_total;
-  dossier_load_problems_to_error (&problems, name, error);
-  dossier_load_problems_clear (&problems);
-  return NULL;
+  return g_steal_pointer (&dcase);
 }
+
+/* ------------------------------------------------------------------ */
+/* Public API                                                          */
+/* ------------------------------------------------------------------ */
 
 DossierCase *
 dossier_case_load (GFile                    *file,
@@ -421,15 +516,15 @@ load_thread (GTask        *task,
 {
   LoadTaskData *data = task_data;
   GError *error = NULL;
-  DossierCase *self;
+  DossierCase *dcase;
 
-  self = dossier_case_load_full (data->file, NULL, NULL, NULL, cancellable,
+  dcase = dossier_case_load_full (data->file, NULL, NULL, NULL, cancellable,
                               data->progress != NULL ? thread_progress_cb : NULL, data,
                               NULL, &error);
-  if (self == NULL)
+  if (dcase == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, self, g_object_unref);
+    g_task_return_pointer (task, dcase, g_object_unref);
 }
 
 void
