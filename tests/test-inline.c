@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "dossier-inline.h"
-#include "dossier-model-private.h"
+#include "dossier-model-builder.h"
 #include "dossier-place.h"
 #include "dossier-problem.h"
 

@@ -7,7 +7,7 @@
 #include <gio/gio.h>
 
 #include "dossier-load-problems.h"
-#include "dossier-model-private.h"
+#include "dossier-model-builder.h"
 
 G_BEGIN_DECLS
 

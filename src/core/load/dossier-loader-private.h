@@ -22,7 +22,7 @@
 #include "dossier-error.h"
 #include "dossier-load-problems.h"
 #include "dossier-loader.h"
-#include "dossier-model-private.h"
+#include "dossier-model-builder.h"
 
 G_BEGIN_DECLS
 

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "dossier-loader-private.h"
-#include "dossier-model-private.h"
+#include "dossier-model-builder.h"
 
 /* Progress reported by an async load at most this often (µs). */
 #define PROGRESS_INTERVAL (G_USEC_PER_SEC / 30)
