@@ -74,7 +74,7 @@ void            dossier_checker_resolve       (DossierChecker      *checker,
 /* Adds the warnings of a case that opens: sources never cited, entities
  * never mentioned, notes about nothing. */
 void            dossier_checker_add_warnings  (DossierChecker     *checker,
-                                               DossierCase        *self);
+                                               DossierCase        *dcase);
 /* Decides whether the threat screen's image may be shown; sets its
  * image_file or image_problem. */
 void            dossier_checker_check_image   (DossierThreatScreen *screen,

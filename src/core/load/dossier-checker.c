@@ -500,7 +500,7 @@ dossier_checker_resolve (DossierChecker      *checker,
 /* ------------------------------------------------------------------ */
 
 static void
-add_warning (DossierCase    *self,
+add_warning (DossierCase    *dcase,
              guint           line,
              DossierSection  section,
              const char     *item_id,
@@ -510,13 +510,13 @@ add_warning (DossierCase    *self,
 
   problem->section = section;
   problem->item_id = g_strdup (item_id);
-  g_ptr_array_add (self->warnings, problem);
+  g_ptr_array_add (dcase->warnings, problem);
   g_free (message);
 }
 
 void
 dossier_checker_add_warnings (DossierChecker *checker,
-                              DossierCase    *self)
+                              DossierCase    *dcase)
 {
   for (guint i = 0; i < checker->records->len; i++)
     {
@@ -529,7 +529,7 @@ dossier_checker_add_warnings (DossierChecker *checker,
             DossierSource *source = DOSSIER_SOURCE (record->object);
 
             if (source->citations->len == 0)
-              add_warning (self, record->line, DOSSIER_SECTION_SOURCES, record->id,
+              add_warning (dcase, record->line, DOSSIER_SECTION_SOURCES, record->id,
                            g_strdup_printf (_("source '%s' on line %u is never cited"),
                                             record->id, record->line));
           }
@@ -540,7 +540,7 @@ dossier_checker_add_warnings (DossierChecker *checker,
             DossierEntity *entity = DOSSIER_ENTITY (record->object);
 
             if (entity->mentions->len == 0)
-              add_warning (self, record->line, DOSSIER_SECTION_ENTITIES, record->id,
+              add_warning (dcase, record->line, DOSSIER_SECTION_ENTITIES, record->id,
                            g_strdup_printf (_("entity '%s' on line %u is never mentioned"),
                                             record->id, record->line));
           }
@@ -551,7 +551,7 @@ dossier_checker_add_warnings (DossierChecker *checker,
             DossierNote *note = DOSSIER_NOTE (record->object);
 
             if (note->about == NULL || note->about[0] == NULL)
-              add_warning (self, record->line, DOSSIER_SECTION_NOTES, record->id,
+              add_warning (dcase, record->line, DOSSIER_SECTION_NOTES, record->id,
                            g_strdup_printf (_("note '%s' on line %u is not about anything in the case"),
                                             record->id, record->line));
           }
@@ -567,7 +567,7 @@ dossier_checker_add_warnings (DossierChecker *checker,
     }
 
   /* Stable: warnings on one line keep the order they were found in. */
-  g_ptr_array_sort (self->warnings, dossier_problem_compare_places);
+  g_ptr_array_sort (dcase->warnings, dossier_problem_compare_places);
 }
 
 /* ------------------------------------------------------------------ */
