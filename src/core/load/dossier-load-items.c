@@ -81,32 +81,6 @@ dossier_load_flush_pending (LoadState *state)
     }
 }
 
-/* A place in the arena: its item id is the item's own string. */
-DossierPlace *
-dossier_load_new_place (LoadState *state,
-                        Frame     *frame)
-{
-  DossierPlace *place = dossier_arena_alloc (state->arena, sizeof (DossierPlace));
-
-  place->section = frame->section;
-  place->item_id = (char *)frame->item_id;
-  place->item_index = frame->item_index;
-  place->line = frame->line;
-  return place;
-}
-
-/* Records a reference for the checker; returns the string the model
- * keeps for it (in the arena, shared with the id when it is known). */
-char *
-dossier_load_add_reference (LoadState      *state,
-                            Frame          *frame,
-                            DossierRefSite  site,
-                            const char     *id,
-                            DossierPlace   *place)
-{
-  return (char *)dossier_checker_add_ref (state->checker, site, id, frame->line, frame->column, place);
-}
-
 /* A reference from an attribute that names an entity: a mention. */
 char *
 dossier_load_entity_reference (LoadState      *state,
@@ -175,16 +149,6 @@ dossier_load_parse_date_attribute (LoadState  *state,
                               _("the date in the attribute %s of <%s> on line %u: %s"),
                               name, element_name (frame->element), frame->line, error->message);
   return date;
-}
-
-DossierCertainty
-dossier_load_certainty_value (const char *value)
-{
-  DossierCertainty certainty = DOSSIER_CERTAINTY_NONE;
-
-  if (value != NULL)
-    dossier_certainty_from_string (value, &certainty);
-  return certainty;
 }
 
 /* A text element begins: its tree goes straight into the model so that

@@ -38,51 +38,6 @@ dossier_load_collapse_plain (DossierArena *arena,
   return out;
 }
 
-void
-dossier_load_text_begin (LoadState *state)
-{
-  state->text_frame = state->n_frames - 1;
-  state->text_bytes = 0;
-  state->text_too_long = FALSE;
-  state->at_start = TRUE;
-  state->pending_space = FALSE;
-  state->space_node = NULL;
-  state->space_parent = NULL;
-  state->text_len = 0;
-}
-
-/* @node ends: it takes the children pushed since @start (none leaves its
- * children NULL). */
-void
-dossier_load_kids_close (LoadState     *state,
-                         DossierInline *node,
-                         guint          start)
-{
-  g_assert (start <= state->n_kids);
-
-  if (state->n_kids > start)
-    node->children = dossier_arena_new_children (state->arena, state->kids + start,
-                                                 state->n_kids - start);
-  state->n_kids = start;
-}
-
-/* Turns the run of text read so far into a TEXT node of the innermost
- * open inline node. */
-DossierInline *
-dossier_load_text_flush (LoadState *state)
-{
-  DossierInline *text;
-
-  if (state->text_len == 0)
-    return NULL;
-
-  text = dossier_arena_new_inline (state->arena, DOSSIER_INLINE_TEXT);
-  text->text = dossier_arena_strndup (state->arena, state->text, state->text_len);
-  kids_push (state, text);
-  state->text_len = 0;
-  return text;
-}
-
 /* Before an inline element in @node: a space read before it belongs
  * before it, unless nothing but markup follows to the end of the text. */
 void

@@ -5,10 +5,11 @@
  * They stand in layers, each calling only the ones above it:
  *
  *   position, state      where things are; reporting a problem
- *   text, attributes     an element's text and attributes
+ *   text                 an element's text
  *   items                what building every part of the case shares
  *   sections             each element, as it opens and closes
- *   xml-errors, sax      the push parser and its callbacks
+ *   elements             the SAX callbacks: tags and attributes checked
+ *   xml-errors, sax      libxml2's errors; the push parser fed in chunks
  *   read, encoding       the bytes: reading, checking, the checksum
  *   loader               the whole load, phase by phase; the public API
  */
@@ -220,6 +221,90 @@ has_zero_byte (guint64 word)
   return ((word - ONES) & ~word & HIGHS) != 0;
 }
 
+/* Small steps of building, called for almost every element: inline so
+ * the loader's split into files costs no calls. */
+
+/* A place in the arena: its item id is the item's own string. */
+static inline DossierPlace *
+dossier_load_new_place (LoadState *state,
+                        Frame     *frame)
+{
+  DossierPlace *place = dossier_arena_alloc (state->arena, sizeof (DossierPlace));
+
+  place->section = frame->section;
+  place->item_id = (char *)frame->item_id;
+  place->item_index = frame->item_index;
+  place->line = frame->line;
+  return place;
+}
+
+/* Records a reference for the checker; returns the string the model
+ * keeps for it (in the arena, shared with the id when it is known). */
+static inline char *
+dossier_load_add_reference (LoadState      *state,
+                            Frame          *frame,
+                            DossierRefSite  site,
+                            const char     *id,
+                            DossierPlace   *place)
+{
+  return (char *)dossier_checker_add_ref (state->checker, site, id, frame->line, frame->column, place);
+}
+
+static inline DossierCertainty
+dossier_load_certainty_value (const char *value)
+{
+  DossierCertainty certainty = DOSSIER_CERTAINTY_NONE;
+
+  if (value != NULL)
+    dossier_certainty_from_string (value, &certainty);
+  return certainty;
+}
+
+static inline void
+dossier_load_text_begin (LoadState *state)
+{
+  state->text_frame = state->n_frames - 1;
+  state->text_bytes = 0;
+  state->text_too_long = FALSE;
+  state->at_start = TRUE;
+  state->pending_space = FALSE;
+  state->space_node = NULL;
+  state->space_parent = NULL;
+  state->text_len = 0;
+}
+
+/* @node ends: it takes the children pushed since @start (none leaves its
+ * children NULL). */
+static inline void
+dossier_load_kids_close (LoadState     *state,
+                         DossierInline *node,
+                         guint          start)
+{
+  g_assert (start <= state->n_kids);
+
+  if (state->n_kids > start)
+    node->children = dossier_arena_new_children (state->arena, state->kids + start,
+                                                 state->n_kids - start);
+  state->n_kids = start;
+}
+
+/* Turns the run of text read so far into a TEXT node of the innermost
+ * open inline node. */
+static inline DossierInline *
+dossier_load_text_flush (LoadState *state)
+{
+  DossierInline *text;
+
+  if (state->text_len == 0)
+    return NULL;
+
+  text = dossier_arena_new_inline (state->arena, DOSSIER_INLINE_TEXT);
+  text->text = dossier_arena_strndup (state->arena, state->text, state->text_len);
+  kids_push (state, text);
+  state->text_len = 0;
+  return text;
+}
+
 /* dossier-load-position.c */
 
 void
@@ -253,16 +338,8 @@ dossier_load_collapse_plain (DossierArena *arena,
                              const char   *text,
                              gsize         length);
 
-void
-dossier_load_text_begin (LoadState *state);
 
-void
-dossier_load_kids_close (LoadState     *state,
-                         DossierInline *node,
-                         guint          start);
 
-DossierInline *
-dossier_load_text_flush (LoadState *state);
 
 void
 dossier_load_text_before_child (LoadState     *state,
@@ -281,24 +358,6 @@ dossier_load_text_append_inline (LoadState  *state,
                                  const char *chars,
                                  gsize       length);
 
-/* dossier-load-attributes.c */
-
-char *
-dossier_load_attribute_value (const xmlChar *start,
-                              const xmlChar *end);
-
-char *
-dossier_load_qualified_name (const xmlChar *prefix,
-                             const xmlChar *local_name);
-
-void
-dossier_load_read_attributes (LoadState      *state,
-                              Frame          *frame,
-                              int             n_namespaces,
-                              int             n_attributes,
-                              const xmlChar **attributes,
-                              const char    **values);
-
 /* dossier-load-items.c */
 
 GStrv
@@ -314,16 +373,7 @@ dossier_load_add_pending (LoadState  *state,
 void
 dossier_load_flush_pending (LoadState *state);
 
-DossierPlace *
-dossier_load_new_place (LoadState *state,
-                        Frame     *frame);
 
-char *
-dossier_load_add_reference (LoadState      *state,
-                            Frame          *frame,
-                            DossierRefSite  site,
-                            const char     *id,
-                            DossierPlace   *place);
 
 char *
 dossier_load_entity_reference (LoadState      *state,
@@ -344,8 +394,6 @@ dossier_load_parse_date_attribute (LoadState  *state,
                                    const char *name,
                                    const char *value);
 
-DossierCertainty
-dossier_load_certainty_value (const char *value);
 
 void
 dossier_load_begin_text_element (LoadState *state,
@@ -368,6 +416,30 @@ void
 dossier_load_end_element (LoadState *state,
                           Frame     *frame,
                           Frame     *parent);
+
+/* dossier-load-elements.c */
+
+void
+dossier_load_on_start_element (void           *user_data,
+                               const xmlChar  *local_name,
+                               const xmlChar  *prefix,
+                               const xmlChar  *uri,
+                               int             n_namespaces,
+                               const xmlChar **namespaces,
+                               int             n_attributes,
+                               int             n_defaulted,
+                               const xmlChar **attributes);
+
+void
+dossier_load_on_end_element (void          *user_data,
+                             const xmlChar *local_name,
+                             const xmlChar *prefix,
+                             const xmlChar *uri);
+
+void
+dossier_load_on_characters (void          *user_data,
+                            const xmlChar *chars,
+                            int            length);
 
 /* dossier-load-xml-errors.c */
 
