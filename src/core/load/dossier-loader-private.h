@@ -2,7 +2,8 @@
 #pragma once
 
 /* The loader's parts, shared by its files inside src/core/load only.
- * They stand in layers, each calling only the ones above it:
+ * They stand in layers, each calling only the layers listed before it
+ * (no two files call each other):
  *
  *   position, state      where things are; reporting a problem
  *   text                 an element's text
@@ -115,7 +116,7 @@ typedef struct
   guint                n_frames;
   guint                frames_alloc;
   CachedElement        element_cache[ELEMENT_CACHE_SIZE];
-  /* Attribute names seen, by element and place in its rule: libxml2
+  /* Attribute names seen, by element and attribute slot: libxml2
    * interns names, so one comparison of addresses finds them. */
   const xmlChar       *attr_names[DOSSIER_N_ELEMENTS][DOSSIER_MAX_ATTR_RULES];
   const xmlChar       *case_namespace;  /* libxml2's string for it */
