@@ -68,6 +68,7 @@ is_invisible_control (gunichar c)
   return (c >= 0x202a && c <= 0x202e)   /* bidi embeddings and overrides */
          || (c >= 0x2066 && c <= 0x2069) /* bidi isolates */
          || (c >= 0x200b && c <= 0x200f) /* zero-width characters, marks */
+         || c == 0x2060                  /* word joiner, zero width too */
          || c == 0xfeff                  /* zero-width no-break space */
          || c < 0x20 || c == 0x7f        /* C0 */
          || (c >= 0x80 && c <= 0x9f);    /* C1 */
