@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "dossier-core.h"
-#include "dossier-loader-private.h"
+#include "dossier-loader.h"
 
 /* Loads a case file N times and prints how long each phase took (the
  * best of the runs): reading, the byte checks, the SAX parse that builds

@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include "dossier-core.h"
-#include "dossier-loader-private.h"
 
 /* Every class of hostile-inputs.md items 1 to 10: each file is refused
  * with its exact message and position, never half-loaded, and nothing

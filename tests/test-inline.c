@@ -5,8 +5,9 @@
 #include <string.h>
 
 #include "dossier-inline.h"
-#include "dossier-model-private.h"
+#include "dossier-model-builder.h"
 #include "dossier-place.h"
+#include "dossier-problem.h"
 
 /* Runs with LANGUAGE=en LC_ALL=C.UTF-8 TZ=UTC (tests/meson.build). */
 
@@ -369,6 +370,7 @@ test_sanitize (void)
     { "a\342\201\246b\342\201\247c\342\201\250d\342\201\251e", "abcde" }, /* U+2066-9 */
     { "zero\342\200\213width\342\200\214\342\200\215\342\200\216\342\200\217", "zerowidth" },
     { "\357\273\277title", "title" },                             /* U+FEFF */
+    { "word\342\201\240joiner", "wordjoiner" },                  /* U+2060 */
     { "line\nbreak\ttab\rreturn", "line break tab return" },
     { "a\342\200\250b\342\200\251c", "a b c" },                   /* U+2028, U+2029 */
     { "bell\001\037\177end", "bellend" },

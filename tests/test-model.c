@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "dossier-core.h"
-#include "dossier-model-private.h"
+#include "dossier-model-builder.h"
 
 /* A text element holding @text (and, when @em is given, an <em> after it),
  * as the loader would build it. */

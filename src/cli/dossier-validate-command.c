@@ -6,8 +6,9 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
-#include "dossier-loader-private.h"
-#include "dossier-model-private.h"
+#include "dossier-case.h"
+#include "dossier-loader.h"
+#include "dossier-problem.h"
 
 /* Loads one file; prints its problems to @err and its verdict to @out.
  * Returns TRUE when it opens. */
@@ -18,12 +19,13 @@ validate_one (const char *path,
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(DossierCase) self = NULL;
+  g_autoptr(DossierCase) dcase = NULL;
+  GPtrArray *warnings;
   guint n_problems = 0;
 
-  self = dossier_loader_load (file, NULL, path, NULL, NULL, NULL, NULL, &n_problems, &error);
+  dcase = dossier_case_load_full (file, NULL, path, NULL, NULL, NULL, NULL, &n_problems, &error);
 
-  if (self == NULL)
+  if (dcase == NULL)
     {
       guint n = MAX (n_problems, 1);
 
@@ -37,23 +39,23 @@ validate_one (const char *path,
       return FALSE;
     }
 
-  for (guint i = 0; i < self->warnings->len; i++)
+  warnings = dossier_case_get_warnings (dcase);
+  for (guint i = 0; i < warnings->len; i++)
     {
-      DossierProblem *warning = g_ptr_array_index (self->warnings, i);
-      g_autofree char *line = dossier_loader_format_line (path, warning->line, warning->column,
-                                                         _("warning"), warning->message);
+      const DossierProblem *warning = g_ptr_array_index (warnings, i);
+      g_autofree char *line = dossier_problem_format (warning, path, _("warning"));
 
       fprintf (err, "%s\n", line);
     }
   fflush (err);
 
-  if (self->warnings->len == 0)
+  if (warnings->len == 0)
     fprintf (out, _("%s: ok"), path);
   else
     fprintf (out,
              g_dngettext (GETTEXT_PACKAGE, "%s: ok, %u warning", "%s: ok, %u warnings",
-                          self->warnings->len),
-             path, self->warnings->len);
+                          warnings->len),
+             path, warnings->len);
   fputc ('\n', out);
   fflush (out);
 

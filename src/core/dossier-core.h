@@ -13,6 +13,7 @@
 #include "dossier-loader.h"
 #include "dossier-note.h"
 #include "dossier-place.h"
+#include "dossier-problem.h"
 #include "dossier-reaction.h"
 #include "dossier-release.h"
 #include "dossier-source.h"

@@ -63,32 +63,6 @@ typedef struct
 DossierPlace *dossier_place_new  (void);
 void          dossier_place_free (DossierPlace *place);
 
-/**
- * DossierProblem:
- *
- * A warning found while loading (the file still opens): a source never
- * cited, an entity never mentioned, a note about nothing, a paragraph
- * with no citation in the breach or the reactions.
- */
-typedef struct
-{
-  guint           line;
-  guint           column;
-  DossierSection  section;
-  char           *item_id;
-  char           *message;
-} DossierProblem;
-
-DossierProblem *dossier_problem_new    (guint        line,
-                                        guint        column,
-                                        const char  *message);
-void            dossier_problem_free   (DossierProblem *problem);
-/* "FILE:LINE:COLUMN: warning: MESSAGE" (column left out when 0). */
-char           *dossier_problem_format (const DossierProblem *problem,
-                                        const char           *filename,
-                                        const char           *severity);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierPlace, dossier_place_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierProblem, dossier_problem_free)
 
 G_END_DECLS

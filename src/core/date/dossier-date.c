@@ -278,20 +278,19 @@ two_digits (const char *p,
   return TRUE;
 }
 
-/* Parses one side of a date, [p, end). @text is the whole date for
- * messages. */
-static gboolean
-parse_part (const char  *p,
+/* The steps of parse_part(): each reads its piece of @text at @p and
+ * returns what follows it, or NULL with @error set. */
+
+static const char *
+parse_year (const char  *p,
             const char  *end,
             const char  *text,
             DatePart    *out,
             GError     **error)
 {
   const char *q;
-  int year = 0, month, day, hour, minute, second;
+  int year = 0;
   int n_digits = 0;
-
-  memset (out, 0, sizeof *out);
 
   if (p < end && (*p == '-' || *p == '+'))
     {
@@ -299,10 +298,10 @@ parse_part (const char  *p,
         {
           set_problem (error, text, "%s",
                        _("only years 0001 to 9999 can be written"));
-          return FALSE;
+          return NULL;
         }
       set_not_a_date (error, text);
-      return FALSE;
+      return NULL;
     }
 
   for (q = p; q < end && is_digit (*q); q++)
@@ -315,180 +314,262 @@ parse_part (const char  *p,
   if (n_digits == 0)
     {
       set_not_a_date (error, text);
-      return FALSE;
+      return NULL;
     }
   if (n_digits > 4)
     {
       set_problem (error, text, "%s",
                    _("only years 0001 to 9999 can be written"));
-      return FALSE;
+      return NULL;
     }
   if (n_digits < 4)
     {
       set_problem (error, text, "%s",
                    _("write the year with four digits, like 2014"));
-      return FALSE;
+      return NULL;
     }
   if (year == 0)
     {
       set_problem (error, text, "%s",
                    _("there is no year 0000; years run from 0001 to 9999"));
-      return FALSE;
+      return NULL;
     }
 
-  p = q;
   out->year = year;
   out->precision = DOSSIER_DATE_PRECISION_YEAR;
+  return q;
+}
+
+/* "-MM" after the year: a month, or a season (21 to 24). */
+static const char *
+parse_month (const char  *p,
+             const char  *end,
+             const char  *text,
+             DatePart    *out,
+             GError     **error)
+{
+  int month;
+
+  if (!two_digits (p + 1, end, &month) || (end - p > 3 && is_digit (p[3])))
+    {
+      set_not_a_date (error, text);
+      return NULL;
+    }
+  p += 3;
+
+  if (month >= 21 && month <= 24)
+    {
+      out->season = month;
+      out->precision = DOSSIER_DATE_PRECISION_SEASON;
+      if (p < end && *p == '-')
+        {
+          set_problem (error, text, "%s",
+                       _("a season (21 to 24) has no days; write a month from 01 to 12"));
+          return NULL;
+        }
+    }
+  else if (month < 1 || month > 12)
+    {
+      set_problem (error, text, _("there is no month %d"), month);
+      return NULL;
+    }
+  else
+    {
+      out->month = month;
+      out->precision = DOSSIER_DATE_PRECISION_MONTH;
+    }
+
+  return p;
+}
+
+/* "-DD" after a month. */
+static const char *
+parse_day (const char  *p,
+           const char  *end,
+           const char  *text,
+           DatePart    *out,
+           GError     **error)
+{
+  int day;
+
+  if (!two_digits (p + 1, end, &day) || (end - p > 3 && is_digit (p[3])))
+    {
+      set_not_a_date (error, text);
+      return NULL;
+    }
+  p += 3;
+
+  if (day < 1 || day > days_in_month (out->year, out->month))
+    {
+      g_autofree char *month_year = format_month_year (out->year, out->month);
+
+      /* Translators: "February 2014 has no day 30". */
+      set_problem (error, text, _("%1$s has no day %2$d"), month_year, day);
+      return NULL;
+    }
+  out->day = day;
+  out->precision = DOSSIER_DATE_PRECISION_DAY;
+  return p;
+}
+
+/* "Z", "+01:00" or "-05:00" after a time, or nothing. */
+static const char *
+parse_zone (const char  *p,
+            const char  *end,
+            const char  *text,
+            DatePart    *out,
+            GError     **error)
+{
+  int sign;
+  int oh, om;
+
+  if (p < end && *p == 'Z')
+    {
+      out->has_zone = TRUE;
+      return p + 1;
+    }
+
+  if (p >= end || (*p != '+' && *p != '-'))
+    return p;
+
+  sign = *p == '-' ? -1 : 1;
+  if (!two_digits (p + 1, end, &oh) || end - p < 6
+      || p[3] != ':' || !two_digits (p + 4, end, &om)
+      || (end - p > 6 && is_digit (p[6])))
+    {
+      set_problem (error, text, "%s",
+                   _("write the time zone like Z, +01:00 or -05:00"));
+      return NULL;
+    }
+  if (oh > 23 || om > 59)
+    {
+      set_problem (error, text, _("there is no time zone offset %.6s"), p);
+      return NULL;
+    }
+  out->has_zone = TRUE;
+  out->offset = sign * (oh * 3600 + om * 60);
+  return p + 6;
+}
+
+/* "THH:MM" or "THH:MM:SS" after a day, then its zone. */
+static const char *
+parse_time (const char  *p,
+            const char  *end,
+            const char  *text,
+            DatePart    *out,
+            GError     **error)
+{
+  int hour, minute, second;
+
+  if (!two_digits (p + 1, end, &hour) || end - p < 6
+      || p[3] != ':' || !two_digits (p + 4, end, &minute))
+    {
+      set_not_a_date (error, text);
+      return NULL;
+    }
+  p += 6;
+  second = 0;
+  out->precision = DOSSIER_DATE_PRECISION_MINUTE;
+
+  if (p < end && *p == ':')
+    {
+      if (!two_digits (p + 1, end, &second))
+        {
+          set_not_a_date (error, text);
+          return NULL;
+        }
+      p += 3;
+      out->precision = DOSSIER_DATE_PRECISION_SECOND;
+    }
+
+  if (hour > 23)
+    {
+      set_problem (error, text,
+                   _("there is no hour %d; a day runs from 00:00 to 23:59"),
+                   hour);
+      return NULL;
+    }
+  if (minute > 59)
+    {
+      set_problem (error, text, _("there is no minute %d"), minute);
+      return NULL;
+    }
+  if (second > 59)
+    {
+      set_problem (error, text, _("there is no second %d"), second);
+      return NULL;
+    }
+
+  out->hour = hour;
+  out->minute = minute;
+  out->second = second;
+
+  return parse_zone (p, end, text, out, error);
+}
+
+/* "?", "~" or "%" at the end, or nothing. */
+static const char *
+parse_qualifier (const char *p,
+                 const char *end,
+                 DatePart   *out)
+{
+  if (p >= end)
+    return p;
+
+  switch (*p)
+    {
+    case '?':
+      out->uncertain = TRUE;
+      return p + 1;
+    case '~':
+      out->approximate = TRUE;
+      return p + 1;
+    case '%':
+      out->uncertain = TRUE;
+      out->approximate = TRUE;
+      return p + 1;
+    default:
+      return p;
+    }
+}
+
+/* Parses one side of a date, [p, end). @text is the whole date for
+ * messages. */
+static gboolean
+parse_part (const char  *p,
+            const char  *end,
+            const char  *text,
+            DatePart    *out,
+            GError     **error)
+{
+  memset (out, 0, sizeof *out);
+
+  p = parse_year (p, end, text, out, error);
+  if (p == NULL)
+    return FALSE;
 
   if (p < end && *p == '-')
     {
-      if (!two_digits (p + 1, end, &month) || (end - p > 3 && is_digit (p[3])))
-        {
-          set_not_a_date (error, text);
-          return FALSE;
-        }
-      p += 3;
-
-      if (month >= 21 && month <= 24)
-        {
-          out->season = month;
-          out->precision = DOSSIER_DATE_PRECISION_SEASON;
-          if (p < end && *p == '-')
-            {
-              set_problem (error, text, "%s",
-                           _("a season (21 to 24) has no days; write a month from 01 to 12"));
-              return FALSE;
-            }
-        }
-      else if (month < 1 || month > 12)
-        {
-          set_problem (error, text, _("there is no month %d"), month);
-          return FALSE;
-        }
-      else
-        {
-          out->month = month;
-          out->precision = DOSSIER_DATE_PRECISION_MONTH;
-        }
+      p = parse_month (p, end, text, out, error);
+      if (p == NULL)
+        return FALSE;
 
       if (out->precision == DOSSIER_DATE_PRECISION_MONTH && p < end && *p == '-')
         {
-          if (!two_digits (p + 1, end, &day) || (end - p > 3 && is_digit (p[3])))
-            {
-              set_not_a_date (error, text);
-              return FALSE;
-            }
-          p += 3;
-
-          if (day < 1 || day > days_in_month (year, month))
-            {
-              g_autofree char *month_year = format_month_year (year, month);
-
-              /* Translators: "February 2014 has no day 30". */
-              set_problem (error, text, _("%1$s has no day %2$d"), month_year, day);
-              return FALSE;
-            }
-          out->day = day;
-          out->precision = DOSSIER_DATE_PRECISION_DAY;
+          p = parse_day (p, end, text, out, error);
+          if (p == NULL)
+            return FALSE;
 
           if (p < end && *p == 'T')
             {
-              if (!two_digits (p + 1, end, &hour) || end - p < 6
-                  || p[3] != ':' || !two_digits (p + 4, end, &minute))
-                {
-                  set_not_a_date (error, text);
-                  return FALSE;
-                }
-              p += 6;
-              second = 0;
-              out->precision = DOSSIER_DATE_PRECISION_MINUTE;
-
-              if (p < end && *p == ':')
-                {
-                  if (!two_digits (p + 1, end, &second))
-                    {
-                      set_not_a_date (error, text);
-                      return FALSE;
-                    }
-                  p += 3;
-                  out->precision = DOSSIER_DATE_PRECISION_SECOND;
-                }
-
-              if (hour > 23)
-                {
-                  set_problem (error, text,
-                               _("there is no hour %d; a day runs from 00:00 to 23:59"),
-                               hour);
-                  return FALSE;
-                }
-              if (minute > 59)
-                {
-                  set_problem (error, text, _("there is no minute %d"), minute);
-                  return FALSE;
-                }
-              if (second > 59)
-                {
-                  set_problem (error, text, _("there is no second %d"), second);
-                  return FALSE;
-                }
-
-              out->hour = hour;
-              out->minute = minute;
-              out->second = second;
-
-              if (p < end && *p == 'Z')
-                {
-                  out->has_zone = TRUE;
-                  p++;
-                }
-              else if (p < end && (*p == '+' || *p == '-'))
-                {
-                  int sign = *p == '-' ? -1 : 1;
-                  int oh, om;
-
-                  if (!two_digits (p + 1, end, &oh) || end - p < 6
-                      || p[3] != ':' || !two_digits (p + 4, end, &om)
-                      || (end - p > 6 && is_digit (p[6])))
-                    {
-                      set_problem (error, text, "%s",
-                                   _("write the time zone like Z, +01:00 or -05:00"));
-                      return FALSE;
-                    }
-                  if (oh > 23 || om > 59)
-                    {
-                      set_problem (error, text, _("there is no time zone offset %.6s"), p);
-                      return FALSE;
-                    }
-                  out->has_zone = TRUE;
-                  out->offset = sign * (oh * 3600 + om * 60);
-                  p += 6;
-                }
+              p = parse_time (p, end, text, out, error);
+              if (p == NULL)
+                return FALSE;
             }
         }
     }
 
-  if (p < end)
-    {
-      switch (*p)
-        {
-        case '?':
-          out->uncertain = TRUE;
-          p++;
-          break;
-        case '~':
-          out->approximate = TRUE;
-          p++;
-          break;
-        case '%':
-          out->uncertain = TRUE;
-          out->approximate = TRUE;
-          p++;
-          break;
-        default:
-          break;
-        }
-    }
-
+  p = parse_qualifier (p, end, out);
   if (p != end)
     {
       set_not_a_date (error, text);

@@ -1,170 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* The content model of format 1 (the same rules as data/case-file.rng),
- * and the checks the loader runs once the whole file is read: ids,
- * references, warnings and images. Inside src/core only. */
+/* The checks the loader runs once the whole file is read: ids,
+ * references, warnings and images. Inside src/core/load only. */
 
 #include <gio/gio.h>
 
-#include "dossier-loader-private.h"
-#include "dossier-model-private.h"
+#include "dossier-load-problems.h"
+#include "dossier-model-builder.h"
 
 G_BEGIN_DECLS
-
-#define DOSSIER_CASE_NAMESPACE "urn:dossier:case"
-#define DOSSIER_XML_NAMESPACE  "http://www.w3.org/XML/1998/namespace"
-
-typedef enum
-{
-  DOSSIER_ELEMENT_UNKNOWN,
-  DOSSIER_ELEMENT_CASE,
-  DOSSIER_ELEMENT_TITLE,
-  DOSSIER_ELEMENT_SUBTITLE,
-  DOSSIER_ELEMENT_SUMMARY,
-  DOSSIER_ELEMENT_UPDATED,
-  DOSSIER_ELEMENT_ENTITIES,
-  DOSSIER_ELEMENT_ENTITY,
-  DOSSIER_ELEMENT_NAME,
-  DOSSIER_ELEMENT_ALIAS,
-  DOSSIER_ELEMENT_ROLE,
-  DOSSIER_ELEMENT_DESCRIPTION,
-  DOSSIER_ELEMENT_SOURCES,
-  DOSSIER_ELEMENT_SOURCE,
-  DOSSIER_ELEMENT_PUBLISHER,
-  DOSSIER_ELEMENT_AUTHOR,
-  DOSSIER_ELEMENT_PUBLISHED,
-  DOSSIER_ELEMENT_ACCESSED,
-  DOSSIER_ELEMENT_URL,
-  DOSSIER_ELEMENT_ARCHIVED_URL,
-  DOSSIER_ELEMENT_EXCERPT,
-  DOSSIER_ELEMENT_BREACH,
-  DOSSIER_ELEMENT_VICTIM,
-  DOSSIER_ELEMENT_CLAIMED_BY,
-  DOSSIER_ELEMENT_BEGAN,
-  DOSSIER_ELEMENT_DISCOVERED,
-  DOSSIER_ELEMENT_DISCLOSED,
-  DOSSIER_ELEMENT_METHOD,
-  DOSSIER_ELEMENT_IMPACT,
-  DOSSIER_ELEMENT_EXPOSED,
-  DOSSIER_ELEMENT_ITEM,
-  DOSSIER_ELEMENT_ATTRIBUTION,
-  DOSSIER_ELEMENT_HYPOTHESIS,
-  DOSSIER_ELEMENT_STATEMENT,
-  DOSSIER_ELEMENT_EVIDENCE,
-  DOSSIER_ELEMENT_THREAT_SCREEN,
-  DOSSIER_ELEMENT_SHOWN,
-  DOSSIER_ELEMENT_SHOWN_ON,
-  DOSSIER_ELEMENT_SENDER,
-  DOSSIER_ELEMENT_HEADLINE,
-  DOSSIER_ELEMENT_IMAGE,
-  DOSSIER_ELEMENT_MESSAGE,
-  DOSSIER_ELEMENT_DEMAND,
-  DOSSIER_ELEMENT_DEADLINE,
-  DOSSIER_ELEMENT_SHOWN_LINK,
-  DOSSIER_ELEMENT_REACTIONS,
-  DOSSIER_ELEMENT_REACTION,
-  DOSSIER_ELEMENT_CHANNEL,
-  DOSSIER_ELEMENT_QUOTE,
-  DOSSIER_ELEMENT_RELEASE_HISTORY,
-  DOSSIER_ELEMENT_RELEASE,
-  DOSSIER_ELEMENT_MARKET,
-  DOSSIER_ELEMENT_TIMELINE,
-  DOSSIER_ELEMENT_EVENT,
-  DOSSIER_ELEMENT_NOTES,
-  DOSSIER_ELEMENT_NOTE,
-  DOSSIER_ELEMENT_P,
-  DOSSIER_ELEMENT_CITE,
-  DOSSIER_ELEMENT_MENTION,
-  DOSSIER_ELEMENT_EM,
-  DOSSIER_ELEMENT_STRONG,
-  DOSSIER_ELEMENT_Q,
-  DOSSIER_ELEMENT_LINK,
-  DOSSIER_N_ELEMENTS
-} DossierElement;
-
-/* What an element holds. */
-typedef enum
-{
-  DOSSIER_CONTENT_EMPTY,     /* attributes only (foreign elements allowed) */
-  DOSSIER_CONTENT_PLAIN,     /* character data only, collapsed and trimmed */
-  DOSSIER_CONTENT_DATE,      /* character data only, kept as written */
-  DOSSIER_CONTENT_INLINE,    /* text with inline elements */
-  DOSSIER_CONTENT_ELEMENTS,  /* child elements only, in a sequence */
-} DossierContent;
-
-typedef enum
-{
-  DOSSIER_ATTR_STRING,
-  DOSSIER_ATTR_ID,
-  DOSSIER_ATTR_REF,          /* one id */
-  DOSSIER_ATTR_REFS,         /* space-separated ids */
-  DOSSIER_ATTR_ENUM,
-  DOSSIER_ATTR_DATE,
-  DOSSIER_ATTR_FORMAT,
-} DossierAttrType;
-
-typedef struct
-{
-  const char         *name;
-  DossierAttrType     type;
-  gboolean            required;
-  const char * const *values;   /* ENUM */
-} DossierAttrRule;
-
-typedef struct
-{
-  DossierElement element;
-  guint8         min;
-  guint8         max;           /* 0: unbounded */
-} DossierChildRule;
-
-#define DOSSIER_MAX_CHILD_RULES 12
-#define DOSSIER_MAX_ATTR_RULES  8
-
-typedef struct
-{
-  const char             *name;
-  DossierContent          content;
-  gboolean                is_inline;   /* may stand inside text */
-  const DossierChildRule *children;    /* ELEMENTS */
-  guint                   n_children;
-  const DossierAttrRule  *attrs;
-  guint                   n_attrs;
-} DossierElementRule;
-
-DossierElement            dossier_checker_lookup_element (const char     *local_name);
-const DossierElementRule *dossier_checker_get_rule       (DossierElement  element);
-const DossierAttrRule    *dossier_checker_find_attr      (const DossierElementRule *rule,
-                                                          const char               *name);
-/* "a, b or c" for messages. */
-char                     *dossier_checker_join_values    (const char * const *values);
-gboolean                  dossier_checker_id_is_valid    (const char     *id);
-
-typedef enum
-{
-  DOSSIER_CHILD_OK,
-  DOSSIER_CHILD_NOT_ALLOWED,
-  DOSSIER_CHILD_TOO_MANY,
-  DOSSIER_CHILD_OUT_OF_ORDER,
-} DossierChildVerdict;
-
-/* Where a parent stands in its sequence of children. */
-typedef struct
-{
-  guint  pos;
-  guint8 counts[DOSSIER_MAX_CHILD_RULES];
-} DossierSequence;
-
-/* Accepts @child in @rule's sequence, or says why not; for
- * OUT_OF_ORDER, @after is the child it should have come before. */
-DossierChildVerdict       dossier_checker_accept_child   (const DossierElementRule *rule,
-                                                          DossierSequence          *sequence,
-                                                          DossierElement            child,
-                                                          DossierElement           *after);
-/* The first required child missing once the parent ends, or UNKNOWN. */
-DossierElement            dossier_checker_missing_child  (const DossierElementRule *rule,
-                                                          const DossierSequence    *sequence);
 
 /* The kinds of things that have ids. */
 typedef enum
@@ -196,6 +41,9 @@ typedef enum
 
 typedef struct _DossierChecker DossierChecker;
 
+/* A letter, then letters, digits, '.', '_' and '-'. */
+gboolean        dossier_checker_id_is_valid   (const char         *id);
+
 /* Copies of references go into @arena (the case's). */
 DossierChecker *dossier_checker_new           (DossierArena       *arena);
 void            dossier_checker_free          (DossierChecker     *checker);
@@ -226,7 +74,7 @@ void            dossier_checker_resolve       (DossierChecker      *checker,
 /* Adds the warnings of a case that opens: sources never cited, entities
  * never mentioned, notes about nothing. */
 void            dossier_checker_add_warnings  (DossierChecker     *checker,
-                                               DossierCase        *self);
+                                               DossierCase        *dcase);
 /* Decides whether the threat screen's image may be shown; sets its
  * image_file or image_problem. */
 void            dossier_checker_check_image   (DossierThreatScreen *screen,

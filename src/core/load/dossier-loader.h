@@ -70,4 +70,52 @@ void         dossier_case_load_async  (GFile                    *file,
 DossierCase *dossier_case_load_finish (GAsyncResult             *result,
                                        GError                  **error);
 
+/**
+ * dossier_case_load_full:
+ * @file: (nullable): the file to read, or NULL with @bytes
+ * @bytes: (nullable): the bytes, or NULL with @file
+ * @display_name: (nullable): names the file in messages; when NULL, the
+ *   path of @file
+ * @base_dir: (nullable): where image paths resolve; for @file, its folder
+ *   when NULL
+ * @n_problems: (out) (optional): how many problems refused the file
+ *   (more than the error lists when there are many)
+ *
+ * What every public load function runs; the validate command calls it
+ * for the number of problems.
+ */
+DossierCase         *dossier_case_load_full       (GFile                   *file,
+                                                   GBytes                  *bytes,
+                                                   const char              *display_name,
+                                                   GFile                   *base_dir,
+                                                   GCancellable            *cancellable,
+                                                   DossierLoadProgressFunc  progress,
+                                                   gpointer                 progress_data,
+                                                   guint                   *n_problems,
+                                                   GError                 **error);
+
+/* For tests only: a lower size cap, so the cap can be tested without
+ * writing 512 MiB. 0 restores DOSSIER_CASE_MAX_FILE_SIZE. */
+void                 dossier_loader_set_max_file_size_for_testing (gsize max_size);
+gsize                dossier_loader_get_max_file_size              (void);
+
+/* For benchmarks: time spent in each phase of the last load in this
+ * thread, in microseconds. */
+typedef struct
+{
+  gint64 read;
+  gint64 prescan;
+  gint64 parse;     /* SAX parse and building the model */
+  gint64 check;     /* references, warnings, images */
+  gint64 total;
+} DossierLoadTimings;
+
+void                 dossier_loader_get_last_timings (DossierLoadTimings *timings);
+
+/* For benchmarks: a SAX pass over @data with no handlers doing any work,
+ * under the same options as the loader. Returns FALSE when libxml2
+ * reports an error. */
+gboolean             dossier_loader_sax_only_pass (const char *data,
+                                                   gsize       length);
+
 G_END_DECLS

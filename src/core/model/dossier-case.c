@@ -5,7 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "dossier-model-private.h"
+#include "dossier-model-builder.h"
 
 G_DEFINE_FINAL_TYPE (DossierCase, dossier_case, G_TYPE_OBJECT)
 

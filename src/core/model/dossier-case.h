@@ -10,6 +10,7 @@
 #include "dossier-inline.h"
 #include "dossier-note.h"
 #include "dossier-place.h"
+#include "dossier-problem.h"
 #include "dossier-reaction.h"
 #include "dossier-release.h"
 #include "dossier-source.h"

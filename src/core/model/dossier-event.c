@@ -3,7 +3,7 @@
 
 #include "dossier-event.h"
 
-#include "dossier-model-private.h"
+#include "dossier-model-builder.h"
 
 G_DEFINE_FINAL_TYPE (DossierEvent, dossier_event, G_TYPE_OBJECT)
 

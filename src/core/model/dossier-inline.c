@@ -6,9 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "dossier-model-private.h"
-
-#define MAX_LINK_BYTES 2048
+#include "dossier-model-builder.h"
 
 /* A step of an iterative walk: a node and the next child to visit. */
 typedef struct
@@ -222,163 +220,7 @@ dossier_inline_foreach (const DossierInline *node,
     }
 }
 
-/* The arena. */
-
-/* Chunks grow from the first size to the last, so a small case takes
- * little and a large one few chunks. */
-#define ARENA_FIRST_CHUNK (16 * 1024)
-#define ARENA_LAST_CHUNK  (1024 * 1024)
-#define ARENA_ALIGN       ((gsize) 8)
-
-typedef struct _ArenaChunk ArenaChunk;
-
-struct _ArenaChunk
-{
-  ArenaChunk *next;
-  gsize       pad;      /* keeps the data 16-byte aligned */
-};
-
-struct _DossierArena
-{
-  gatomicrefcount  ref_count;
-  char            *pos;        /* the next free byte of the current chunk */
-  char            *end;
-  ArenaChunk      *chunks;     /* newest first */
-  gsize            next_size;
-  GPtrArray       *arrays;     /* children arrays, unreffed at the end */
-};
-
-G_STATIC_ASSERT (sizeof (ArenaChunk) % 16 == 0);
-
-DossierArena *
-dossier_arena_new (void)
-{
-  DossierArena *arena = g_new0 (DossierArena, 1);
-
-  g_atomic_ref_count_init (&arena->ref_count);
-  arena->next_size = ARENA_FIRST_CHUNK;
-  arena->arrays = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  return arena;
-}
-
-DossierArena *
-dossier_arena_ref (DossierArena *arena)
-{
-  g_return_val_if_fail (arena != NULL, NULL);
-
-  g_atomic_ref_count_inc (&arena->ref_count);
-  return arena;
-}
-
-void
-dossier_arena_unref (DossierArena *arena)
-{
-  ArenaChunk *chunk;
-
-  g_return_if_fail (arena != NULL);
-
-  if (!g_atomic_ref_count_dec (&arena->ref_count))
-    return;
-
-  g_ptr_array_unref (arena->arrays);
-
-  chunk = arena->chunks;
-  while (chunk != NULL)
-    {
-      ArenaChunk *next = chunk->next;
-
-      g_free (chunk);
-      chunk = next;
-    }
-
-  g_free (arena);
-}
-
-static gpointer
-arena_alloc_slow (DossierArena *arena,
-                  gsize         size)
-{
-  ArenaChunk *chunk;
-  gsize chunk_size;
-
-  /* Strings come unaligned; keep the room for aligned blocks. */
-  size = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
-
-  /* A big block gets a chunk of its own, behind the current one, so the
-   * room left in the current one is not lost. */
-  if (size > ARENA_LAST_CHUNK / 4)
-    {
-      chunk = g_malloc0 (sizeof (ArenaChunk) + size);
-      if (arena->chunks != NULL)
-        {
-          chunk->next = arena->chunks->next;
-          arena->chunks->next = chunk;
-        }
-      else
-        arena->chunks = chunk;
-      return (char *) chunk + sizeof (ArenaChunk);
-    }
-
-  chunk_size = MAX (arena->next_size, sizeof (ArenaChunk) + size);
-  if (arena->next_size < ARENA_LAST_CHUNK)
-    arena->next_size *= 2;
-
-  chunk = g_malloc0 (chunk_size);
-  chunk->next = arena->chunks;
-  arena->chunks = chunk;
-  arena->pos = (char *) chunk + sizeof (ArenaChunk) + size;
-  arena->end = (char *) chunk + chunk_size;
-  return (char *) chunk + sizeof (ArenaChunk);
-}
-
-gpointer
-dossier_arena_alloc (DossierArena *arena,
-                     gsize         size)
-{
-  char *block = (char *) (((guintptr) arena->pos + ARENA_ALIGN - 1) & ~(guintptr) (ARENA_ALIGN - 1));
-
-  if (G_UNLIKELY (block > arena->end || (gsize) (arena->end - block) < size))
-    return arena_alloc_slow (arena, size);
-
-  arena->pos = block + size;
-  return block;
-}
-
-/* Strings need no alignment: a million short ones waste no padding. */
-static char *
-arena_alloc_chars (DossierArena *arena,
-                   gsize         size)
-{
-  char *block = arena->pos;
-
-  if (G_UNLIKELY ((gsize) (arena->end - block) < size))
-    return arena_alloc_slow (arena, size);
-
-  arena->pos = block + size;
-  return block;
-}
-
-char *
-dossier_arena_strndup (DossierArena *arena,
-                       const char   *str,
-                       gsize         length)
-{
-  char *copy = arena_alloc_chars (arena, length + 1);
-
-  memcpy (copy, str, length);
-  copy[length] = '\0';
-  return copy;
-}
-
-char *
-dossier_arena_strdup (DossierArena *arena,
-                      const char   *str)
-{
-  if (str == NULL)
-    return NULL;
-
-  return dossier_arena_strndup (arena, str, strlen (str));
-}
+/* Inline nodes in the arena. */
 
 DossierInline *
 dossier_arena_new_inline (DossierArena      *arena,
@@ -395,12 +237,7 @@ dossier_arena_new_children (DossierArena   *arena,
                             DossierInline **children,
                             guint           n_children)
 {
-  GPtrArray *array = g_ptr_array_sized_new (n_children);
-
-  g_ptr_array_set_size (array, n_children);
-  memcpy (array->pdata, children, n_children * sizeof (gpointer));
-  g_ptr_array_add (arena->arrays, array);
-  return array;
+  return dossier_arena_new_array (arena, (gpointer *)children, n_children);
 }
 
 /* Certainty. */
@@ -540,99 +377,6 @@ dossier_blocks_to_plain (GPtrArray *blocks)
         g_string_append (out, "\n\n");
       if (paragraph != NULL)
         dossier_inline_append_plain (paragraph->text, out);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* The link policy (hostile inputs, item 13). */
-
-gboolean
-dossier_link_is_safe (const char *href)
-{
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
-  const char *host;
-  const char *p;
-  gsize len;
-
-  if (href == NULL)
-    return FALSE;
-
-  len = strnlen (href, MAX_LINK_BYTES + 1);
-  if (len == 0 || len > MAX_LINK_BYTES)
-    return FALSE;
-
-  if (!g_utf8_validate (href, len, NULL))
-    return FALSE;
-
-  /* No control, white-space or invisible formatting characters anywhere,
-   * and no backslash, which browsers read as a slash but GUri does not. */
-  for (p = href; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c <= 0x20 || c == 0x7f || c == '\\'
-          || (c >= 0x80 && c <= 0x9f)
-          || g_unichar_isspace (c)
-          || g_unichar_type (c) == G_UNICODE_FORMAT
-          || g_unichar_type (c) == G_UNICODE_LINE_SEPARATOR
-          || g_unichar_type (c) == G_UNICODE_PARAGRAPH_SEPARATOR)
-        return FALSE;
-    }
-
-  uri = g_uri_parse (href, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return FALSE;
-
-  scheme = g_uri_get_scheme (uri);
-  if (scheme == NULL
-      || (g_ascii_strcasecmp (scheme, "http") != 0
-          && g_ascii_strcasecmp (scheme, "https") != 0))
-    return FALSE;
-
-  host = g_uri_get_host (uri);
-  if (host == NULL || *host == '\0')
-    return FALSE;
-
-  if (g_uri_get_userinfo (uri) != NULL)
-    return FALSE;
-
-  return TRUE;
-}
-
-static inline gboolean
-is_invisible_control (gunichar c)
-{
-  return (c >= 0x202a && c <= 0x202e)   /* bidi embeddings and overrides */
-         || (c >= 0x2066 && c <= 0x2069) /* bidi isolates */
-         || (c >= 0x200b && c <= 0x200f) /* zero-width characters, marks */
-         || c == 0xfeff                  /* zero-width no-break space */
-         || c < 0x20 || c == 0x7f        /* C0 */
-         || (c >= 0x80 && c <= 0x9f);    /* C1 */
-}
-
-char *
-dossier_sanitize_display_text (const char *text)
-{
-  g_autofree char *valid = NULL;
-  GString *out;
-  const char *p;
-
-  if (text == NULL)
-    return g_strdup ("");
-
-  valid = g_utf8_make_valid (text, -1);
-  out = g_string_sized_new (strlen (valid));
-
-  for (p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '\t' || c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029)
-        g_string_append_c (out, ' ');
-      else if (!is_invisible_control (c))
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
 
   return g_string_free (out, FALSE);

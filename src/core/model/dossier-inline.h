@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "dossier-text-safety.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -118,15 +120,7 @@ void              dossier_paragraph_free (DossierParagraph *paragraph);
  * on a loaded case. Plain text of all paragraphs separated by "\n\n". */
 char             *dossier_blocks_to_plain (GPtrArray *blocks);
 
-/* The link policy: TRUE only for an absolute http or https URI with a
- * host, no user-info, no control or white-space characters, at most 2048
- * bytes. Everything else is shown as text and never opened. */
-gboolean          dossier_link_is_safe   (const char *href);
 
-/* Text safe to show as a title, name or file name: drops bidi override
- * and isolate controls, zero-width characters and C0/C1 controls
- * (except that tabs and newlines become spaces). Returns a new string. */
-char             *dossier_sanitize_display_text (const char *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierInline, dossier_inline_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierParagraph, dossier_paragraph_free)

@@ -3,7 +3,7 @@
 
 #include "dossier-note.h"
 
-#include "dossier-model-private.h"
+#include "dossier-model-builder.h"
 
 G_DEFINE_FINAL_TYPE (DossierNote, dossier_note, G_TYPE_OBJECT)
 

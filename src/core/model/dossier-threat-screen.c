@@ -3,7 +3,7 @@
 
 #include "dossier-threat-screen.h"
 
-#include "dossier-model-private.h"
+#include "dossier-model-builder.h"
 
 G_DEFINE_FINAL_TYPE (DossierThreatScreen, dossier_threat_screen, G_TYPE_OBJECT)
 

@@ -1,41 +1,23 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* Instance structs of the model, shared inside src/core only: the loader
- * fills them, the class files read them. Nothing outside src/core
- * includes this header. */
+/* The builder API of the model: how a case is built, not how it is read.
+ *
+ * The loader (src/core/load) builds a case through this header and only
+ * through it: it takes the empty objects of the constructors below and
+ * fills their instance structs field by field, putting everything small
+ * in the case's arena, because a setter per field would cost more than
+ * the parse on a large case. The model's own class files read the same
+ * structs; tests that build a case by hand use it too. Everything else
+ * (search, export, the command line, the GUI) reads a case through the
+ * public getters of the class headers and never includes this one. */
 
+#include "dossier-arena.h"
 #include "dossier-case.h"
 
 G_BEGIN_DECLS
 
-/* Where the loader puts everything small a case holds: inline trees,
- * paragraphs, places, strings, string arrays. A bump allocator freed at
- * once: a large case holds millions of these, and a malloc and a free
- * each cost more than the parse. Reference counted: the case and every
- * object it built hold a reference, so an object that outlives its case
- * keeps its text.
- *
- * An object whose arena is set owns none of those things one by one: its
- * finalize frees only what is not in the arena (dates, GObjects, the
- * arrays themselves, which the loader gives no free func). Objects built
- * by hand (arena NULL) own their strings, trees and paragraphs as
- * before. */
-typedef struct _DossierArena DossierArena;
-
-DossierArena  *dossier_arena_new          (void);
-DossierArena  *dossier_arena_ref          (DossierArena       *arena);
-void           dossier_arena_unref        (DossierArena       *arena);
-/* @size bytes, zeroed, aligned for any field of the model's structs. */
-gpointer       dossier_arena_alloc        (DossierArena       *arena,
-                                           gsize               size);
-/* A NUL-terminated copy of @length bytes of @str. */
-char          *dossier_arena_strndup      (DossierArena       *arena,
-                                           const char         *str,
-                                           gsize               length);
-/* NULL for NULL. */
-char          *dossier_arena_strdup       (DossierArena       *arena,
-                                           const char         *str);
+/* A node of @kind in @arena, zeroed. */
 DossierInline *dossier_arena_new_inline   (DossierArena       *arena,
                                            DossierInlineKind   kind);
 /* A children array for a node of the arena holding @n_children (copied
