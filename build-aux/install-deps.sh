@@ -10,9 +10,10 @@ packages=(
   desktop-file-utils appstream xvfb xauth fonts-dejavu-core
   poppler-utils python3 locales
 )
-# Extra packages for the test suite only (sanitizer and fuzzing builds).
+# Extra packages for the test suite only (sanitizer, fuzzing and
+# coverage builds).
 if [[ ${1:-} == --tests ]]; then
-  packages+=(clang libclang-rt-14-dev llvm-14)
+  packages+=(clang libclang-rt-14-dev llvm-14 gcovr)
 fi
 
 missing=()
