@@ -329,7 +329,7 @@ def check_cycles(build, root):
                     syms = sorted(graph[a][b])
                     more = f" and {len(syms) - 4} more" if len(syms) > 4 else ""
                     lines.append(f"  {os.path.basename(a)} -> {os.path.basename(b)}: "
-                                 f"{len(syms)} symbols: {', '.join(syms[:4])}{more}")
+                                 f"{len(syms)} symbol{'s' if len(syms) > 1 else ''}: {', '.join(syms[:4])}{more}")
         problems.append("\n  ".join(lines))
     return len(objects), problems
 
