@@ -135,6 +135,9 @@ export ASAN_OPTIONS=detect_leaks=${FUZZ_DETECT_LEAKS:-1}:allocator_may_return_nu
 export LSAN_OPTIONS=suppressions=$root/build-aux/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export LC_ALL=C.UTF-8 LANGUAGE=en TZ=UTC
+# Every GLib block a malloc block, as in the sanitized suite: LeakSanitizer
+# sees them all, and the caller's environment does not change the run.
+export G_SLICE=always-malloc G_DEBUG=gc-friendly
 
 declare -A execs cov ft speed result corpus_files
 found_crash=0
@@ -168,8 +171,10 @@ for t in "${targets[@]}"; do
     # corpus folders are not read again while it runs (-reload=0).
     # A hang of the whole run is a failure, not a shorter run. libFuzzer
     # also learns from the values of comparisons, pointers among them:
-    # without address space randomisation (setarch -R) they are the same
-    # from run to run, and so are the inputs it makes.
+    # they are the same from run to run, and so are the inputs it makes,
+    # only without address space randomisation (setarch -R) and with the
+    # same environment and arguments, which lie on the stack: a fixed
+    # environment (env -i) and relative paths, wherever the clone is.
     work=$lf_dir/fuzz-ci/$name
     rm -rf "$work"
     mkdir -p "$work"
@@ -180,6 +185,10 @@ for t in "${targets[@]}"; do
     else
       echo "   (setarch -R is not allowed here: addresses are random, runs may differ)"
     fi
+    stop+=(env -i PATH=/usr/lib/llvm-14/bin:/usr/bin:/bin HOME=/nonexistent
+           LC_ALL="$LC_ALL" LANGUAGE="$LANGUAGE" TZ="$TZ" G_SLICE="$G_SLICE" G_DEBUG="$G_DEBUG"
+           ASAN_OPTIONS="$ASAN_OPTIONS" UBSAN_OPTIONS="$UBSAN_OPTIONS"
+           LSAN_OPTIONS=suppressions=build-aux/lsan.supp:print_suppressions=0)
     limits=(-runs="$(runs_for "$t")" -seed="$seed" -reload=0 -timeout=25 $(ci_flags_for "$t"))
   else
     echo "== $t: ${seconds}s on $(ls "$run_seeds" | wc -l) seeds + $(ls "$work" | wc -l) found earlier"
@@ -208,6 +217,9 @@ for t in "${targets[@]}"; do
     record "$t" FAIL
     found_crash=1
     result[$t]="CRASH (exit $rc)"
+    if [[ -n $runs && $rc -eq 137 ]]; then
+      result[$t]="TIMEOUT (the whole run took over ${FUZZ_CI_TIMEOUT:-900}s)"
+    fi
     # Keep every new crash, timeout, oom or leak input as a fixture.
     new=$(comm -13 <(echo "$before") <(ls "$artifacts" | sort))
     kept=()
