@@ -108,8 +108,8 @@ run_dossier (Run        *run,
   g_ptr_array_add (argv, NULL);
 
   run_clear (run);
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_INHERIT |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+  /* Standard input is /dev/null, as in CI. */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_set_cwd (launcher, source_root);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
