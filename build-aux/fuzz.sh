@@ -2,9 +2,20 @@
 # Runs every libFuzzer target of fuzz/ for a while and reports what it saw.
 #
 #   build-aux/fuzz.sh [SECONDS-PER-TARGET] [--no-coverage] [TARGET...]
+#   build-aux/fuzz.sh --runs=N [--seed=N] [--results=FILE] [TARGET...]
 #
 # SECONDS-PER-TARGET defaults to 60; TARGET is fuzz-loader, fuzz-date,
-# fuzz-query or fuzz-export (default: every target that exists).
+# fuzz-query, fuzz-export or fuzz-pdf (default: every target that exists).
+#
+# The first form is for people: open-ended, time-based fuzzing that keeps
+# what it finds. The second is for CI (build-aux/run-sanitized.sh): the
+# same commit always gives the same result. Each target runs N inputs
+# (ten times as many for the quick dates, see runs_for) with -seed
+# (default 1), in one process, from its seed corpus and an empty working
+# corpus, with no reloading of the corpus and no coverage report.
+# --results=FILE appends one line per target (and one for the build when
+# it fails) in the form of meson's testlog.json, which
+# build-aux/count-results.py counts.
 #
 # 1. Configures, if needed, a clang build with the whole core library
 #    instrumented for libFuzzer, AddressSanitizer and UBSan:
@@ -32,13 +43,19 @@ root=$PWD
 
 seconds=60
 coverage=1
+runs=
+seed=1
+results=
 targets=()
 for arg in "$@"; do
   case $arg in
     --no-coverage) coverage=0 ;;
+    --runs=[0-9]*) runs=${arg#--runs=}; coverage=0 ;;
+    --seed=[0-9]*) seed=${arg#--seed=} ;;
+    --results=?*) results=${arg#--results=} ;;
     [0-9]*) seconds=$arg ;;
     fuzz-*) targets+=("$arg") ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,39p' "$0"; exit 0 ;;
     *) echo "fuzz.sh: unknown argument $arg" >&2; exit 2 ;;
   esac
 done
@@ -53,7 +70,7 @@ if [[ -z $cc ]]; then
 fi
 
 if [[ ${#targets[@]} -eq 0 ]]; then
-  for t in fuzz-loader fuzz-date fuzz-query fuzz-export; do
+  for t in fuzz-loader fuzz-date fuzz-query fuzz-export fuzz-pdf; do
     [[ -f fuzz/$t.c ]] && targets+=("$t")
   done
 fi
@@ -62,12 +79,41 @@ corpus_name () { echo "${1#fuzz-}"; }
 
 # Inputs of a few bytes are enough for dates and queries; case files
 # need room, but the seeds already set libFuzzer's length (up to 64 KiB).
+# A PDF export lays out every line with Pango: short cases only, so that
+# each input stays quick (the seeds in fuzz/corpus/pdf are under 8 KiB).
 max_len () {
   case $1 in
     fuzz-date) echo 128 ;;
     fuzz-query) echo 512 ;;
+    fuzz-pdf) echo 8192 ;;
     *) echo 65536 ;;
   esac
+}
+
+# With --runs=N: the inputs each target runs. A date is parsed in a few
+# microseconds: ten times as many (50,000 inputs take 10 to 40 seconds
+# for the other targets on a busy 2-core machine).
+runs_for () {
+  case $1 in
+    fuzz-date) echo $(( runs * 10 )) ;;
+    *) echo "$runs" ;;
+  esac
+}
+
+# With --runs=N: what a target needs to run the same way every time. The
+# PDF exporter draws in two threads: the values of comparisons libFuzzer
+# traces (-use_cmp) then depend on how the threads meet, so its CI runs
+# learn from coverage alone.
+ci_flags_for () {
+  case $1 in
+    fuzz-pdf) echo -use_cmp=0 ;;
+  esac
+}
+
+# One line of meson's testlog.json for build-aux/count-results.py.
+record () {
+  [[ -n $results ]] || return 0
+  printf '{"name": "%s", "suite": ["fuzz"], "result": "%s"}\n' "$1" "$2" >>"$results"
 }
 
 # 1. The instrumented build.
@@ -75,17 +121,23 @@ if [[ ! -f $lf_dir/build.ninja ]]; then
   CC=$cc meson setup "$lf_dir" -Dfuzzing=true \
     -Db_sanitize=address,undefined -Db_lundef=false \
     -Dc_args=-fsanitize=fuzzer-no-link >"$lf_dir.setup.log" 2>&1 || {
-      cat "$lf_dir.setup.log" >&2; exit 2; }
+      cat "$lf_dir.setup.log" >&2; record fuzz-build FAIL; exit 2; }
   rm -f "$lf_dir.setup.log"
 fi
-ninja -C "$lf_dir" "${targets[@]/#/fuzz/}" >/dev/null
+ninja -C "$lf_dir" "${targets[@]/#/fuzz/}" >/dev/null || { record fuzz-build FAIL; exit 2; }
 
 # libFuzzer handles the crash itself; leak checks per input, and UBSan
 # findings are crashes, not messages.
 # FUZZ_DETECT_LEAKS=0 looks for other faults while a known leak is open.
 export ASAN_OPTIONS=detect_leaks=${FUZZ_DETECT_LEAKS:-1}:allocator_may_return_null=1:handle_abort=1
+# fontconfig's caches, made at the first PDF export and kept for the life
+# of the process, are not leaks (see the file).
+export LSAN_OPTIONS=suppressions=$root/build-aux/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export LC_ALL=C.UTF-8 LANGUAGE=en TZ=UTC
+# Every GLib block a malloc block, as in the sanitized suite: LeakSanitizer
+# sees them all, and the caller's environment does not change the run.
+export G_SLICE=always-malloc G_DEBUG=gc-friendly
 
 declare -A execs cov ft speed result corpus_files
 found_crash=0
@@ -113,10 +165,39 @@ for t in "${targets[@]}"; do
       ! -name 'timeout-*' ! -name 'oom-*' -exec cp {} "$run_seeds/" \;
   fi
 
-  echo "== $t: ${seconds}s on $(ls "$run_seeds" | wc -l) seeds + $(ls "$work" | wc -l) found earlier"
+  if [[ -n $runs ]]; then
+    # A fixed number of inputs from a fixed seed, from the seeds alone:
+    # nothing an earlier run found changes what this one does, and the
+    # corpus folders are not read again while it runs (-reload=0).
+    # A hang of the whole run is a failure, not a shorter run. libFuzzer
+    # also learns from the values of comparisons, pointers among them:
+    # they are the same from run to run, and so are the inputs it makes,
+    # only without address space randomisation (setarch -R) and with the
+    # same environment and arguments, which lie on the stack: a fixed
+    # environment (env -i) and relative paths, wherever the clone is.
+    work=$lf_dir/fuzz-ci/$name
+    rm -rf "$work"
+    mkdir -p "$work"
+    echo "== $t: $(runs_for "$t") runs, seed $seed, on $(ls "$run_seeds" | wc -l) seeds"
+    stop=(timeout --signal=KILL "${FUZZ_CI_TIMEOUT:-900}")
+    if setarch "$(uname -m)" -R true 2>/dev/null; then
+      stop+=(setarch "$(uname -m)" -R)
+    else
+      echo "   (setarch -R is not allowed here: addresses are random, runs may differ)"
+    fi
+    stop+=(env -i PATH=/usr/lib/llvm-14/bin:/usr/bin:/bin HOME=/nonexistent
+           LC_ALL="$LC_ALL" LANGUAGE="$LANGUAGE" TZ="$TZ" G_SLICE="$G_SLICE" G_DEBUG="$G_DEBUG"
+           ASAN_OPTIONS="$ASAN_OPTIONS" UBSAN_OPTIONS="$UBSAN_OPTIONS"
+           LSAN_OPTIONS=suppressions=build-aux/lsan.supp:print_suppressions=0)
+    limits=(-runs="$(runs_for "$t")" -seed="$seed" -reload=0 -timeout=25 $(ci_flags_for "$t"))
+  else
+    echo "== $t: ${seconds}s on $(ls "$run_seeds" | wc -l) seeds + $(ls "$work" | wc -l) found earlier"
+    stop=()
+    limits=(-max_total_time="$seconds" -timeout=10)
+  fi
   rc=0
-  "$lf_dir/fuzz/$t" "$work" "$run_seeds" \
-    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2560 -malloc_limit_mb=2560 \
+  "${stop[@]}" "$lf_dir/fuzz/$t" "$work" "$run_seeds" \
+    "${limits[@]}" -rss_limit_mb=2560 -malloc_limit_mb=2560 \
     -max_len="$(max_len "$t")" -dict=fuzz/dossier.dict \
     -artifact_prefix="$artifacts/" -print_final_stats=1 \
     -detect_leaks="${FUZZ_DETECT_LEAKS:-1}" \
@@ -131,9 +212,14 @@ for t in "${targets[@]}"; do
 
   if [[ $rc -eq 0 ]]; then
     result[$t]=ok
+    record "$t" OK
   else
+    record "$t" FAIL
     found_crash=1
     result[$t]="CRASH (exit $rc)"
+    if [[ -n $runs && $rc -eq 137 ]]; then
+      result[$t]="TIMEOUT (the whole run took over ${FUZZ_CI_TIMEOUT:-900}s)"
+    fi
     # Keep every new crash, timeout, oom or leak input as a fixture.
     new=$(comm -13 <(echo "$before") <(ls "$artifacts" | sort))
     kept=()
@@ -149,7 +235,7 @@ for t in "${targets[@]}"; do
       echo "   new regression fixture: $seeds/$f"
     done
     new=${kept[*]:-}
-    grep -E 'ERROR: |runtime error|fuzz oracle:|SUMMARY: |found in the initial corpus' "$log" |
+    { grep -E 'ERROR: |runtime error|fuzz oracle:|SUMMARY: |found in the initial corpus' "$log" || true; } |
       head -6 | sed 's/^/   /'
     # Replay the input with full stacks (slow unwinding: system libraries
     # have no frame pointers) and show the frames in Dossier's code.
@@ -158,8 +244,8 @@ for t in "${targets[@]}"; do
       ASAN_OPTIONS=$ASAN_OPTIONS:fast_unwind_on_malloc=0 \
         "$lf_dir/fuzz/$t" "$seeds/$f" >"$log.$f.txt" 2>&1 || true
       echo "   reproduce: $lf_dir/fuzz/$t $seeds/$f   (stack: $log.$f.txt)"
-      grep -E ' in [^ ]+ .*/(src/core|fuzz)/' "$log.$f.txt" | grep -v 'fuzzer::' |
-        head -6 | sed 's/^ *#[0-9]* 0x[0-9a-f]* /      /'
+      { grep -E ' in [^ ]+ .*/(src/core|fuzz)/' "$log.$f.txt" || true; } |
+        { grep -v 'fuzzer::' || true; } | head -6 | sed 's/^ *#[0-9]* 0x[0-9a-f]* /      /'
     done
     if [[ -z $new ]]; then
       # Nothing new: an input that failed before (a seed or a fixture).

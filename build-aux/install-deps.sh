@@ -10,10 +10,11 @@ packages=(
   desktop-file-utils appstream xvfb xauth fonts-dejavu-core
   poppler-utils python3 locales
 )
-# Extra packages for the test suite only (sanitizer and fuzzing builds;
-# cmark-gfm renders the Markdown export in tests/test-export.c).
+# Extra packages for the test suite only (sanitizer, fuzzing and
+# coverage builds; cmark-gfm renders the Markdown export in
+# tests/test-export.c).
 if [[ ${1:-} == --tests ]]; then
-  packages+=(clang libclang-rt-14-dev llvm-14 cmark-gfm)
+  packages+=(clang libclang-rt-14-dev llvm-14 gcovr cmark-gfm)
 fi
 
 missing=()

@@ -20,12 +20,14 @@ else
   meson test -C build --print-errorlogs --num-processes 2 "$@" || status=$?
 fi
 
-# The same suite under ASan/UBSan, then a minute of fuzzing (build-asan).
-# Skip it with DOSSIER_SKIP_SANITIZED=1 for a quick local run.
+# The same suite under ASan/UBSan, then every fuzz target for a fixed
+# number of inputs from a fixed seed (build-asan, build-fuzz-lf): one
+# result per target in fuzzlog.json, counted below. Skip it with
+# DOSSIER_SKIP_SANITIZED=1 for a quick local run.
 logs=(build/meson-logs/testlog.json)
 if [[ -z ${DOSSIER_SKIP_SANITIZED:-} ]]; then
   build-aux/run-sanitized.sh || status=1
-  logs+=(build-asan/meson-logs/testlog.json)
+  logs+=(build-asan/meson-logs/testlog.json build-asan/meson-logs/fuzzlog.json)
 fi
 
 python3 build-aux/count-results.py "${logs[@]}"
