@@ -1,0 +1,209 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "dossier-interchange-private.h"
+
+#include <string.h>
+
+/* Large enough that a 50 MB export is a few hundred writes. */
+#define FLUSH_SIZE (256 * 1024)
+
+struct _DossierJsonSink
+{
+  GOutputStream                  *stream;
+  GCancellable                   *cancellable;
+  DossierInterchangeProgressFunc  progress;
+  gpointer                        progress_data;
+  JsonGenerator                  *generator;
+  GString                        *buffer;
+  guint                           steps;
+};
+
+static gboolean
+flush (DossierJsonSink  *self,
+       GError          **error)
+{
+  if (self->buffer->len == 0)
+    return TRUE;
+  if (!g_output_stream_write_all (self->stream, self->buffer->str, self->buffer->len,
+                                  NULL, self->cancellable, error))
+    return FALSE;
+  g_string_truncate (self->buffer, 0);
+
+  return TRUE;
+}
+
+DossierJsonSink *
+dossier_json_sink_new (GOutputStream                  *stream,
+                       GCancellable                   *cancellable,
+                       DossierInterchangeProgressFunc  progress,
+                       gpointer                        progress_data)
+{
+  DossierJsonSink *self;
+
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), NULL);
+
+  self = g_new0 (DossierJsonSink, 1);
+  self->stream = g_object_ref (stream);
+  self->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  self->progress = progress;
+  self->progress_data = progress_data;
+  self->generator = json_generator_new ();
+  json_generator_set_pretty (self->generator, FALSE);
+  self->buffer = g_string_sized_new (FLUSH_SIZE + 4096);
+
+  return self;
+}
+
+void
+dossier_json_sink_free (DossierJsonSink *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_object (&self->stream);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->generator);
+  g_string_free (self->buffer, TRUE);
+  g_free (self);
+}
+
+gboolean
+dossier_json_sink_write_raw (DossierJsonSink  *self,
+                             const char       *text,
+                             GError          **error)
+{
+  g_string_append (self->buffer, text);
+
+  return self->buffer->len < FLUSH_SIZE || flush (self, error);
+}
+
+gboolean
+dossier_json_sink_write_node (DossierJsonSink  *self,
+                              JsonNode         *node,
+                              GError          **error)
+{
+  json_generator_set_root (self->generator, node);
+  json_generator_to_gstring (self->generator, self->buffer);
+  json_generator_set_root (self->generator, NULL);
+
+  return self->buffer->len < FLUSH_SIZE || flush (self, error);
+}
+
+gboolean
+dossier_json_sink_write_object (DossierJsonSink  *self,
+                                JsonObject       *object,
+                                GError          **error)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, object);
+
+  return dossier_json_sink_write_node (self, node, error);
+}
+
+void
+dossier_json_sink_append_csv_field (DossierJsonSink *self,
+                                    const char      *text)
+{
+  /* RFC 4180: a field with a comma, a quote or a line break is quoted,
+   * its quotes doubled. */
+  if (text == NULL)
+    return;
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (self->buffer, text);
+      return;
+    }
+
+  g_string_append_c (self->buffer, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (self->buffer, '"');
+      g_string_append_c (self->buffer, *p);
+    }
+  g_string_append_c (self->buffer, '"');
+}
+
+gboolean
+dossier_json_sink_step (DossierJsonSink  *self,
+                        double            fraction,
+                        GError          **error)
+{
+  /* Every 256 items: cheap enough for 100,000 notes, often enough for a
+   * Cancel button. */
+  if ((++self->steps & 0xff) != 0)
+    return TRUE;
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    return FALSE;
+  if (self->progress != NULL)
+    self->progress (CLAMP (fraction, 0.0, 1.0), self->progress_data);
+
+  return self->buffer->len < FLUSH_SIZE || flush (self, error);
+}
+
+gboolean
+dossier_json_sink_finish (DossierJsonSink  *self,
+                          GError          **error)
+{
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    return FALSE;
+  if (!flush (self, error))
+    return FALSE;
+  if (self->progress != NULL)
+    self->progress (1.0, self->progress_data);
+
+  return TRUE;
+}
+
+void
+dossier_json_set_string (JsonObject *object,
+                         const char *key,
+                         const char *value)
+{
+  if (value != NULL && value[0] != '\0')
+    json_object_set_string_member (object, key, value);
+}
+
+void
+dossier_json_set_inline (JsonObject          *object,
+                         const char          *key,
+                         const DossierInline *text)
+{
+  g_autofree char *plain = NULL;
+
+  if (text == NULL)
+    return;
+  plain = dossier_inline_to_plain (text);
+  dossier_json_set_string (object, key, plain);
+}
+
+void
+dossier_json_set_blocks (JsonObject *object,
+                         const char *key,
+                         GPtrArray  *blocks)
+{
+  g_autofree char *plain = NULL;
+
+  if (blocks == NULL || blocks->len == 0)
+    return;
+  plain = dossier_blocks_to_plain (blocks);
+  dossier_json_set_string (object, key, plain);
+}
+
+void
+dossier_json_set_strv (JsonObject         *object,
+                       const char         *key,
+                       const char * const *values)
+{
+  JsonArray *array;
+
+  if (values == NULL || values[0] == NULL)
+    return;
+
+  array = json_array_new ();
+  for (guint i = 0; values[i] != NULL; i++)
+    json_array_add_string_element (array, values[i]);
+  json_object_set_array_member (object, key, array);
+}

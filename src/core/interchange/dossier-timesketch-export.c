@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "dossier-interchange-private.h"
+
+/* The columns of the CSV, in order; the JSON Lines events have the same
+ * keys (sources as an array there, joined by "; " here). Timesketch
+ * requires message, datetime and timestamp_desc. */
+static const char * const columns[] = {
+  "message", "datetime", "timestamp_desc", "timestamp", "case_id", "section",
+  "item_id", "certainty", "edtf_date", "date_precision", "date_end", "sources",
+};
+
+typedef struct
+{
+  char  *datetime;
+  char  *timestamp;
+  char  *date_end;
+  char **sources;
+} EventFields;
+
+static void
+event_fields_clear (EventFields *fields)
+{
+  g_free (fields->datetime);
+  g_free (fields->timestamp);
+  g_free (fields->date_end);
+  g_strfreev (fields->sources);
+}
+
+static void
+event_fields_init (EventFields            *fields,
+                   DossierCase            *dcase,
+                   const DossierDatedItem *item)
+{
+  fields->datetime = dossier_interchange_timestamp (item->key, FALSE);
+  /* Timesketch's own field: microseconds since the epoch. */
+  fields->timestamp = g_strdup_printf ("%" G_GINT64_FORMAT, item->key * G_GINT64_CONSTANT (1000000));
+  fields->date_end = dossier_interchange_timestamp (dossier_date_get_end_key (item->date), FALSE);
+  fields->sources = dossier_interchange_item_source_titles (dcase, item);
+}
+
+static gboolean
+write_json_event (DossierJsonSink        *sink,
+                  DossierCase            *dcase,
+                  const DossierDatedItem *item,
+                  const EventFields      *fields,
+                  GError                **error)
+{
+  JsonObject *event = json_object_new ();
+  JsonArray *sources = json_array_new ();
+  const char *certainty = dossier_certainty_to_string (item->certainty);
+
+  json_object_set_string_member (event, "message", item->message);
+  json_object_set_string_member (event, "datetime", fields->datetime);
+  json_object_set_string_member (event, "timestamp_desc", item->what);
+  json_object_set_int_member (event, "timestamp", item->key * G_GINT64_CONSTANT (1000000));
+  json_object_set_string_member (event, "case_id", dossier_case_get_id (dcase));
+  json_object_set_string_member (event, "section", dossier_section_to_string (item->section));
+  json_object_set_string_member (event, "item_id", item->item_id);
+  json_object_set_string_member (event, "certainty", certainty != NULL ? certainty : "");
+  json_object_set_string_member (event, "edtf_date", dossier_date_get_text (item->date));
+  json_object_set_string_member (event, "date_precision",
+                                 dossier_interchange_precision_to_string (dossier_date_get_precision (item->date)));
+  json_object_set_string_member (event, "date_end", fields->date_end);
+  for (guint i = 0; fields->sources[i] != NULL; i++)
+    json_array_add_string_element (sources, fields->sources[i]);
+  json_object_set_array_member (event, "sources", sources);
+
+  return dossier_json_sink_write_object (sink, event, error) &&
+         dossier_json_sink_write_raw (sink, "\n", error);
+}
+
+static gboolean
+write_csv_event (DossierJsonSink        *sink,
+                 DossierCase            *dcase,
+                 const DossierDatedItem *item,
+                 const EventFields      *fields,
+                 GError                **error)
+{
+  g_autofree char *sources = g_strjoinv ("; ", fields->sources);
+  const char *values[G_N_ELEMENTS (columns)];
+
+  values[0] = item->message;
+  values[1] = fields->datetime;
+  values[2] = item->what;
+  values[3] = fields->timestamp;
+  values[4] = dossier_case_get_id (dcase);
+  values[5] = dossier_section_to_string (item->section);
+  values[6] = item->item_id;
+  values[7] = dossier_certainty_to_string (item->certainty);
+  values[8] = dossier_date_get_text (item->date);
+  values[9] = dossier_interchange_precision_to_string (dossier_date_get_precision (item->date));
+  values[10] = fields->date_end;
+  values[11] = sources;
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      if (i > 0 && !dossier_json_sink_write_raw (sink, ",", error))
+        return FALSE;
+      dossier_json_sink_append_csv_field (sink, values[i]);
+    }
+
+  /* RFC 4180 ends every record with CRLF. */
+  return dossier_json_sink_write_raw (sink, "\r\n", error);
+}
+
+gboolean
+dossier_timesketch_export (DossierCase      *dcase,
+                           DossierJsonSink  *sink,
+                           gboolean          csv,
+                           GError          **error)
+{
+  g_autoptr(GPtrArray) items = dossier_interchange_collect_dates (dcase);
+
+  if (csv)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+        if ((i > 0 && !dossier_json_sink_write_raw (sink, ",", error)) ||
+            !dossier_json_sink_write_raw (sink, columns[i], error))
+          return FALSE;
+      if (!dossier_json_sink_write_raw (sink, "\r\n", error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const DossierDatedItem *item = g_ptr_array_index (items, i);
+      EventFields fields;
+      gboolean ok;
+
+      event_fields_init (&fields, dcase, item);
+      ok = csv ? write_csv_event (sink, dcase, item, &fields, error)
+               : write_json_event (sink, dcase, item, &fields, error);
+      event_fields_clear (&fields);
+      if (!ok || !dossier_json_sink_step (sink, (double) (i + 1) / items->len, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
