@@ -52,7 +52,17 @@ def schema_path_for(kind):
     return None
 
 
+_validators = {}
+
+
 def validator(schema, schema_path, store):
+    key = (str(schema_path), id(schema))
+    if key not in _validators:
+        _validators[key] = _new_validator(schema, schema_path, store)
+    return _validators[key]
+
+
+def _new_validator(schema, schema_path, store):
     resolver = jsonschema.RefResolver(base_uri=schema_path.resolve().as_uri(),
                                       referrer=schema, store=store)
     cls = jsonschema.validators.validator_for(schema)
@@ -101,7 +111,6 @@ def validate(name, store, bundle_info):
 
     check_ids(bundle, problems, name)
     core_path = ROOT / "common" / "core.json"
-    core = json.loads(core_path.read_text(encoding="utf-8"))
     for i, obj in enumerate(bundle["objects"]):
         kind = obj.get("type", "") if isinstance(obj, dict) else ""
         where = f"objects[{i}] ({kind} {obj.get('id', '?') if isinstance(obj, dict) else '?'})"
@@ -110,9 +119,8 @@ def validate(name, store, bundle_info):
             problems.append(f"{name}: {where}: no STIX 2.1 schema for type '{kind}'")
             continue
         if schema_path is None:
-            schema_path, schema = core_path, core
-        else:
-            schema = json.loads(schema_path.read_text(encoding="utf-8"))
+            schema_path = core_path
+        schema = store[schema_path.resolve().as_uri()]
         for err in validator(schema, schema_path, store).iter_errors(obj):
             at = "/".join(str(p) for p in err.absolute_path) or "(top)"
             problems.append(f"{name}: {where}: {err.message[:300]} at {at}")
