@@ -102,6 +102,58 @@ dossier_json_sink_write_object (DossierJsonSink  *self,
   return dossier_json_sink_write_node (self, node, error);
 }
 
+char *
+dossier_json_sink_to_text (DossierJsonSink *self,
+                           JsonObject      *object)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  char *text;
+
+  json_node_set_object (node, object);
+  json_generator_set_root (self->generator, node);
+  text = json_generator_to_data (self->generator, NULL);
+  json_generator_set_root (self->generator, NULL);
+
+  return text;
+}
+
+gboolean
+dossier_json_sink_write_object_with_list (DossierJsonSink  *self,
+                                          JsonObject       *object,
+                                          const char       *key,
+                                          GPtrArray        *texts,
+                                          GError          **error)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, object);
+  json_generator_set_root (self->generator, node);
+  json_generator_to_gstring (self->generator, self->buffer);
+  json_generator_set_root (self->generator, NULL);
+
+  if (texts != NULL && texts->len > 0)
+    {
+      /* Reopen the object json-glib just closed and add the member:
+       * "KEY":[TEXT,...]}. */
+      g_assert (self->buffer->len >= 2 && self->buffer->str[self->buffer->len - 1] == '}');
+      g_string_truncate (self->buffer, self->buffer->len - 1);
+      if (self->buffer->str[self->buffer->len - 1] != '{')
+        g_string_append_c (self->buffer, ',');
+      g_string_append_c (self->buffer, '"');
+      g_string_append (self->buffer, key);
+      g_string_append (self->buffer, "\":[");
+      for (guint i = 0; i < texts->len; i++)
+        {
+          if (i > 0)
+            g_string_append_c (self->buffer, ',');
+          g_string_append (self->buffer, g_ptr_array_index (texts, i));
+        }
+      g_string_append (self->buffer, "]}");
+    }
+
+  return self->buffer->len < FLUSH_SIZE || flush (self, error);
+}
+
 void
 dossier_json_sink_append_csv_field (DossierJsonSink *self,
                                     const char      *text)

@@ -49,6 +49,18 @@ gboolean         dossier_json_sink_write_node (DossierJsonSink *self,
 gboolean         dossier_json_sink_write_object (DossierJsonSink *self,
                                                  JsonObject      *object,
                                                  GError         **error);
+/* @object as compact JSON text, for a piece written many times. */
+char            *dossier_json_sink_to_text    (DossierJsonSink *self,
+                                               JsonObject      *object);
+/* @object (taken) as compact JSON with one more member at its end, @key
+ * (our own name, never case text) holding the array of @texts, each a
+ * piece from dossier_json_sink_to_text(): json-glib wrote every byte of
+ * case text, the sink only the brackets and commas. */
+gboolean         dossier_json_sink_write_object_with_list (DossierJsonSink  *self,
+                                                           JsonObject       *object,
+                                                           const char       *key,
+                                                           GPtrArray        *texts,
+                                                           GError          **error);
 /* Case text escaped and quoted as an RFC 4180 CSV field when needed. */
 void             dossier_json_sink_append_csv_field (DossierJsonSink *self,
                                                      const char      *text);

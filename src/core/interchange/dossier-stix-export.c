@@ -20,19 +20,23 @@ typedef struct
   char            *report_id;
   GHashTable      *ids;           /* Dossier id -> STIX id (owned) */
   GHashTable      *entity_types;  /* entity id -> STIX type (static) */
-  GHashTable      *ext_refs;      /* source id -> JsonObject */
+  GHashTable      *ext_refs;      /* source id -> its external reference as JSON text */
   GPtrArray       *refs;          /* every STIX id but the report's, in order */
   guint            written;
 } StixWriter;
 
-/* What one object's texts cite, mention and link, in reading order. */
+/* What one object's texts cite, mention and link, in reading order.
+ * Most objects have a handful of each: the lists are searched in place,
+ * and a set is made only for the rare long ones. */
 typedef struct
 {
   GPtrArray  *cites;     /* of const DossierInline * (CITE nodes) */
   GPtrArray  *mentions;  /* of const char * (entity ids), each once */
   GPtrArray  *links;     /* of const char * (hrefs), each once */
-  GHashTable *seen;
+  GHashTable *seen;      /* "m:ID" and "l:HREF", once a list is long */
 } TextRefs;
+
+#define SHORT_LIST 16
 
 /* The ids */
 
@@ -201,25 +205,54 @@ plan_objects (StixWriter *w)
 
 /* Text and its references */
 
+static void
+add_once (TextRefs   *refs,
+          GPtrArray  *list,
+          const char *prefix,
+          const char *value)
+{
+  if (refs->seen == NULL && list->len >= SHORT_LIST)
+    {
+      refs->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < refs->mentions->len; i++)
+        g_hash_table_add (refs->seen, g_strconcat ("m:", g_ptr_array_index (refs->mentions, i), NULL));
+      for (guint i = 0; i < refs->links->len; i++)
+        g_hash_table_add (refs->seen, g_strconcat ("l:", g_ptr_array_index (refs->links, i), NULL));
+    }
+
+  if (refs->seen != NULL)
+    {
+      if (!g_hash_table_add (refs->seen, g_strconcat (prefix, value, NULL)))
+        return;
+    }
+  else
+    {
+      for (guint i = 0; i < list->len; i++)
+        if (strcmp (g_ptr_array_index (list, i), value) == 0)
+          return;
+    }
+  g_ptr_array_add (list, (gpointer) value);
+}
+
 static gboolean
 collect_refs_cb (const DossierInline *node,
                  gpointer             user_data)
 {
   TextRefs *refs = user_data;
 
+  if (node->ref == NULL)
+    return TRUE;
+
   switch (node->kind)
     {
     case DOSSIER_INLINE_CITE:
-      if (node->ref != NULL)
-        g_ptr_array_add (refs->cites, (gpointer) node);
+      g_ptr_array_add (refs->cites, (gpointer) node);
       break;
     case DOSSIER_INLINE_MENTION:
-      if (node->ref != NULL && g_hash_table_add (refs->seen, g_strconcat ("m:", node->ref, NULL)))
-        g_ptr_array_add (refs->mentions, node->ref);
+      add_once (refs, refs->mentions, "m:", node->ref);
       break;
     case DOSSIER_INLINE_LINK:
-      if (node->ref != NULL && g_hash_table_add (refs->seen, g_strconcat ("l:", node->ref, NULL)))
-        g_ptr_array_add (refs->links, node->ref);
+      add_once (refs, refs->links, "l:", node->ref);
       break;
     default:
       break;
@@ -234,7 +267,7 @@ text_refs_init (TextRefs *refs)
   refs->cites = g_ptr_array_new ();
   refs->mentions = g_ptr_array_new ();
   refs->links = g_ptr_array_new ();
-  refs->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  refs->seen = NULL;
 }
 
 static void
@@ -266,21 +299,22 @@ refs_add_blocks (TextRefs  *refs,
     }
 }
 
-static JsonObject *
+/* The source's external reference, written by json-glib once and then
+ * repeated on every object that cites it. */
+static const char *
 external_reference (StixWriter    *w,
                     DossierSource *source)
 {
   const char *id = dossier_source_get_id (source);
-  JsonObject *ref = g_hash_table_lookup (w->ext_refs, id);
+  const char *text = g_hash_table_lookup (w->ext_refs, id);
   g_autofree char *title = NULL;
   g_autofree char *external_id = NULL;
-  GString *description;
   const char *url = dossier_source_get_url (source);
-  const DossierDate *published = dossier_source_get_published (source);
-  const char * const *authors = dossier_source_get_authors (source);
+  JsonObject *ref;
+  char *generated;
 
-  if (ref != NULL)
-    return json_object_ref (ref);
+  if (text != NULL)
+    return text;
 
   ref = json_object_new ();
   title = dossier_inline_to_plain (dossier_source_get_title (source));
@@ -292,16 +326,10 @@ external_reference (StixWriter    *w,
     }
   json_object_set_string_member (ref, "source_name", title);
 
-  description = g_string_new (dossier_source_kind_to_string (dossier_source_get_kind (source)));
-  if (dossier_source_get_publisher (source) != NULL)
-    g_string_append_printf (description, "; %s", dossier_source_get_publisher (source));
-  for (guint i = 0; authors[i] != NULL; i++)
-    g_string_append_printf (description, "%s%s", i == 0 ? "; by " : ", ", authors[i]);
-  if (published != NULL)
-    g_string_append_printf (description, "; published %s", dossier_date_get_text (published));
-  json_object_set_string_member (ref, "description", description->str);
-  g_string_free (description, TRUE);
-
+  /* Kept small: a case cites its sources thousands of times, and the
+   * rest of what a source says is in its x-dossier-source object, which
+   * external_id names ("dossier:CASE:SOURCE", that object's x_dossier_id
+   * being SOURCE). */
   if (url != NULL && dossier_link_is_safe (url))
     json_object_set_string_member (ref, "url", url);
   external_id = g_strdup_printf ("dossier:%s:%s", w->case_id, id);
@@ -314,41 +342,80 @@ external_reference (StixWriter    *w,
     }
   if (dossier_source_get_credibility (source) != 0)
     json_object_set_int_member (ref, "x_dossier_credibility", dossier_source_get_credibility (source));
-  json_object_set_string_member (ref, "x_dossier_source_ref", lookup_id (w, id));
 
-  g_hash_table_insert (w->ext_refs, (gpointer) id, ref);
-  return json_object_ref (ref);
+  generated = dossier_json_sink_to_text (w->sink, ref);
+  json_object_unref (ref);
+  g_hash_table_insert (w->ext_refs, (gpointer) id, generated);
+  return generated;
 }
 
-/* external_references for the sources the texts cite (first citation
- * first, each once), and x_dossier_citations (every citation with its
- * locator), x_dossier_mentions and x_dossier_links. */
-static void
-apply_refs (StixWriter *w,
-            JsonObject *object,
-            TextRefs   *refs)
+/* TRUE the first time @id comes: a list for the few sources an object
+ * usually cites, a set for the rare object that cites many. */
+static gboolean
+add_cited (GPtrArray   *cited,
+           GHashTable **set,
+           const char  *id)
 {
-  g_autoptr(GHashTable) cited = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonArray *external = json_array_new ();
+  if (*set == NULL && cited->len >= SHORT_LIST)
+    {
+      *set = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < cited->len; i++)
+        g_hash_table_add (*set, g_ptr_array_index (cited, i));
+    }
+
+  if (*set != NULL)
+    {
+      if (!g_hash_table_add (*set, (gpointer) id))
+        return FALSE;
+    }
+  else
+    {
+      for (guint i = 0; i < cited->len; i++)
+        if (strcmp (g_ptr_array_index (cited, i), id) == 0)
+          return FALSE;
+    }
+
+  g_ptr_array_add (cited, (gpointer) id);
+  return TRUE;
+}
+
+/* x_dossier_citations (every citation with its locator),
+ * x_dossier_mentions and x_dossier_links on @object, and in @external the
+ * external references of the sources the texts cite (first citation
+ * first, each once, after @own when not NULL). */
+static void
+apply_refs (StixWriter    *w,
+            JsonObject    *object,
+            TextRefs      *refs,
+            DossierSource *own,
+            GPtrArray     *external)
+{
+  g_autoptr(GPtrArray) cited = g_ptr_array_new ();
+  g_autoptr(GHashTable) cited_set = NULL;
   JsonArray *citations = json_array_new ();
+
+  if (own != NULL)
+    {
+      add_cited (cited, &cited_set, dossier_source_get_id (own));
+      g_ptr_array_add (external, (gpointer) external_reference (w, own));
+    }
 
   for (guint i = 0; i < refs->cites->len; i++)
     {
       const DossierInline *cite = g_ptr_array_index (refs->cites, i);
       DossierSource *source = dossier_case_get_source (w->dcase, cite->ref);
-      JsonObject *citation = json_object_new ();
+      JsonArray *citation = json_array_sized_new (2);
 
-      json_object_set_string_member (citation, "source", cite->ref);
-      dossier_json_set_string (citation, "at", cite->at);
-      json_array_add_object_element (citations, citation);
-      if (source != NULL && g_hash_table_add (cited, cite->ref))
-        json_array_add_object_element (external, external_reference (w, source));
+      /* [SOURCE-ID] or [SOURCE-ID, LOCATOR]: arrays, not objects, since
+       * a JSON object costs a hash table and a case has many citations. */
+      json_array_add_string_element (citation, cite->ref);
+      if (cite->at != NULL && cite->at[0] != '\0')
+        json_array_add_string_element (citation, cite->at);
+      json_array_add_array_element (citations, citation);
+      if (source != NULL && add_cited (cited, &cited_set, cite->ref))
+        g_ptr_array_add (external, (gpointer) external_reference (w, source));
     }
 
-  if (json_array_get_length (external) > 0)
-    json_object_set_array_member (object, "external_references", external);
-  else
-    json_array_unref (external);
   if (json_array_get_length (citations) > 0)
     json_object_set_array_member (object, "x_dossier_citations", citations);
   else
@@ -458,21 +525,41 @@ new_object (StixWriter *w,
   return object;
 }
 
+/* Writes @object (taken) with what @refs found in its texts; @own is the
+ * source an x-dossier-source object stands for, its reference first. */
+static gboolean
+write_object_full (StixWriter     *w,
+                   JsonObject     *object,
+                   TextRefs       *refs,
+                   DossierSource  *own,
+                   const char     *separator,
+                   GError        **error)
+{
+  g_autoptr(GPtrArray) external = g_ptr_array_new ();
+
+  apply_refs (w, object, refs, own, external);
+  text_refs_clear (refs);
+
+  return dossier_json_sink_write_raw (w->sink, separator, error) &&
+         dossier_json_sink_write_object_with_list (w->sink, object, "external_references", external, error);
+}
+
 static gboolean
 write_object (StixWriter  *w,
               JsonObject  *object,
               TextRefs    *refs,
               GError     **error)
 {
-  if (refs != NULL)
+  TextRefs none;
+
+  if (refs == NULL)
     {
-      apply_refs (w, object, refs);
-      text_refs_clear (refs);
+      text_refs_init (&none);
+      refs = &none;
     }
 
   w->written++;
-  return dossier_json_sink_write_raw (w->sink, ",\n", error) &&
-         dossier_json_sink_write_object (w->sink, object, error) &&
+  return write_object_full (w, object, refs, NULL, ",\n", error) &&
          dossier_json_sink_step (w->sink, (double) w->written / MAX (w->refs->len, 1), error);
 }
 
@@ -508,12 +595,8 @@ write_report (StixWriter  *w,
   json_object_set_string_member (report, "x_dossier_case_id", w->case_id);
   json_object_set_string_member (report, "x_dossier_case_ref", g_ptr_array_index (w->refs, 0));
 
-  apply_refs (w, report, &refs);
-  text_refs_clear (&refs);
-
   /* The report opens the list; the others follow with ",\n". */
-  return dossier_json_sink_write_raw (w->sink, "\n", error) &&
-         dossier_json_sink_write_object (w->sink, report, error);
+  return write_object_full (w, report, &refs, NULL, "\n", error);
 }
 
 static gboolean
@@ -633,7 +716,6 @@ write_source (StixWriter     *w,
 {
   const char *id = dossier_source_get_id (source);
   JsonObject *object = new_object (w, "x-dossier-source", lookup_id (w, id), w->case_key);
-  JsonArray *external = json_array_new ();
   TextRefs refs;
 
   text_refs_init (&refs);
@@ -659,26 +741,9 @@ write_source (StixWriter     *w,
   set_blocks (object, "excerpt", "excerpt_certainty", dossier_source_get_excerpt (source), &refs);
 
   /* The source's own reference first, then what its texts cite. */
-  apply_refs (w, object, &refs);
-  text_refs_clear (&refs);
-  json_array_add_object_element (external, external_reference (w, source));
-  if (json_object_has_member (object, "external_references"))
-    {
-      JsonArray *cited = json_object_get_array_member (object, "external_references");
-
-      for (guint i = 0; i < json_array_get_length (cited); i++)
-        {
-          JsonObject *ref = json_array_get_object_element (cited, i);
-
-          if (!g_str_equal (json_object_get_string_member (ref, "external_id"),
-                            json_object_get_string_member (json_array_get_object_element (external, 0),
-                                                           "external_id")))
-            json_array_add_object_element (external, json_object_ref (ref));
-        }
-    }
-  json_object_set_array_member (object, "external_references", external);
-
-  return write_object (w, object, NULL, error);
+  w->written++;
+  return write_object_full (w, object, &refs, source, ",\n", error) &&
+         dossier_json_sink_step (w->sink, (double) w->written / MAX (w->refs->len, 1), error);
 }
 
 /* The breach */
@@ -1041,7 +1106,6 @@ write_note (StixWriter   *w,
 
   dossier_json_set_strv (object, "labels", dossier_note_get_tags (note));
   json_object_set_string_member (object, "x_dossier_id", id);
-  dossier_json_set_strv (object, "x_dossier_about", about);
   set_date (object, NULL, "x_dossier_date", created);
 
   return write_object (w, object, &refs, error);
@@ -1121,7 +1185,7 @@ dossier_stix_export (DossierCase      *dcase,
   w.report_id = dossier_interchange_stix_id ("report", w.case_id, NULL);
   w.ids = g_hash_table_new (g_str_hash, g_str_equal);
   w.entity_types = g_hash_table_new (g_str_hash, g_str_equal);
-  w.ext_refs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) json_object_unref);
+  w.ext_refs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   w.refs = g_ptr_array_new_with_free_func (g_free);
 
   classify_entities (&w);
