@@ -510,43 +510,74 @@ dossier_interchange_collect_dates (DossierCase *dcase)
 
 typedef struct
 {
-  DossierCase *dcase;
-  GHashTable  *seen;
-  GPtrArray   *titles;
+  GHashTable *titles;  /* source id -> plain title, shared by all items */
+  GPtrArray  *ids;     /* of the sources already named, usually few */
+  GPtrArray  *out;
 } TitleState;
 
 static void
 add_source_title (TitleState    *state,
                   DossierSource *source)
 {
-  if (source == NULL || !g_hash_table_add (state->seen, (gpointer) dossier_source_get_id (source)))
+  const char *id;
+  const char *title;
+
+  if (source == NULL)
     return;
-  g_ptr_array_add (state->titles, plain_or (dossier_source_get_title (source),
-                                            dossier_source_get_id (source)));
+
+  id = dossier_source_get_id (source);
+  for (guint i = 0; i < state->ids->len; i++)
+    if (strcmp (g_ptr_array_index (state->ids, i), id) == 0)
+      return;
+  g_ptr_array_add (state->ids, (gpointer) id);
+
+  title = g_hash_table_lookup (state->titles, id);
+  if (title == NULL)
+    {
+      char *plain = plain_or (dossier_source_get_title (source), id);
+
+      g_hash_table_insert (state->titles, (gpointer) id, plain);
+      title = plain;
+    }
+  g_ptr_array_add (state->out, g_strdup (title));
 }
+
+typedef struct
+{
+  DossierCase *dcase;
+  TitleState  *state;
+} CiteWalk;
 
 static gboolean
 cite_title_cb (const DossierInline *node,
                gpointer             user_data)
 {
-  TitleState *state = user_data;
+  CiteWalk *walk = user_data;
 
   if (node->kind == DOSSIER_INLINE_CITE && node->ref != NULL)
-    add_source_title (state, dossier_case_get_source (state->dcase, node->ref));
+    add_source_title (walk->state, dossier_case_get_source (walk->dcase, node->ref));
 
   return TRUE;
 }
 
+GHashTable *
+dossier_interchange_title_cache_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+}
+
 char **
 dossier_interchange_item_source_titles (DossierCase            *dcase,
+                                        GHashTable             *title_cache,
                                         const DossierDatedItem *item)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  TitleState state = { dcase, seen, g_ptr_array_new () };
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  TitleState state = { title_cache, ids, g_ptr_array_new () };
+  CiteWalk walk = { dcase, &state };
 
   add_source_title (&state, item->source);
   for (guint i = 0; i < item->texts->len; i++)
-    dossier_inline_foreach (g_ptr_array_index (item->texts, i), cite_title_cb, &state);
+    dossier_inline_foreach (g_ptr_array_index (item->texts, i), cite_title_cb, &walk);
   for (guint i = 0; i < item->blocks->len; i++)
     {
       GPtrArray *blocks = g_ptr_array_index (item->blocks, i);
@@ -555,10 +586,10 @@ dossier_interchange_item_source_titles (DossierCase            *dcase,
         {
           DossierParagraph *paragraph = g_ptr_array_index (blocks, j);
 
-          dossier_inline_foreach (paragraph->text, cite_title_cb, &state);
+          dossier_inline_foreach (paragraph->text, cite_title_cb, &walk);
         }
     }
-  g_ptr_array_add (state.titles, NULL);
+  g_ptr_array_add (state.out, NULL);
 
-  return (char **) g_ptr_array_free (state.titles, FALSE);
+  return (char **) g_ptr_array_free (state.out, FALSE);
 }

@@ -173,9 +173,12 @@ typedef struct
  * DossierDatedItem. */
 GPtrArray  *dossier_interchange_collect_dates (DossierCase *dcase);
 
+/* A cache of the sources' plain titles for the next function. */
+GHashTable *dossier_interchange_title_cache_new (void);
 /* The titles (plain) of the sources cited in @item, first citation
  * first, each once. NULL-terminated. */
 char      **dossier_interchange_item_source_titles (DossierCase            *dcase,
+                                                    GHashTable             *title_cache,
                                                     const DossierDatedItem *item);
 
 /* The three writers. */

@@ -31,13 +31,14 @@ event_fields_clear (EventFields *fields)
 static void
 event_fields_init (EventFields            *fields,
                    DossierCase            *dcase,
+                   GHashTable             *titles,
                    const DossierDatedItem *item)
 {
   fields->datetime = dossier_interchange_timestamp (item->key, FALSE);
   /* Timesketch's own field: microseconds since the epoch. */
   fields->timestamp = g_strdup_printf ("%" G_GINT64_FORMAT, item->key * G_GINT64_CONSTANT (1000000));
   fields->date_end = dossier_interchange_timestamp (dossier_date_get_end_key (item->date), FALSE);
-  fields->sources = dossier_interchange_item_source_titles (dcase, item);
+  fields->sources = dossier_interchange_item_source_titles (dcase, titles, item);
 }
 
 static gboolean
@@ -112,6 +113,7 @@ dossier_timesketch_export (DossierCase      *dcase,
                            GError          **error)
 {
   g_autoptr(GPtrArray) items = dossier_interchange_collect_dates (dcase);
+  g_autoptr(GHashTable) titles = dossier_interchange_title_cache_new ();
 
   if (csv)
     {
@@ -129,7 +131,7 @@ dossier_timesketch_export (DossierCase      *dcase,
       EventFields fields;
       gboolean ok;
 
-      event_fields_init (&fields, dcase, item);
+      event_fields_init (&fields, dcase, titles, item);
       ok = csv ? write_csv_event (sink, dcase, item, &fields, error)
                : write_json_event (sink, dcase, item, &fields, error);
       event_fields_clear (&fields);
