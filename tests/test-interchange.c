@@ -651,6 +651,61 @@ test_minimal_case (void)
   bundle_clear (&bundle);
 }
 
+/* A case with many notes is written by several threads; the notes still
+ * come in file order, each once, and the bytes do not change from one
+ * export to the next. The case is built here, the same every time. */
+static void
+test_stix_many_notes (void)
+{
+  GString *xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<case xmlns=\"urn:dossier:case\" format=\"1\" id=\"many\">\n"
+                               "<title>Many notes</title><updated>2020-01-02</updated>\n"
+                               "<entities><entity id=\"e\" kind=\"person\"><name>E</name></entity></entities>\n"
+                               "<sources><source id=\"s\" kind=\"press\"><title>S</title></source></sources>\n"
+                               "<notes>\n");
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierCase) dcase = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  Bundle bundle = { 0 };
+  guint seen = 0;
+  const guint n_notes = 10000;
+
+  for (guint i = 0; i < n_notes; i++)
+    g_string_append_printf (xml, "<note id=\"n%05u\" about=\"e\"><title>Note %u</title>"
+                                 "<p>Text %u<cite ref=\"s\" at=\"p. %u\"/>.</p></note>\n", i, i, i, i);
+  g_string_append (xml, "</notes></case>\n");
+  input = g_string_free_to_bytes (xml);
+  dcase = dossier_case_load_bytes (input, "many.case.xml", NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  first = export_bytes (dcase, DOSSIER_INTERCHANGE_STIX);
+  second = export_bytes (dcase, DOSSIER_INTERCHANGE_STIX);
+  g_assert_true (g_bytes_equal (first, second));
+
+  bundle_load (&bundle, dcase);
+  for (guint i = 0; i < json_array_get_length (bundle.objects); i++)
+    {
+      JsonObject *object = json_array_get_object_element (bundle.objects, i);
+      g_autofree char *id = NULL;
+      g_autofree char *at = NULL;
+      JsonArray *citation;
+
+      if (!g_str_equal (json_object_get_string_member (object, "type"), "note"))
+        continue;
+      id = g_strdup_printf ("n%05u", seen);
+      at = g_strdup_printf ("p. %u", seen);
+      g_assert_cmpstr (json_object_get_string_member (object, "x_dossier_id"), ==, id);
+      citation = json_array_get_array_element (json_object_get_array_member (object, "x_dossier_citations"), 0);
+      g_assert_cmpstr (json_array_get_string_element (citation, 1), ==, at);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "external_references")), ==, 1);
+      seen++;
+    }
+  g_assert_cmpuint (seen, ==, n_notes);
+  bundle_clear (&bundle);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -665,6 +720,7 @@ main (int   argc,
   g_test_add_func ("/interchange/stix/dates", test_stix_dates);
   g_test_add_func ("/interchange/stix/hostile-text", test_stix_hostile_text);
   g_test_add_func ("/interchange/stix/minimal-case", test_minimal_case);
+  g_test_add_func ("/interchange/stix/many-notes-in-order", test_stix_many_notes);
   g_test_add_func ("/interchange/csl/sample", test_csl_sample);
   g_test_add_func ("/interchange/csl/seasons", test_csl_seasons);
   g_test_add_func ("/interchange/timesketch/sample", test_timesketch_sample);

@@ -23,7 +23,8 @@ static gboolean
 flush (DossierJsonSink  *self,
        GError          **error)
 {
-  if (self->buffer->len == 0)
+  /* A sink without a stream keeps everything for dossier_json_sink_take(). */
+  if (self->buffer->len == 0 || self->stream == NULL)
     return TRUE;
   if (!g_output_stream_write_all (self->stream, self->buffer->str, self->buffer->len,
                                   NULL, self->cancellable, error))
@@ -41,10 +42,10 @@ dossier_json_sink_new (GOutputStream                  *stream,
 {
   DossierJsonSink *self;
 
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (stream == NULL || G_IS_OUTPUT_STREAM (stream), NULL);
 
   self = g_new0 (DossierJsonSink, 1);
-  self->stream = g_object_ref (stream);
+  self->stream = stream != NULL ? g_object_ref (stream) : NULL;
   self->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   self->progress = progress;
   self->progress_data = progress_data;
@@ -187,6 +188,23 @@ dossier_json_sink_step (DossierJsonSink  *self,
    * Cancel button. */
   if ((++self->steps & 0xff) != 0)
     return TRUE;
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    return FALSE;
+  if (self->progress != NULL)
+    self->progress (CLAMP (fraction, 0.0, 1.0), self->progress_data);
+
+  return self->buffer->len < FLUSH_SIZE || flush (self, error);
+}
+
+gboolean
+dossier_json_sink_take (DossierJsonSink  *self,
+                        DossierJsonSink  *part,
+                        double            fraction,
+                        GError          **error)
+{
+  g_string_append_len (self->buffer, part->buffer->str, part->buffer->len);
+  g_string_truncate (part->buffer, 0);
+
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return FALSE;
   if (self->progress != NULL)

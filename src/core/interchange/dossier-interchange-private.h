@@ -32,6 +32,7 @@ char       *dossier_interchange_stix_id      (const char *type,
  */
 typedef struct _DossierJsonSink DossierJsonSink;
 
+/* @stream NULL: a sink that only collects, for a worker thread. */
 DossierJsonSink *dossier_json_sink_new        (GOutputStream                  *stream,
                                                GCancellable                   *cancellable,
                                                DossierInterchangeProgressFunc  progress,
@@ -67,6 +68,12 @@ void             dossier_json_sink_append_csv_field (DossierJsonSink *self,
 /* Writes out the buffer when it is large, checks for cancellation and
  * reports @fraction. */
 gboolean         dossier_json_sink_step       (DossierJsonSink *self,
+                                               double           fraction,
+                                               GError         **error);
+/* Moves what @part (a sink made without a stream, filled by another
+ * thread) holds to the end of @self; then as _step() at @fraction. */
+gboolean         dossier_json_sink_take       (DossierJsonSink *self,
+                                               DossierJsonSink *part,
                                                double           fraction,
                                                GError         **error);
 /* Writes out what is left. */

@@ -528,6 +528,24 @@ new_object (StixWriter *w,
 /* Writes @object (taken) with what @refs found in its texts; @own is the
  * source an x-dossier-source object stands for, its reference first. */
 static gboolean
+write_object_to (StixWriter       *w,
+                 DossierJsonSink  *sink,
+                 JsonObject       *object,
+                 TextRefs         *refs,
+                 DossierSource    *own,
+                 const char       *separator,
+                 GError          **error)
+{
+  g_autoptr(GPtrArray) external = g_ptr_array_new ();
+
+  apply_refs (w, object, refs, own, external);
+  text_refs_clear (refs);
+
+  return dossier_json_sink_write_raw (sink, separator, error) &&
+         dossier_json_sink_write_object_with_list (sink, object, "external_references", external, error);
+}
+
+static gboolean
 write_object_full (StixWriter     *w,
                    JsonObject     *object,
                    TextRefs       *refs,
@@ -535,13 +553,7 @@ write_object_full (StixWriter     *w,
                    const char     *separator,
                    GError        **error)
 {
-  g_autoptr(GPtrArray) external = g_ptr_array_new ();
-
-  apply_refs (w, object, refs, own, external);
-  text_refs_clear (refs);
-
-  return dossier_json_sink_write_raw (w->sink, separator, error) &&
-         dossier_json_sink_write_object_with_list (w->sink, object, "external_references", external, error);
+  return write_object_to (w, w->sink, object, refs, own, separator, error);
 }
 
 static gboolean
@@ -1065,10 +1077,12 @@ write_event (StixWriter    *w,
   return write_object (w, object, &refs, error);
 }
 
-static gboolean
-write_note (StixWriter   *w,
-            DossierNote  *note,
-            GError      **error)
+/* In a worker thread: @note into @sink. Only reads the case and the
+ * writer's tables, which nothing changes while notes are written. */
+static void
+write_note (StixWriter      *w,
+            DossierJsonSink *sink,
+            DossierNote     *note)
 {
   const char *id = dossier_note_get_id (note);
   const DossierDate *created = dossier_note_get_created (note);
@@ -1108,7 +1122,115 @@ write_note (StixWriter   *w,
   json_object_set_string_member (object, "x_dossier_id", id);
   set_date (object, NULL, "x_dossier_date", created);
 
-  return write_object (w, object, &refs, error);
+  /* A sink without a stream cannot fail. */
+  write_object_to (w, sink, object, &refs, NULL, ",\n", NULL);
+}
+
+/* The notes: most of a large case. They are written in parallel, each
+ * thread into its own sink, and joined in file order, so the bytes are
+ * the same as one thread would write. */
+
+#define NOTES_CHUNK 4096
+
+typedef struct
+{
+  StixWriter      *w;
+  GPtrArray       *notes;     /* of DossierNote, this round */
+  guint            start;
+  guint            end;
+  DossierJsonSink *sink;
+} NotePart;
+
+typedef struct
+{
+  GMutex mutex;
+  GCond  cond;
+  guint  pending;
+} NoteRound;
+
+static void
+write_note_part (NotePart *part)
+{
+  for (guint i = part->start; i < part->end; i++)
+    write_note (part->w, part->sink, g_ptr_array_index (part->notes, i));
+}
+
+static void
+note_part_thread (gpointer data,
+                  gpointer user_data)
+{
+  NotePart *part = data;
+  NoteRound *round = user_data;
+
+  write_note_part (part);
+
+  g_mutex_lock (&round->mutex);
+  round->pending--;
+  g_cond_signal (&round->cond);
+  g_mutex_unlock (&round->mutex);
+}
+
+static gboolean
+write_notes (StixWriter  *w,
+             GError     **error)
+{
+  GListModel *model = dossier_case_get_notes (w->dcase);
+  guint n = g_list_model_get_n_items (model);
+  guint n_parts = n < 2 * NOTES_CHUNK ? 1 : CLAMP (g_get_num_processors (), 1, 4);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  NotePart parts[4];
+  NoteRound round;
+  GThreadPool *pool = NULL;
+  gboolean ok = TRUE;
+
+  g_mutex_init (&round.mutex);
+  g_cond_init (&round.cond);
+  for (guint p = 0; p < n_parts; p++)
+    {
+      parts[p].w = w;
+      parts[p].notes = notes;
+      parts[p].sink = dossier_json_sink_new (NULL, NULL, NULL, NULL);
+    }
+  if (n_parts > 1)
+    pool = g_thread_pool_new (note_part_thread, &round, n_parts - 1, FALSE, NULL);
+
+  for (guint start = 0; ok && start < n; start += NOTES_CHUNK)
+    {
+      guint count = MIN (NOTES_CHUNK, n - start);
+
+      /* A GListStore is not to be read from two threads: the notes of
+       * the round are taken out here. */
+      g_ptr_array_set_size (notes, 0);
+      for (guint i = 0; i < count; i++)
+        g_ptr_array_add (notes, g_list_model_get_item (model, start + i));
+
+      round.pending = n_parts - 1;
+      for (guint p = 0; p < n_parts; p++)
+        {
+          parts[p].start = count * p / n_parts;
+          parts[p].end = count * (p + 1) / n_parts;
+          if (p > 0)
+            g_thread_pool_push (pool, &parts[p], NULL);
+        }
+      write_note_part (&parts[0]);
+      g_mutex_lock (&round.mutex);
+      while (round.pending > 0)
+        g_cond_wait (&round.cond, &round.mutex);
+      g_mutex_unlock (&round.mutex);
+
+      w->written += count;
+      for (guint p = 0; ok && p < n_parts; p++)
+        ok = dossier_json_sink_take (w->sink, parts[p].sink, (double) w->written / MAX (w->refs->len, 1), error);
+    }
+
+  if (pool != NULL)
+    g_thread_pool_free (pool, FALSE, TRUE);
+  for (guint p = 0; p < n_parts; p++)
+    dossier_json_sink_free (parts[p].sink);
+  g_mutex_clear (&round.mutex);
+  g_cond_clear (&round.cond);
+
+  return ok;
 }
 
 /* The bundle */
@@ -1135,8 +1257,6 @@ write_list (StixWriter  *w,
         ok = write_release (w, DOSSIER_RELEASE (object), error);
       else if (DOSSIER_IS_EVENT (object))
         ok = write_event (w, DOSSIER_EVENT (object), error);
-      else if (DOSSIER_IS_NOTE (object))
-        ok = write_note (w, DOSSIER_NOTE (object), error);
       if (!ok)
         return FALSE;
     }
@@ -1163,7 +1283,7 @@ write_bundle (StixWriter  *w,
          write_list (w, dossier_case_get_reactions (w->dcase), error) &&
          write_list (w, dossier_case_get_releases (w->dcase), error) &&
          write_list (w, dossier_case_get_events (w->dcase), error) &&
-         write_list (w, dossier_case_get_notes (w->dcase), error) &&
+         write_notes (w, error) &&
          dossier_json_sink_write_raw (w->sink, "\n]}\n", error);
 }
 
@@ -1190,6 +1310,14 @@ dossier_stix_export (DossierCase      *dcase,
 
   classify_entities (&w);
   plan_objects (&w);
+  /* Every source's reference is written before the notes' threads start
+   * and only read from then on. */
+  for (guint i = 0; i < g_list_model_get_n_items (dossier_case_get_sources (dcase)); i++)
+    {
+      g_autoptr(DossierSource) source = g_list_model_get_item (dossier_case_get_sources (dcase), i);
+
+      external_reference (&w, source);
+    }
   ok = write_bundle (&w, error);
   g_assert (!ok || w.written == w.refs->len);
 
