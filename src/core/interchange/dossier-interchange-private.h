@@ -188,6 +188,16 @@ char      **dossier_interchange_item_source_titles (DossierCase            *dcas
                                                     GHashTable             *title_cache,
                                                     const DossierDatedItem *item);
 
+/* dossier-json-guard.c: refuses JSON bytes that are over the case size
+ * limit, not UTF-8, nested deeper than @max_depth or holding an object
+ * with two members of the same name, before any parser sees them. The
+ * error says "NAME:LINE:COLUMN: error: ...". */
+gboolean    dossier_json_guard_check  (const char  *data,
+                                       gsize        size,
+                                       const char  *display_name,
+                                       guint        max_depth,
+                                       GError     **error);
+
 /* The three writers. */
 gboolean    dossier_stix_export       (DossierCase *dcase, DossierJsonSink *sink, GError **error);
 gboolean    dossier_csl_export        (DossierCase *dcase, DossierJsonSink *sink, GError **error);

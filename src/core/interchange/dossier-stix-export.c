@@ -604,6 +604,7 @@ write_report (StixWriter  *w,
     json_array_add_string_element (object_refs, g_ptr_array_index (w->refs, i));
   json_object_set_array_member (report, "object_refs", object_refs);
   dossier_json_set_string (report, "lang", dossier_case_get_language (w->dcase));
+  set_date (report, NULL, "x_dossier_date", dossier_case_get_updated (w->dcase));
   json_object_set_string_member (report, "x_dossier_case_id", w->case_id);
   json_object_set_string_member (report, "x_dossier_case_ref", g_ptr_array_index (w->refs, 0));
 

@@ -1,0 +1,934 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "dossier-stix-import.h"
+
+#include <libxml/xmlwriter.h>
+#include <string.h>
+
+#include "dossier-interchange-private.h"
+
+/* A STIX 2.1 bundle read as a case file. The bundle is checked and parsed
+ * with json-glib, then written as XML in the case format with libxml2's
+ * writer and handed to the loader, which checks it like any case file:
+ * the importer never builds the model itself. docs/interchange.md. */
+
+typedef struct
+{
+  const char       *display_name;
+  JsonArray        *objects;
+  GHashTable       *by_stix_id;   /* STIX id -> JsonObject */
+  GHashTable       *dossier_ids;  /* STIX id -> Dossier id (owned) */
+  GHashTable       *used_ids;     /* Dossier ids taken (borrowed from dossier_ids / sources) */
+  GPtrArray        *entities;     /* of JsonObject, in bundle order */
+  GPtrArray        *notes;        /* of JsonObject */
+  GPtrArray        *sources;      /* of ImportSource */
+  GHashTable       *source_keys;  /* key -> ImportSource */
+  GHashTable       *relations;    /* entity STIX id -> GPtrArray of JsonObject (relationships) */
+  JsonObject       *report;
+  xmlTextWriterPtr  writer;
+} Importer;
+
+typedef struct
+{
+  char       *id;
+  JsonObject *object;     /* the x-dossier-source, or NULL */
+  JsonObject *reference;  /* the first external reference naming it */
+} ImportSource;
+
+static void
+import_source_free (gpointer data)
+{
+  ImportSource *source = data;
+
+  g_free (source->id);
+  g_free (source);
+}
+
+/* Reading */
+
+static const char *
+get_string (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static JsonArray *
+get_array (JsonObject *object,
+           const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  return json_node_get_array (node);
+}
+
+static const char *
+array_string (JsonArray *array,
+              guint      index)
+{
+  JsonNode *node;
+
+  if (array == NULL || index >= json_array_get_length (array))
+    return NULL;
+  node = json_array_get_element (array, index);
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+is_dossier_id (const char *id)
+{
+  if (id == NULL || !g_ascii_isalpha (id[0]))
+    return FALSE;
+  for (const char *p = id + 1; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '.' && *p != '_' && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+/* Text for XML 1.0: the characters it cannot hold (C0 controls other than
+ * tab and line breaks, U+FFFE, U+FFFF) become spaces. */
+static char *
+xml_clean (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xfffe || c == 0xffff)
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* An EDTF date for the case file: the x_dossier_ date Dossier wrote, else
+ * the STIX timestamp to the second. NULL when neither is a date. */
+static char *
+edtf_from (JsonObject *object,
+           const char *edtf_member,
+           const char *stamp_member)
+{
+  const char *edtf = edtf_member != NULL ? get_string (object, edtf_member) : NULL;
+  const char *stamp = stamp_member != NULL ? get_string (object, stamp_member) : NULL;
+  g_autoptr(DossierDate) date = NULL;
+  g_autofree char *text = NULL;
+
+  if (edtf != NULL && (date = dossier_date_parse (edtf, NULL)) != NULL)
+    return g_strdup (edtf);
+  if (stamp == NULL || strlen (stamp) < 20)
+    return NULL;
+
+  /* 2014-11-24T23:00:00.000Z -> 2014-11-24T23:00:00Z */
+  text = g_strdup_printf ("%.19sZ", stamp);
+  date = dossier_date_parse (text, NULL);
+  return date != NULL ? g_steal_pointer (&text) : NULL;
+}
+
+/* Collecting */
+
+static const char *
+take_id (Importer   *im,
+         const char *stix_id,
+         const char *wanted)
+{
+  char *id;
+
+  /* Dossier's own id when the bundle came from Dossier and it is free;
+   * else the STIX id, which is a valid Dossier id already. */
+  if (is_dossier_id (wanted) && !g_hash_table_contains (im->used_ids, wanted))
+    id = g_strdup (wanted);
+  else
+    id = g_strdup (stix_id);
+  g_hash_table_insert (im->dossier_ids, g_strdup (stix_id), id);
+  g_hash_table_add (im->used_ids, g_strdup (id));
+
+  return id;
+}
+
+static gboolean
+is_entity_type (const char *type)
+{
+  static const char * const types[] = {
+    "identity", "threat-actor", "intrusion-set", "campaign", "malware", "tool",
+    "attack-pattern", "vulnerability", "location", "infrastructure", "indicator",
+    "x-dossier-work",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (g_str_equal (type, types[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+reference_key (JsonObject *reference)
+{
+  return g_strdup_printf ("%s\x1f%s\x1f%s", get_string (reference, "source_name") ?: "",
+                          get_string (reference, "external_id") ?: "", get_string (reference, "url") ?: "");
+}
+
+/* The source an external reference names: Dossier's own x-dossier-source
+ * when external_id says so, else one source for each distinct reference. */
+static ImportSource *
+source_for_reference (Importer   *im,
+                      JsonObject *reference)
+{
+  const char *external_id = get_string (reference, "external_id");
+  g_autofree char *key = NULL;
+  ImportSource *source;
+
+  if (external_id != NULL && g_str_has_prefix (external_id, "dossier:"))
+    {
+      const char *colon = strrchr (external_id, ':');
+
+      source = g_hash_table_lookup (im->source_keys, colon + 1);
+      if (source != NULL)
+        return source;
+    }
+
+  key = reference_key (reference);
+  source = g_hash_table_lookup (im->source_keys, key);
+  if (source != NULL)
+    return source;
+
+  source = g_new0 (ImportSource, 1);
+  for (guint n = im->sources->len + 1; source->id == NULL || g_hash_table_contains (im->used_ids, source->id); n++)
+    {
+      g_free (source->id);
+      source->id = g_strdup_printf ("ref-%u", n);
+    }
+  source->reference = reference;
+  g_hash_table_add (im->used_ids, g_strdup (source->id));
+  g_ptr_array_add (im->sources, source);
+  g_hash_table_insert (im->source_keys, g_steal_pointer (&key), source);
+
+  return source;
+}
+
+static gboolean
+collect (Importer  *im,
+         GError   **error)
+{
+  guint n = json_array_get_length (im->objects);
+
+  /* Pass 1: every object has a type and an id, each id once. */
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (im->objects, i);
+      JsonObject *object;
+      const char *type;
+      const char *id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "%s: error: objects[%u] is not an object", im->display_name, i);
+          return FALSE;
+        }
+      object = json_node_get_object (node);
+      type = get_string (object, "type");
+      id = get_string (object, "id");
+      if (type == NULL || id == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "%s: error: objects[%u] (%s) lacks the required property “%s”", im->display_name, i,
+                       id != NULL ? id : "no id", type == NULL ? "type" : "id");
+          return FALSE;
+        }
+      if (!is_dossier_id (id) || strstr (id, "--") == NULL)
+        {
+          g_autofree char *shown = dossier_sanitize_display_text (id);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "%s: error: objects[%u] has the malformed id “%s”", im->display_name, i, shown);
+          return FALSE;
+        }
+      if (!g_hash_table_insert (im->by_stix_id, (gpointer) id, object))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "%s: error: the id %s is used by two objects", im->display_name, id);
+          return FALSE;
+        }
+    }
+
+  /* Pass 2: Dossier's sources first (their ids are cited), then the
+   * rest by kind. */
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *object = json_array_get_object_element (im->objects, i);
+
+      if (g_str_equal (get_string (object, "type"), "x-dossier-source"))
+        {
+          ImportSource *source = g_new0 (ImportSource, 1);
+
+          source->id = g_strdup (take_id (im, get_string (object, "id"), get_string (object, "x_dossier_id")));
+          source->object = object;
+          g_ptr_array_add (im->sources, source);
+          g_hash_table_insert (im->source_keys, g_strdup (source->id), source);
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *object = json_array_get_object_element (im->objects, i);
+      const char *type = get_string (object, "type");
+      const char *id = get_string (object, "id");
+
+      if (g_str_equal (type, "report") && im->report == NULL)
+        im->report = object;
+      else if (is_entity_type (type))
+        {
+          take_id (im, id, get_string (object, "x_dossier_id"));
+          g_ptr_array_add (im->entities, object);
+        }
+      else if (g_str_equal (type, "note") || g_str_equal (type, "opinion"))
+        {
+          take_id (im, id, get_string (object, "x_dossier_id"));
+          g_ptr_array_add (im->notes, object);
+        }
+      else if (g_str_equal (type, "relationship"))
+        {
+          const char *from = get_string (object, "source_ref");
+          GPtrArray *list;
+
+          if (from == NULL || get_string (object, "target_ref") == NULL ||
+              get_string (object, "relationship_type") == NULL)
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "%s: error: relationship %s lacks source_ref, target_ref or relationship_type",
+                           im->display_name, id);
+              return FALSE;
+            }
+          list = g_hash_table_lookup (im->relations, from);
+          if (list == NULL)
+            {
+              list = g_ptr_array_new ();
+              g_hash_table_insert (im->relations, (gpointer) from, list);
+            }
+          g_ptr_array_add (list, object);
+        }
+    }
+
+  return TRUE;
+}
+
+/* Writing the case file */
+
+static void
+write_text (Importer   *im,
+            const char *element,
+            const char *text)
+{
+  g_autofree char *clean = NULL;
+
+  if (text == NULL)
+    return;
+  clean = xml_clean (text);
+  xmlTextWriterWriteElement (im->writer, BAD_CAST element, BAD_CAST clean);
+}
+
+static void
+write_attribute (Importer   *im,
+                 const char *name,
+                 const char *value)
+{
+  g_autofree char *clean = NULL;
+
+  if (value == NULL)
+    return;
+  clean = xml_clean (value);
+  xmlTextWriterWriteAttribute (im->writer, BAD_CAST name, BAD_CAST clean);
+}
+
+static void
+write_cites (Importer   *im,
+             JsonObject *object)
+{
+  JsonArray *references = get_array (object, "external_references");
+
+  for (guint i = 0; references != NULL && i < json_array_get_length (references); i++)
+    {
+      JsonNode *node = json_array_get_element (references, i);
+      ImportSource *source;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      source = source_for_reference (im, json_node_get_object (node));
+      xmlTextWriterStartElement (im->writer, BAD_CAST "cite");
+      xmlTextWriterWriteAttribute (im->writer, BAD_CAST "ref", BAD_CAST source->id);
+      xmlTextWriterEndElement (im->writer);
+    }
+}
+
+/* @text as paragraphs (split at blank lines); the object's citations end
+ * the last one. Returns whether anything was written. */
+static gboolean
+write_paragraphs (Importer   *im,
+                  const char *text,
+                  JsonObject *cited)
+{
+  g_auto(GStrv) paragraphs = NULL;
+  gboolean any = FALSE;
+  guint last = 0;
+
+  if (text == NULL)
+    return FALSE;
+  paragraphs = g_strsplit (text, "\n\n", -1);
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    if (g_strstrip (paragraphs[i])[0] != '\0')
+      last = i;
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_autofree char *clean = NULL;
+
+      if (paragraphs[i][0] == '\0')
+        continue;
+      clean = xml_clean (paragraphs[i]);
+      xmlTextWriterStartElement (im->writer, BAD_CAST "p");
+      xmlTextWriterWriteString (im->writer, BAD_CAST clean);
+      if (i == last && cited != NULL)
+        write_cites (im, cited);
+      xmlTextWriterEndElement (im->writer);
+      any = TRUE;
+    }
+
+  return any;
+}
+
+static const char *
+entity_kind (JsonObject *object)
+{
+  const char *type = get_string (object, "type");
+  const char *kind = get_string (object, "x_dossier_kind");
+  DossierEntityKind parsed;
+
+  if (kind != NULL && dossier_entity_kind_from_string (kind, &parsed))
+    return kind;
+
+  if (g_str_equal (type, "identity"))
+    {
+      const char *identity_class = get_string (object, "identity_class");
+
+      if (g_strcmp0 (identity_class, "individual") == 0)
+        return "person";
+      if (g_strcmp0 (identity_class, "group") == 0)
+        return "group";
+      if (g_strcmp0 (identity_class, "organization") == 0)
+        return "organization";
+      return "other";
+    }
+  if (g_str_equal (type, "threat-actor"))
+    {
+      JsonArray *types = get_array (object, "threat_actor_types");
+
+      for (guint i = 0; types != NULL && i < json_array_get_length (types); i++)
+        if (g_strcmp0 (array_string (types, i), "nation-state") == 0)
+          return "state";
+      return "group";
+    }
+  if (g_str_equal (type, "intrusion-set"))
+    return "group";
+  if (g_str_equal (type, "location"))
+    return "state";
+  if (g_str_equal (type, "x-dossier-work"))
+    return "work";
+  return "other";
+}
+
+static void
+write_relations (Importer   *im,
+                 JsonObject *object)
+{
+  GPtrArray *relations = g_hash_table_lookup (im->relations, get_string (object, "id"));
+
+  for (guint i = 0; relations != NULL && i < relations->len; i++)
+    {
+      JsonObject *relation = g_ptr_array_index (relations, i);
+      const char *target = get_string (relation, "target_ref");
+      JsonObject *target_object = g_hash_table_lookup (im->by_stix_id, target);
+      const char *target_id = g_hash_table_lookup (im->dossier_ids, target);
+      const char *target_name = get_string (target_object, "name");
+
+      /* "attributed-to North Korea", the name linked when it is an
+       * entity of the case. */
+      xmlTextWriterStartElement (im->writer, BAD_CAST "p");
+      write_attribute (im, "certainty", get_string (relation, "x_dossier_certainty"));
+      {
+        g_autofree char *words = g_strdup_printf ("%s ", get_string (relation, "relationship_type"));
+        g_autofree char *clean = xml_clean (words);
+
+        xmlTextWriterWriteString (im->writer, BAD_CAST clean);
+      }
+      if (target_id != NULL && target_object != NULL && is_entity_type (get_string (target_object, "type")))
+        {
+          xmlTextWriterStartElement (im->writer, BAD_CAST "mention");
+          xmlTextWriterWriteAttribute (im->writer, BAD_CAST "ref", BAD_CAST target_id);
+          {
+            g_autofree char *clean = xml_clean (target_name != NULL ? target_name : target);
+
+            xmlTextWriterWriteString (im->writer, BAD_CAST clean);
+          }
+          xmlTextWriterEndElement (im->writer);
+        }
+      else
+        {
+          g_autofree char *clean = xml_clean (target_name != NULL ? target_name : target);
+
+          xmlTextWriterWriteString (im->writer, BAD_CAST clean);
+        }
+      write_cites (im, relation);
+      xmlTextWriterEndElement (im->writer);
+    }
+}
+
+static void
+write_entity (Importer   *im,
+              JsonObject *object)
+{
+  const char *stix_id = get_string (object, "id");
+  const char *name = get_string (object, "name");
+  const char *role = get_string (object, "x_dossier_role");
+  const char *pattern = get_string (object, "pattern");
+  JsonArray *aliases = get_array (object, "aliases");
+
+  if (aliases == NULL)
+    aliases = get_array (object, "x_dossier_aliases");
+  if (role == NULL)
+    role = array_string (get_array (object, "roles"), 0);
+  /* From another tool: what kind of STIX object it was. */
+  if (role == NULL && get_string (object, "x_dossier_kind") == NULL)
+    role = get_string (object, "type");
+
+  xmlTextWriterStartElement (im->writer, BAD_CAST "entity");
+  write_attribute (im, "id", g_hash_table_lookup (im->dossier_ids, stix_id));
+  write_attribute (im, "kind", entity_kind (object));
+  write_text (im, "name", name != NULL ? name : stix_id);
+  for (guint i = 0; aliases != NULL && i < json_array_get_length (aliases); i++)
+    write_text (im, "alias", array_string (aliases, i));
+  write_text (im, "role", role);
+
+  if (get_string (object, "description") == NULL && pattern == NULL &&
+      get_array (object, "external_references") == NULL &&
+      g_hash_table_lookup (im->relations, stix_id) == NULL)
+    {
+      xmlTextWriterEndElement (im->writer);
+      return;
+    }
+
+  xmlTextWriterStartElement (im->writer, BAD_CAST "description");
+  if (!write_paragraphs (im, get_string (object, "description"), object) &&
+      get_array (object, "external_references") != NULL)
+    {
+      xmlTextWriterStartElement (im->writer, BAD_CAST "p");
+      write_cites (im, object);
+      xmlTextWriterEndElement (im->writer);
+    }
+  /* An indicator's pattern is shown as text, never evaluated. */
+  if (pattern != NULL)
+    {
+      g_autofree char *words = g_strdup_printf ("Pattern (%s): %s",
+                                                get_string (object, "pattern_type") ?: "stix", pattern);
+
+      write_text (im, "p", words);
+    }
+  write_relations (im, object);
+  xmlTextWriterEndElement (im->writer);
+
+  xmlTextWriterEndElement (im->writer);
+}
+
+static void
+write_source (Importer     *im,
+              ImportSource *source)
+{
+  JsonObject *object = source->object;
+  JsonObject *reference = source->reference;
+  const char *kind = get_string (object, "kind");
+  const char *reliability = get_string (object, "reliability");
+  const char *url = object != NULL ? get_string (object, "url") : get_string (reference, "url");
+  DossierSourceKind parsed;
+  g_autofree char *published = edtf_from (object, "x_dossier_published_date", "published");
+  g_autofree char *accessed = edtf_from (object, "x_dossier_accessed_date", "accessed");
+  JsonArray *authors = get_array (object, "authors");
+
+  xmlTextWriterStartElement (im->writer, BAD_CAST "source");
+  write_attribute (im, "id", source->id);
+  write_attribute (im, "kind", kind != NULL && dossier_source_kind_from_string (kind, &parsed) ? kind : "other");
+  if (reliability != NULL && strlen (reliability) == 1 && reliability[0] >= 'A' && reliability[0] <= 'F')
+    write_attribute (im, "reliability", reliability);
+  if (object != NULL && json_object_has_member (object, "credibility"))
+    {
+      gint64 credibility = json_object_get_int_member (object, "credibility");
+
+      if (credibility >= 1 && credibility <= 6)
+        {
+          g_autofree char *grade = g_strdup_printf ("%d", (int) credibility);
+
+          write_attribute (im, "credibility", grade);
+        }
+    }
+  write_text (im, "title", object != NULL ? get_string (object, "name")
+                                          : get_string (reference, "source_name") ?: get_string (reference, "description")
+                                            ?: source->id);
+  write_text (im, "publisher", get_string (object, "publisher"));
+  for (guint i = 0; authors != NULL && i < json_array_get_length (authors); i++)
+    write_text (im, "author", array_string (authors, i));
+  write_text (im, "published", published);
+  write_text (im, "accessed", accessed);
+  write_text (im, "url", url);
+  write_text (im, "archived-url", get_string (object, "archived_url"));
+  if (get_string (object, "excerpt") != NULL)
+    {
+      xmlTextWriterStartElement (im->writer, BAD_CAST "excerpt");
+      write_paragraphs (im, get_string (object, "excerpt"), NULL);
+      xmlTextWriterEndElement (im->writer);
+    }
+  xmlTextWriterEndElement (im->writer);
+}
+
+static void
+write_event (Importer   *im,
+             const char *id,
+             const char *date,
+             const char *certainty,
+             const char *title,
+             const char *summary,
+             JsonObject *cited)
+{
+  DossierCertainty parsed;
+
+  xmlTextWriterStartElement (im->writer, BAD_CAST "event");
+  write_attribute (im, "id", id);
+  write_attribute (im, "date", date);
+  if (certainty != NULL && dossier_certainty_from_string (certainty, &parsed))
+    write_attribute (im, "certainty", certainty);
+  write_text (im, "title", title);
+  if (summary != NULL || (cited != NULL && get_array (cited, "external_references") != NULL))
+    {
+      xmlTextWriterStartElement (im->writer, BAD_CAST "summary");
+      if (!write_paragraphs (im, summary, cited))
+        {
+          xmlTextWriterStartElement (im->writer, BAD_CAST "p");
+          xmlTextWriterWriteString (im->writer, BAD_CAST title);
+          write_cites (im, cited);
+          xmlTextWriterEndElement (im->writer);
+        }
+      xmlTextWriterEndElement (im->writer);
+    }
+  xmlTextWriterEndElement (im->writer);
+}
+
+/* Dossier's events, sightings, and the first and last sightings of
+ * campaigns, actors and intrusion sets. */
+static void
+write_timeline (Importer *im)
+{
+  guint n = json_array_get_length (im->objects);
+  guint counter = 0;
+
+  xmlTextWriterStartElement (im->writer, BAD_CAST "timeline");
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *object = json_array_get_object_element (im->objects, i);
+      const char *type = get_string (object, "type");
+      const char *name = get_string (object, "name") ?: get_string (object, "id");
+      const char *stamps[] = { "first_seen", "last_seen" };
+      const char *words[] = { "First seen", "Last seen" };
+
+      if (g_str_equal (type, "x-dossier-event"))
+        {
+          g_autofree char *date = edtf_from (object, "x_dossier_date", "date");
+          const char *id = take_id (im, get_string (object, "id"), get_string (object, "x_dossier_id"));
+
+          if (date != NULL)
+            write_event (im, id, date, get_string (object, "x_dossier_certainty"), name,
+                         get_string (object, "description"), object);
+          continue;
+        }
+      if (g_str_equal (type, "sighting"))
+        {
+          JsonObject *seen = g_hash_table_lookup (im->by_stix_id, get_string (object, "sighting_of_ref") ?: "");
+          g_autofree char *date = edtf_from (object, NULL, "first_seen");
+          g_autofree char *title = g_strdup_printf ("Sighting of %s",
+                                                    get_string (seen, "name") ?: get_string (object, "sighting_of_ref") ?: "?");
+
+          if (date == NULL)
+            date = edtf_from (object, NULL, "created");
+          if (date != NULL)
+            write_event (im, take_id (im, get_string (object, "id"), NULL), date, NULL, title,
+                         get_string (object, "description"), object);
+          continue;
+        }
+      if (!is_entity_type (type))
+        continue;
+      for (guint s = 0; s < G_N_ELEMENTS (stamps); s++)
+        {
+          g_autofree char *date = edtf_from (object, NULL, stamps[s]);
+          g_autofree char *title = NULL;
+          g_autofree char *id = NULL;
+
+          if (date == NULL)
+            continue;
+          title = g_strdup_printf ("%s: %s", words[s], name);
+          id = g_strdup_printf ("seen-%u", ++counter);
+          while (g_hash_table_contains (im->used_ids, id))
+            {
+              g_free (id);
+              id = g_strdup_printf ("seen-%u", ++counter);
+            }
+          g_hash_table_add (im->used_ids, g_strdup (id));
+          write_event (im, id, date, NULL, title, NULL, NULL);
+        }
+    }
+  xmlTextWriterEndElement (im->writer);
+}
+
+static void
+write_note (Importer   *im,
+            JsonObject *object)
+{
+  const char *stix_id = get_string (object, "id");
+  gboolean opinion = g_str_equal (get_string (object, "type"), "opinion");
+  const char *content = get_string (object, opinion ? "explanation" : "content");
+  const char *title = get_string (object, "abstract");
+  g_autofree char *made_title = NULL;
+  g_autofree char *created = edtf_from (object, "x_dossier_date", "created");
+  JsonArray *refs = get_array (object, "object_refs");
+  JsonArray *labels = get_array (object, "labels");
+  GString *about = g_string_new (NULL);
+  GString *tags = g_string_new (NULL);
+
+  if (opinion)
+    title = made_title = g_strdup_printf ("Opinion: %s", get_string (object, "opinion") ?: "no opinion given");
+  else if (title == NULL)
+    title = made_title = g_strdup (content != NULL && g_utf8_strlen (content, -1) <= 60 ? content : "Note");
+
+  for (guint i = 0; refs != NULL && i < json_array_get_length (refs); i++)
+    {
+      const char *ref = array_string (refs, i);
+      JsonObject *target = g_hash_table_lookup (im->by_stix_id, ref ?: "");
+      const char *id = ref != NULL ? g_hash_table_lookup (im->dossier_ids, ref) : NULL;
+
+      /* Only what became an item of the case with an id. */
+      if (id == NULL || target == NULL || g_str_equal (get_string (target, "type"), "relationship"))
+        continue;
+      g_string_append_printf (about, "%s%s", about->len > 0 ? " " : "", id);
+    }
+  for (guint i = 0; labels != NULL && i < json_array_get_length (labels); i++)
+    {
+      const char *label = array_string (labels, i);
+
+      g_autofree char *tag = NULL;
+
+      if (label == NULL || g_strstrip (tag = g_strdup (label))[0] == '\0')
+        continue;
+      /* A tag is one word in a case file. */
+      g_strdelimit (tag, " \t\r\n", '-');
+      g_string_append_printf (tags, "%s%s", tags->len > 0 ? " " : "", tag);
+    }
+
+  xmlTextWriterStartElement (im->writer, BAD_CAST "note");
+  write_attribute (im, "id", g_hash_table_lookup (im->dossier_ids, stix_id));
+  write_attribute (im, "created", created);
+  write_attribute (im, "author", array_string (get_array (object, "authors"), 0));
+  if (tags->len > 0)
+    write_attribute (im, "tags", tags->str);
+  if (about->len > 0)
+    write_attribute (im, "about", about->str);
+  write_text (im, "title", title);
+  if (!write_paragraphs (im, content, object) && get_array (object, "external_references") != NULL)
+    {
+      xmlTextWriterStartElement (im->writer, BAD_CAST "p");
+      write_cites (im, object);
+      xmlTextWriterEndElement (im->writer);
+    }
+  xmlTextWriterEndElement (im->writer);
+
+  g_string_free (about, TRUE);
+  g_string_free (tags, TRUE);
+}
+
+static GBytes *
+write_case (Importer *im)
+{
+  xmlBufferPtr buffer = xmlBufferCreate ();
+  g_autofree char *updated = edtf_from (im->report, "x_dossier_date", "published");
+  const char *case_id = get_string (im->report, "x_dossier_case_id");
+  const char *title = get_string (im->report, "name");
+  GBytes *bytes;
+
+  if (!is_dossier_id (case_id))
+    case_id = im->report != NULL ? get_string (im->report, "id") : "stix-bundle";
+
+  im->writer = xmlNewTextWriterMemory (buffer, 0);
+  xmlTextWriterStartDocument (im->writer, "1.0", "UTF-8", NULL);
+  xmlTextWriterStartElement (im->writer, BAD_CAST "case");
+  xmlTextWriterWriteAttribute (im->writer, BAD_CAST "xmlns", BAD_CAST "urn:dossier:case");
+  xmlTextWriterWriteAttribute (im->writer, BAD_CAST "format", BAD_CAST "1");
+  write_attribute (im, "id", case_id);
+
+  write_text (im, "title", title != NULL ? title : "STIX bundle");
+  if (get_string (im->report, "description") != NULL)
+    {
+      xmlTextWriterStartElement (im->writer, BAD_CAST "summary");
+      write_paragraphs (im, get_string (im->report, "description"), im->report);
+      xmlTextWriterEndElement (im->writer);
+    }
+  write_text (im, "updated", updated);
+
+  xmlTextWriterStartElement (im->writer, BAD_CAST "entities");
+  for (guint i = 0; i < im->entities->len; i++)
+    write_entity (im, g_ptr_array_index (im->entities, i));
+  xmlTextWriterEndElement (im->writer);
+
+  /* The timeline and notes are written to learn every source they cite
+   * before the sources are; XML wants the sources first, so they go to
+   * a second buffer and are spliced in by writing them again. */
+  {
+    xmlBufferPtr later = xmlBufferCreate ();
+    xmlTextWriterPtr main_writer = im->writer;
+
+    im->writer = xmlNewTextWriterMemory (later, 0);
+    write_timeline (im);
+    xmlTextWriterStartElement (im->writer, BAD_CAST "notes");
+    for (guint i = 0; i < im->notes->len; i++)
+      write_note (im, g_ptr_array_index (im->notes, i));
+    xmlTextWriterEndElement (im->writer);
+    xmlFreeTextWriter (im->writer);
+    im->writer = main_writer;
+
+    xmlTextWriterStartElement (im->writer, BAD_CAST "sources");
+    for (guint i = 0; i < im->sources->len; i++)
+      write_source (im, g_ptr_array_index (im->sources, i));
+    xmlTextWriterEndElement (im->writer);
+    xmlTextWriterFlush (im->writer);
+    /* libxml2 wrote and escaped these bytes itself. */
+    xmlTextWriterWriteRaw (im->writer, xmlBufferContent (later));
+    xmlBufferFree (later);
+  }
+
+  xmlTextWriterEndElement (im->writer);
+  xmlTextWriterEndDocument (im->writer);
+  xmlFreeTextWriter (im->writer);
+  im->writer = NULL;
+
+  bytes = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
+  xmlBufferFree (buffer);
+  return bytes;
+}
+
+static void
+ptr_array_unref0 (gpointer data)
+{
+  g_ptr_array_unref (data);
+}
+
+GBytes *
+dossier_stix_import_to_case_xml (GBytes      *json,
+                                 const char  *display_name,
+                                 GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) parse_error = NULL;
+  Importer im = { 0 };
+  const char *data;
+  gsize size;
+  JsonNode *root;
+  JsonObject *bundle;
+  GBytes *bytes = NULL;
+
+  g_return_val_if_fail (json != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  data = g_bytes_get_data (json, &size);
+  if (!dossier_json_guard_check (data, size, display_name, DOSSIER_STIX_MAX_DEPTH, error))
+    return NULL;
+
+  if (!json_parser_load_from_data (parser, data, (gssize) size, &parse_error))
+    {
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: ..." */
+      const char *message = parse_error->message;
+
+      if (g_str_has_prefix (message, "<data>:"))
+        {
+          const char *rest = strstr (message + 7, ": ");
+          g_autofree char *where = rest != NULL ? g_strndup (message + 7, rest - (message + 7)) : NULL;
+
+          if (rest != NULL && g_str_has_prefix (rest, ": Parse error: "))
+            rest += strlen (": Parse error: ");
+          else if (rest != NULL)
+            rest += 2;
+          if (where != NULL)
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s:%s: error: %s", display_name, where, rest);
+              return NULL;
+            }
+        }
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s:1:1: error: %s", display_name, message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      g_strcmp0 (get_string (json_node_get_object (root), "type"), "bundle") != 0 ||
+      get_array (json_node_get_object (root), "objects") == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%s:1:1: error: not a STIX bundle (an object with \"type\": \"bundle\" and \"objects\")",
+                   display_name);
+      return NULL;
+    }
+  bundle = json_node_get_object (root);
+
+  im.display_name = display_name;
+  im.objects = get_array (bundle, "objects");
+  im.by_stix_id = g_hash_table_new (g_str_hash, g_str_equal);
+  im.dossier_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  im.used_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im.entities = g_ptr_array_new ();
+  im.notes = g_ptr_array_new ();
+  im.sources = g_ptr_array_new_with_free_func (import_source_free);
+  im.source_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im.relations = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, ptr_array_unref0);
+
+  if (collect (&im, error))
+    bytes = write_case (&im);
+
+  g_hash_table_unref (im.by_stix_id);
+  g_hash_table_unref (im.used_ids);
+  g_hash_table_unref (im.dossier_ids);
+  g_ptr_array_unref (im.entities);
+  g_ptr_array_unref (im.notes);
+  g_hash_table_unref (im.source_keys);
+  g_ptr_array_unref (im.sources);
+  g_hash_table_unref (im.relations);
+
+  return bytes;
+}
+
+DossierCase *
+dossier_stix_import (GBytes        *json,
+                     const char    *display_name,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GBytes) xml = dossier_stix_import_to_case_xml (json, display_name, error);
+
+  if (xml == NULL)
+    return NULL;
+
+  return dossier_case_load_bytes (xml, display_name, NULL, cancellable, NULL, NULL, error);
+}
