@@ -62,6 +62,7 @@ test_round_trip_sample (void)
   g_assert_cmpstr (dossier_case_get_id (again), ==, "sony-pictures-2014");
   g_assert_cmpstr (dossier_case_get_display_title (again), ==, dossier_case_get_display_title (original));
   g_assert_cmpstr (dossier_date_get_text (dossier_case_get_updated (again)), ==, "2026-11-27");
+  g_assert_cmpuint (dossier_case_get_warnings (again)->len, ==, 0);
 
   /* Every entity, with its id, kind, name and aliases. */
   for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
@@ -73,6 +74,8 @@ test_round_trip_sample (void)
       g_assert_cmpstr (dossier_entity_get_name (back), ==, dossier_entity_get_name (entity));
       g_assert_cmpint (dossier_entity_get_kind (back), ==, dossier_entity_get_kind (entity));
       g_assert_cmpstr (dossier_entity_get_role (back), ==, dossier_entity_get_role (entity));
+      /* Mentioned somewhere again: the names in the texts are linked. */
+      g_assert_cmpuint (dossier_entity_get_mentions (back)->len, >, 0);
       g_assert_cmpuint (g_strv_length ((char **) dossier_entity_get_aliases (back)), ==,
                         g_strv_length ((char **) dossier_entity_get_aliases (entity)));
     }
@@ -163,6 +166,9 @@ test_public_examples (void)
       json = g_bytes_new_take (data, size);
       dcase = import_bytes (json);
       g_assert_cmpuint (g_list_model_get_n_items (dossier_case_get_entities (dcase)), >, 0);
+      /* They open without warnings: every entity is mentioned, every
+       * source cited. */
+      g_assert_cmpuint (dossier_case_get_warnings (dcase)->len, ==, 0);
     }
 }
 

@@ -25,6 +25,8 @@ typedef struct
   GPtrArray        *sources;      /* of ImportSource */
   GHashTable       *source_keys;  /* key -> ImportSource */
   GHashTable       *relations;    /* entity STIX id -> GPtrArray of JsonObject (relationships) */
+  GHashTable       *by_dossier_id; /* entity Dossier id -> JsonObject */
+  GHashTable       *mentioned;    /* Dossier ids of the entities a <mention> names (owned) */
   JsonObject       *report;
   xmlTextWriterPtr  writer;
 } Importer;
@@ -290,7 +292,8 @@ collect (Importer  *im,
         im->report = object;
       else if (is_entity_type (type))
         {
-          take_id (im, id, get_string (object, "x_dossier_id"));
+          g_hash_table_insert (im->by_dossier_id, (gpointer) take_id (im, id, get_string (object, "x_dossier_id")),
+                               object);
           g_ptr_array_add (im->entities, object);
         }
       else if (g_str_equal (type, "note") || g_str_equal (type, "opinion"))
@@ -372,6 +375,93 @@ write_cites (Importer   *im,
     }
 }
 
+typedef struct
+{
+  const char *at;
+  gsize       length;
+  const char *id;
+} Match;
+
+static int
+compare_matches (gconstpointer a,
+                 gconstpointer b)
+{
+  const Match *x = a;
+  const Match *y = b;
+
+  return x->at < y->at ? -1 : x->at > y->at;
+}
+
+static void
+write_mention (Importer   *im,
+               const char *id,
+               const char *words,
+               gsize       length)
+{
+  g_autofree char *text = g_strndup (words, length);
+
+  xmlTextWriterStartElement (im->writer, BAD_CAST "mention");
+  xmlTextWriterWriteAttribute (im->writer, BAD_CAST "ref", BAD_CAST id);
+  xmlTextWriterWriteString (im->writer, BAD_CAST text);
+  xmlTextWriterEndElement (im->writer);
+  g_hash_table_add (im->mentioned, g_strdup (id));
+}
+
+/* @text (clean already) with the entities Dossier recorded as mentioned
+ * (x_dossier_mentions) linked again where their name or an alias stands
+ * in it, the first time each: the words stay exactly as they were. */
+static void
+write_mentioned_text (Importer   *im,
+                      const char *text,
+                      JsonArray  *mentions)
+{
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  const char *p = text;
+
+  for (guint i = 0; mentions != NULL && i < json_array_get_length (mentions); i++)
+    {
+      const char *id = array_string (mentions, i);
+      JsonObject *entity = id != NULL ? g_hash_table_lookup (im->by_dossier_id, id) : NULL;
+      JsonArray *aliases = get_array (entity, "aliases") ?: get_array (entity, "x_dossier_aliases");
+      Match best = { NULL, 0, id };
+
+      for (guint a = 0; entity != NULL && a <= (aliases != NULL ? json_array_get_length (aliases) : 0); a++)
+        {
+          const char *name = a == 0 ? get_string (entity, "name") : array_string (aliases, a - 1);
+          const char *found;
+          gboolean overlaps = FALSE;
+
+          if (name == NULL || name[0] == '\0' || (found = strstr (text, name)) == NULL)
+            continue;
+          for (guint m = 0; m < matches->len; m++)
+            {
+              Match *other = &g_array_index (matches, Match, m);
+
+              if (found < other->at + other->length && other->at < found + strlen (name))
+                overlaps = TRUE;
+            }
+          if (!overlaps && (best.at == NULL || found < best.at))
+            {
+              best.at = found;
+              best.length = strlen (name);
+            }
+        }
+      if (best.at != NULL)
+        g_array_append_val (matches, best);
+    }
+  g_array_sort (matches, compare_matches);
+
+  for (guint m = 0; m < matches->len; m++)
+    {
+      Match *match = &g_array_index (matches, Match, m);
+
+      xmlTextWriterWriteFormatString (im->writer, "%.*s", (int) (match->at - p), p);
+      write_mention (im, match->id, match->at, match->length);
+      p = match->at + match->length;
+    }
+  xmlTextWriterWriteString (im->writer, BAD_CAST p);
+}
+
 /* @text as paragraphs (split at blank lines); the object's citations end
  * the last one. Returns whether anything was written. */
 static gboolean
@@ -398,7 +488,7 @@ write_paragraphs (Importer   *im,
         continue;
       clean = xml_clean (paragraphs[i]);
       xmlTextWriterStartElement (im->writer, BAD_CAST "p");
-      xmlTextWriterWriteString (im->writer, BAD_CAST clean);
+      write_mentioned_text (im, clean, get_array (cited, "x_dossier_mentions"));
       if (i == last && cited != NULL)
         write_cites (im, cited);
       xmlTextWriterEndElement (im->writer);
@@ -474,14 +564,9 @@ write_relations (Importer   *im,
       }
       if (target_id != NULL && target_object != NULL && is_entity_type (get_string (target_object, "type")))
         {
-          xmlTextWriterStartElement (im->writer, BAD_CAST "mention");
-          xmlTextWriterWriteAttribute (im->writer, BAD_CAST "ref", BAD_CAST target_id);
-          {
-            g_autofree char *clean = xml_clean (target_name != NULL ? target_name : target);
+          g_autofree char *clean = xml_clean (target_name != NULL ? target_name : target);
 
-            xmlTextWriterWriteString (im->writer, BAD_CAST clean);
-          }
-          xmlTextWriterEndElement (im->writer);
+          write_mention (im, target_id, clean, strlen (clean));
         }
       else
         {
@@ -761,10 +846,68 @@ write_note (Importer   *im,
   g_string_free (tags, TRUE);
 }
 
+/* Parts are written into their own buffers and spliced in file order:
+ * the summary can only list the entities nothing mentions once the
+ * entities and notes are written, and the sources only once everything
+ * that cites them is. libxml2 wrote and escaped every spliced byte. */
+static xmlBufferPtr
+begin_part (Importer         *im,
+            xmlTextWriterPtr *saved)
+{
+  xmlBufferPtr buffer = xmlBufferCreate ();
+
+  *saved = im->writer;
+  im->writer = xmlNewTextWriterMemory (buffer, 0);
+  return buffer;
+}
+
+static void
+end_part (Importer         *im,
+          xmlTextWriterPtr  saved)
+{
+  xmlFreeTextWriter (im->writer);
+  im->writer = saved;
+}
+
+static void
+write_unmentioned (Importer *im)
+{
+  gboolean any = FALSE;
+
+  /* Every entity is named somewhere, as the loader wants: those no text
+   * mentions are listed once, at the end of the summary. */
+  for (guint i = 0; i < im->entities->len; i++)
+    {
+      JsonObject *entity = g_ptr_array_index (im->entities, i);
+      const char *id = g_hash_table_lookup (im->dossier_ids, get_string (entity, "id"));
+      const char *name = get_string (entity, "name");
+      g_autofree char *clean = xml_clean (name != NULL ? name : id);
+
+      if (g_hash_table_contains (im->mentioned, id))
+        continue;
+      if (!any)
+        {
+          xmlTextWriterStartElement (im->writer, BAD_CAST "p");
+          xmlTextWriterWriteString (im->writer, BAD_CAST "Also in this bundle: ");
+        }
+      else
+        xmlTextWriterWriteString (im->writer, BAD_CAST ", ");
+      write_mention (im, id, clean, strlen (clean));
+      any = TRUE;
+    }
+  if (any)
+    {
+      xmlTextWriterWriteString (im->writer, BAD_CAST ".");
+      xmlTextWriterEndElement (im->writer);
+    }
+}
+
 static GBytes *
 write_case (Importer *im)
 {
   xmlBufferPtr buffer = xmlBufferCreate ();
+  xmlBufferPtr summary, entities, rest;
+  xmlTextWriterPtr saved;
   g_autofree char *updated = edtf_from (im->report, "x_dossier_date", "published");
   const char *case_id = get_string (im->report, "x_dossier_case_id");
   const char *title = get_string (im->report, "name");
@@ -773,52 +916,55 @@ write_case (Importer *im)
   if (!is_dossier_id (case_id))
     case_id = im->report != NULL ? get_string (im->report, "id") : "stix-bundle";
 
+  summary = begin_part (im, &saved);
+  write_paragraphs (im, get_string (im->report, "description"), im->report);
+  end_part (im, saved);
+
+  entities = begin_part (im, &saved);
+  xmlTextWriterStartElement (im->writer, BAD_CAST "entities");
+  for (guint i = 0; i < im->entities->len; i++)
+    write_entity (im, g_ptr_array_index (im->entities, i));
+  xmlTextWriterEndElement (im->writer);
+  end_part (im, saved);
+
+  rest = begin_part (im, &saved);
+  write_timeline (im);
+  xmlTextWriterStartElement (im->writer, BAD_CAST "notes");
+  for (guint i = 0; i < im->notes->len; i++)
+    write_note (im, g_ptr_array_index (im->notes, i));
+  xmlTextWriterEndElement (im->writer);
+  end_part (im, saved);
+
   im->writer = xmlNewTextWriterMemory (buffer, 0);
   xmlTextWriterStartDocument (im->writer, "1.0", "UTF-8", NULL);
   xmlTextWriterStartElement (im->writer, BAD_CAST "case");
   xmlTextWriterWriteAttribute (im->writer, BAD_CAST "xmlns", BAD_CAST "urn:dossier:case");
   xmlTextWriterWriteAttribute (im->writer, BAD_CAST "format", BAD_CAST "1");
   write_attribute (im, "id", case_id);
-
   write_text (im, "title", title != NULL ? title : "STIX bundle");
-  if (get_string (im->report, "description") != NULL)
-    {
-      xmlTextWriterStartElement (im->writer, BAD_CAST "summary");
-      write_paragraphs (im, get_string (im->report, "description"), im->report);
-      xmlTextWriterEndElement (im->writer);
-    }
-  write_text (im, "updated", updated);
 
-  xmlTextWriterStartElement (im->writer, BAD_CAST "entities");
-  for (guint i = 0; i < im->entities->len; i++)
-    write_entity (im, g_ptr_array_index (im->entities, i));
-  xmlTextWriterEndElement (im->writer);
-
-  /* The timeline and notes are written to learn every source they cite
-   * before the sources are; XML wants the sources first, so they go to
-   * a second buffer and are spliced in by writing them again. */
   {
-    xmlBufferPtr later = xmlBufferCreate ();
-    xmlTextWriterPtr main_writer = im->writer;
+    xmlBufferPtr also = begin_part (im, &saved);
 
-    im->writer = xmlNewTextWriterMemory (later, 0);
-    write_timeline (im);
-    xmlTextWriterStartElement (im->writer, BAD_CAST "notes");
-    for (guint i = 0; i < im->notes->len; i++)
-      write_note (im, g_ptr_array_index (im->notes, i));
-    xmlTextWriterEndElement (im->writer);
-    xmlFreeTextWriter (im->writer);
-    im->writer = main_writer;
-
-    xmlTextWriterStartElement (im->writer, BAD_CAST "sources");
-    for (guint i = 0; i < im->sources->len; i++)
-      write_source (im, g_ptr_array_index (im->sources, i));
-    xmlTextWriterEndElement (im->writer);
-    xmlTextWriterFlush (im->writer);
-    /* libxml2 wrote and escaped these bytes itself. */
-    xmlTextWriterWriteRaw (im->writer, xmlBufferContent (later));
-    xmlBufferFree (later);
+    write_unmentioned (im);
+    end_part (im, saved);
+    if (xmlBufferLength (summary) > 0 || xmlBufferLength (also) > 0)
+      {
+        xmlTextWriterStartElement (im->writer, BAD_CAST "summary");
+        xmlTextWriterWriteRaw (im->writer, xmlBufferContent (summary));
+        xmlTextWriterWriteRaw (im->writer, xmlBufferContent (also));
+        xmlTextWriterEndElement (im->writer);
+      }
+    xmlBufferFree (also);
   }
+  write_text (im, "updated", updated);
+  xmlTextWriterWriteRaw (im->writer, xmlBufferContent (entities));
+
+  xmlTextWriterStartElement (im->writer, BAD_CAST "sources");
+  for (guint i = 0; i < im->sources->len; i++)
+    write_source (im, g_ptr_array_index (im->sources, i));
+  xmlTextWriterEndElement (im->writer);
+  xmlTextWriterWriteRaw (im->writer, xmlBufferContent (rest));
 
   xmlTextWriterEndElement (im->writer);
   xmlTextWriterEndDocument (im->writer);
@@ -827,6 +973,9 @@ write_case (Importer *im)
 
   bytes = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
   xmlBufferFree (buffer);
+  xmlBufferFree (summary);
+  xmlBufferFree (entities);
+  xmlBufferFree (rest);
   return bytes;
 }
 
@@ -903,6 +1052,8 @@ dossier_stix_import_to_case_xml (GBytes      *json,
   im.sources = g_ptr_array_new_with_free_func (import_source_free);
   im.source_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im.relations = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, ptr_array_unref0);
+  im.by_dossier_id = g_hash_table_new (g_str_hash, g_str_equal);
+  im.mentioned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (collect (&im, error))
     bytes = write_case (&im);
@@ -915,6 +1066,8 @@ dossier_stix_import_to_case_xml (GBytes      *json,
   g_hash_table_unref (im.source_keys);
   g_ptr_array_unref (im.sources);
   g_hash_table_unref (im.relations);
+  g_hash_table_unref (im.by_dossier_id);
+  g_hash_table_unref (im.mentioned);
 
   return bytes;
 }
