@@ -3,6 +3,7 @@
 
 #include "dossier-interchange-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 /* Checks JSON bytes from a stranger before json-glib sees them: json-glib
@@ -45,7 +46,7 @@ dossier_json_guard_check (const char  *data,
 
   if (size > DOSSIER_CASE_MAX_FILE_SIZE)
     {
-      set_error (error, display_name, 1, 1, "the file is larger than 512 MiB");
+      set_error (error, display_name, 1, 1, _("the file is larger than 512 MiB"));
       return FALSE;
     }
   if (!g_utf8_validate_len (data, size, &invalid))
@@ -57,7 +58,7 @@ dossier_json_guard_check (const char  *data,
           else if (((guchar) *p & 0xc0) != 0x80)
             column++;
         }
-      set_error (error, display_name, line, column, "the file is not valid UTF-8");
+      set_error (error, display_name, line, column, _("the file is not valid UTF-8"));
       return FALSE;
     }
 
@@ -89,7 +90,7 @@ dossier_json_guard_check (const char  *data,
 
                   if (g_utf8_strlen (shown, -1) > 60)
                     *g_utf8_offset_to_pointer (shown, 60) = '\0';
-                  message = g_strdup_printf ("the member “%s” appears twice in one object", shown);
+                  message = g_strdup_printf (_("the member “%s” appears twice in one object"), shown);
                   set_error (error, display_name, key_line, key_column, message);
                   return FALSE;
                 }
@@ -108,7 +109,7 @@ dossier_json_guard_check (const char  *data,
         case '[':
           if (stack->len >= max_depth)
             {
-              g_autofree char *message = g_strdup_printf ("nesting deeper than %u levels", max_depth);
+              g_autofree char *message = g_strdup_printf (_("nesting deeper than %u levels"), max_depth);
 
               set_error (error, display_name, line, column, message);
               return FALSE;

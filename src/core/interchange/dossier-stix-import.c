@@ -3,6 +3,7 @@
 
 #include "dossier-stix-import.h"
 
+#include <glib/gi18n-lib.h>
 #include <libxml/xmlwriter.h>
 #include <string.h>
 
@@ -236,8 +237,9 @@ collect (Importer  *im,
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "%s: error: objects[%u] is not an object", im->display_name, i);
+          g_autofree char *message = g_strdup_printf (_("objects[%u] is not an object"), i);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: error: %s", im->display_name, message);
           return FALSE;
         }
       object = json_node_get_object (node);
@@ -245,23 +247,26 @@ collect (Importer  *im,
       id = get_string (object, "id");
       if (type == NULL || id == NULL)
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "%s: error: objects[%u] (%s) lacks the required property “%s”", im->display_name, i,
-                       id != NULL ? id : "no id", type == NULL ? "type" : "id");
+          g_autofree char *shown = dossier_sanitize_display_text (id != NULL ? id : _("no id"));
+          g_autofree char *message = g_strdup_printf (_("objects[%u] (%s) lacks the required property “%s”"), i,
+                                                      shown, type == NULL ? "type" : "id");
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: error: %s", im->display_name, message);
           return FALSE;
         }
       if (!is_dossier_id (id) || strstr (id, "--") == NULL)
         {
           g_autofree char *shown = dossier_sanitize_display_text (id);
+          g_autofree char *message = g_strdup_printf (_("objects[%u] has the malformed id “%s”"), i, shown);
 
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "%s: error: objects[%u] has the malformed id “%s”", im->display_name, i, shown);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: error: %s", im->display_name, message);
           return FALSE;
         }
       if (!g_hash_table_insert (im->by_stix_id, (gpointer) id, object))
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "%s: error: the id %s is used by two objects", im->display_name, id);
+          g_autofree char *message = g_strdup_printf (_("the id %s is used by two objects"), id);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: error: %s", im->display_name, message);
           return FALSE;
         }
     }
@@ -309,9 +314,10 @@ collect (Importer  *im,
           if (from == NULL || get_string (object, "target_ref") == NULL ||
               get_string (object, "relationship_type") == NULL)
             {
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           "%s: error: relationship %s lacks source_ref, target_ref or relationship_type",
-                           im->display_name, id);
+              g_autofree char *message = g_strdup_printf (_("relationship %s lacks source_ref, target_ref or relationship_type"),
+                                                          id);
+
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: error: %s", im->display_name, message);
               return FALSE;
             }
           list = g_hash_table_lookup (im->relations, from);
@@ -624,7 +630,7 @@ write_entity (Importer   *im,
   /* An indicator's pattern is shown as text, never evaluated. */
   if (pattern != NULL)
     {
-      g_autofree char *words = g_strdup_printf ("Pattern (%s): %s",
+      g_autofree char *words = g_strdup_printf (_("Pattern (%s): %s"),
                                                 get_string (object, "pattern_type") ?: "stix", pattern);
 
       write_text (im, "p", words);
@@ -731,7 +737,7 @@ write_timeline (Importer *im)
       const char *type = get_string (object, "type");
       const char *name = get_string (object, "name") ?: get_string (object, "id");
       const char *stamps[] = { "first_seen", "last_seen" };
-      const char *words[] = { "First seen", "Last seen" };
+
 
       if (g_str_equal (type, "x-dossier-event"))
         {
@@ -747,7 +753,7 @@ write_timeline (Importer *im)
         {
           JsonObject *seen = g_hash_table_lookup (im->by_stix_id, get_string (object, "sighting_of_ref") ?: "");
           g_autofree char *date = edtf_from (object, NULL, "first_seen");
-          g_autofree char *title = g_strdup_printf ("Sighting of %s",
+          g_autofree char *title = g_strdup_printf (_("Sighting of %s"),
                                                     get_string (seen, "name") ?: get_string (object, "sighting_of_ref") ?: "?");
 
           if (date == NULL)
@@ -767,7 +773,7 @@ write_timeline (Importer *im)
 
           if (date == NULL)
             continue;
-          title = g_strdup_printf ("%s: %s", words[s], name);
+          title = s == 0 ? g_strdup_printf (_("First seen: %s"), name) : g_strdup_printf (_("Last seen: %s"), name);
           id = g_strdup_printf ("seen-%u", ++counter);
           while (g_hash_table_contains (im->used_ids, id))
             {
@@ -797,7 +803,7 @@ write_note (Importer   *im,
   GString *tags = g_string_new (NULL);
 
   if (opinion)
-    title = made_title = g_strdup_printf ("Opinion: %s", get_string (object, "opinion") ?: "no opinion given");
+    title = made_title = g_strdup_printf (_("Opinion: %s"), get_string (object, "opinion") ?: _("none given"));
   else if (title == NULL)
     title = made_title = g_strdup (content != NULL && g_utf8_strlen (content, -1) <= 60 ? content : "Note");
 
@@ -888,7 +894,7 @@ write_unmentioned (Importer *im)
       if (!any)
         {
           xmlTextWriterStartElement (im->writer, BAD_CAST "p");
-          xmlTextWriterWriteString (im->writer, BAD_CAST "Also in this bundle: ");
+          xmlTextWriterWriteString (im->writer, BAD_CAST _("Also in this bundle: "));
         }
       else
         xmlTextWriterWriteString (im->writer, BAD_CAST ", ");
@@ -1035,9 +1041,8 @@ dossier_stix_import_to_case_xml (GBytes      *json,
       g_strcmp0 (get_string (json_node_get_object (root), "type"), "bundle") != 0 ||
       get_array (json_node_get_object (root), "objects") == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "%s:1:1: error: not a STIX bundle (an object with \"type\": \"bundle\" and \"objects\")",
-                   display_name);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s:1:1: error: %s", display_name,
+                   _("not a STIX bundle (an object with \"type\": \"bundle\" and \"objects\")"));
       return NULL;
     }
   bundle = json_node_get_object (root);
