@@ -62,7 +62,45 @@ test_round_trip_sample (void)
   g_assert_cmpstr (dossier_case_get_id (again), ==, "sony-pictures-2014");
   g_assert_cmpstr (dossier_case_get_display_title (again), ==, dossier_case_get_display_title (original));
   g_assert_cmpstr (dossier_date_get_text (dossier_case_get_updated (again)), ==, "2026-11-27");
-  g_assert_cmpuint (dossier_case_get_warnings (again)->len, ==, 0);
+  /* Every entity mentioned, every source cited. Citations come back at
+   * the end of the text they were in, so the breach's first paragraphs
+   * lose theirs: the only warnings left say so. */
+  for (guint i = 0; i < dossier_case_get_warnings (again)->len; i++)
+    {
+      DossierProblem *problem = g_ptr_array_index (dossier_case_get_warnings (again), i);
+
+      g_assert_cmpint (problem->section, ==, DOSSIER_SECTION_BREACH);
+      g_assert_true (g_str_has_suffix (problem->message, "cites no source"));
+    }
+  g_assert_cmpuint (dossier_case_get_warnings (again)->len, <=, 3);
+
+  /* The breach: victim, claimed-by, dates, and the attribution with its
+   * evidence. */
+  {
+    DossierBreach *breach = dossier_case_get_breach (again);
+    DossierBreach *before = dossier_case_get_breach (original);
+    GListModel *hypotheses;
+
+    g_assert_nonnull (breach);
+    g_assert_cmpstr (dossier_breach_get_victim (breach), ==, "sony-pictures");
+    g_assert_cmpstr (dossier_breach_get_claimed_by (breach), ==, "gop");
+    g_assert_cmpstr (dossier_date_get_text (dossier_breach_get_discovered (breach)), ==, "2014-11-24");
+    g_assert_cmpuint (dossier_breach_get_summary (breach)->len, ==, dossier_breach_get_summary (before)->len);
+    g_assert_cmpuint (dossier_breach_get_exposed (breach)->len, ==, dossier_breach_get_exposed (before)->len);
+    hypotheses = dossier_breach_get_hypotheses (breach);
+    g_assert_cmpuint (g_list_model_get_n_items (hypotheses), ==, 2);
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autoptr(DossierHypothesis) back = g_list_model_get_item (hypotheses, i);
+        g_autoptr(DossierHypothesis) hypothesis = g_list_model_get_item (dossier_breach_get_hypotheses (before), i);
+
+        g_assert_cmpstr (dossier_hypothesis_get_id (back), ==, dossier_hypothesis_get_id (hypothesis));
+        g_assert_cmpstr (dossier_hypothesis_get_actor (back), ==, dossier_hypothesis_get_actor (hypothesis));
+        g_assert_cmpint (dossier_hypothesis_get_certainty (back), ==, dossier_hypothesis_get_certainty (hypothesis));
+        g_assert_cmpuint (dossier_hypothesis_get_evidence (back)->len, ==,
+                          dossier_hypothesis_get_evidence (hypothesis)->len);
+      }
+  }
 
   /* Every entity, with its id, kind, name and aliases. */
   for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
@@ -102,8 +140,7 @@ test_round_trip_sample (void)
     }
 
   /* Every note: title, date, author, tags and what it is about (what the
-   * importer does not read back yet, hypotheses and reactions, is left
-   * out of about). */
+   * importer does not read back yet, reactions, is left out of about). */
   g_assert_cmpuint (g_list_model_get_n_items (dossier_case_get_notes (again)), ==, g_list_model_get_n_items (notes));
   for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
     {
@@ -127,7 +164,7 @@ test_round_trip_sample (void)
           GObject *target = dossier_case_lookup (original, about[j]);
 
           if (DOSSIER_IS_ENTITY (target) || DOSSIER_IS_SOURCE (target) || DOSSIER_IS_NOTE (target) ||
-              DOSSIER_IS_EVENT (target))
+              DOSSIER_IS_EVENT (target) || DOSSIER_IS_HYPOTHESIS (target))
             g_assert_cmpstr (dossier_note_get_about (back)[kept++], ==, about[j]);
         }
     }
@@ -218,6 +255,10 @@ test_hostile_json (void)
   message = refused ("{\"type\":\"bundle\",\n\"objects\":[{\"type\":\"note\"");
   g_assert_true (g_str_has_prefix (message, "bad.json:2:"));
   g_assert_true (strstr (message, ": error: ") != NULL);
+  g_free (message);
+
+  message = refused ("");
+  g_assert_true (g_str_has_prefix (message, "bad.json:1:"));
   g_free (message);
 
   message = refused ("[1, 2, 3]");

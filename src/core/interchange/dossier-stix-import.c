@@ -29,6 +29,8 @@ typedef struct
   GHashTable       *by_dossier_id; /* entity Dossier id -> JsonObject */
   GHashTable       *mentioned;    /* Dossier ids of the entities a <mention> names (owned) */
   JsonObject       *report;
+  JsonObject       *breach;       /* Dossier's breach campaign, or NULL */
+  GHashTable       *hypotheses;   /* STIX ids of the relationships read as hypotheses */
   xmlTextWriterPtr  writer;
 } Importer;
 
@@ -295,6 +297,13 @@ collect (Importer  *im,
 
       if (g_str_equal (type, "report") && im->report == NULL)
         im->report = object;
+      /* The campaign Dossier writes for a breach comes back as the breach. */
+      else if (g_str_equal (type, "campaign") && im->breach == NULL &&
+               (json_object_has_member (object, "x_dossier_victim") ||
+                json_object_has_member (object, "x_dossier_claimed_by") ||
+                json_object_has_member (object, "x_dossier_discovered_date") ||
+                json_object_has_member (object, "x_dossier_method")))
+        im->breach = object;
       else if (is_entity_type (type))
         {
           g_hash_table_insert (im->by_dossier_id, (gpointer) take_id (im, id, get_string (object, "x_dossier_id")),
@@ -327,6 +336,23 @@ collect (Importer  *im,
               g_hash_table_insert (im->relations, (gpointer) from, list);
             }
           g_ptr_array_add (list, object);
+        }
+    }
+
+  /* The breach's attribution: Dossier's relationships from the breach
+   * that carry a hypothesis id. */
+  if (im->breach != NULL)
+    {
+      GPtrArray *relations = g_hash_table_lookup (im->relations, get_string (im->breach, "id"));
+
+      for (guint i = 0; relations != NULL && i < relations->len; i++)
+        {
+          JsonObject *relation = g_ptr_array_index (relations, i);
+
+          if (get_string (relation, "x_dossier_id") == NULL)
+            continue;
+          take_id (im, get_string (relation, "id"), get_string (relation, "x_dossier_id"));
+          g_hash_table_add (im->hypotheses, (gpointer) get_string (relation, "id"));
         }
     }
 
@@ -763,7 +789,7 @@ write_timeline (Importer *im)
                          get_string (object, "description"), object);
           continue;
         }
-      if (!is_entity_type (type))
+      if (!is_entity_type (type) || object == im->breach)
         continue;
       for (guint s = 0; s < G_N_ELEMENTS (stamps); s++)
         {
@@ -814,7 +840,8 @@ write_note (Importer   *im,
       const char *id = ref != NULL ? g_hash_table_lookup (im->dossier_ids, ref) : NULL;
 
       /* Only what became an item of the case with an id. */
-      if (id == NULL || target == NULL || g_str_equal (get_string (target, "type"), "relationship"))
+      if (id == NULL || target == NULL ||
+          (g_str_equal (get_string (target, "type"), "relationship") && !g_hash_table_contains (im->hypotheses, ref)))
         continue;
       g_string_append_printf (about, "%s%s", about->len > 0 ? " " : "", id);
     }
@@ -850,6 +877,173 @@ write_note (Importer   *im,
 
   g_string_free (about, TRUE);
   g_string_free (tags, TRUE);
+}
+
+/* An entity id the case knows, for a breach's or hypothesis's pointer. */
+static const char *
+entity_ref (Importer   *im,
+            const char *dossier_id)
+{
+  return dossier_id != NULL && g_hash_table_contains (im->by_dossier_id, dossier_id) ? dossier_id : NULL;
+}
+
+static void
+write_pointer (Importer   *im,
+               const char *element,
+               const char *entity_id)
+{
+  if (entity_id == NULL)
+    return;
+  xmlTextWriterStartElement (im->writer, BAD_CAST element);
+  xmlTextWriterWriteAttribute (im->writer, BAD_CAST "ref", BAD_CAST entity_id);
+  xmlTextWriterEndElement (im->writer);
+}
+
+/* One inline text with the object's mentions; its citations at the end
+ * when @cited is given. */
+static void
+write_inline (Importer   *im,
+              const char *element,
+              const char *text,
+              JsonObject *mentions_from,
+              JsonObject *cited)
+{
+  g_autofree char *clean = NULL;
+
+  if (text == NULL)
+    return;
+  clean = xml_clean (text);
+  xmlTextWriterStartElement (im->writer, BAD_CAST element);
+  write_mentioned_text (im, clean, get_array (mentions_from, "x_dossier_mentions"));
+  if (cited != NULL)
+    write_cites (im, cited);
+  xmlTextWriterEndElement (im->writer);
+}
+
+static void
+write_blocks (Importer   *im,
+              const char *element,
+              const char *text,
+              JsonObject *object,
+              JsonObject *cited)
+{
+  if (text == NULL)
+    return;
+  xmlTextWriterStartElement (im->writer, BAD_CAST element);
+  if (!write_paragraphs (im, text, cited))
+    write_text (im, "p", "");
+  xmlTextWriterEndElement (im->writer);
+}
+
+static void
+write_hypothesis (Importer   *im,
+                  JsonObject *relation)
+{
+  const char *actor = entity_ref (im, get_string (relation, "x_dossier_actor"));
+  JsonArray *evidence = get_array (relation, "x_dossier_evidence");
+  DossierCertainty certainty;
+
+  if (actor == NULL)
+    actor = entity_ref (im, g_hash_table_lookup (im->dossier_ids, get_string (relation, "target_ref")));
+  if (actor == NULL)
+    return;
+
+  xmlTextWriterStartElement (im->writer, BAD_CAST "hypothesis");
+  write_attribute (im, "id", g_hash_table_lookup (im->dossier_ids, get_string (relation, "id")));
+  write_attribute (im, "actor", actor);
+  if (dossier_certainty_from_string (get_string (relation, "x_dossier_certainty") ?: "", &certainty))
+    write_attribute (im, "certainty", get_string (relation, "x_dossier_certainty"));
+  write_inline (im, "statement", get_string (relation, "description") ?: "", relation, relation);
+  for (guint i = 0; evidence != NULL && i < json_array_get_length (evidence); i++)
+    {
+      JsonNode *node = json_array_get_element (evidence, i);
+      JsonObject *piece;
+      const char *stance;
+      DossierEvidenceStance parsed;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      piece = json_node_get_object (node);
+      stance = get_string (piece, "stance");
+      if (stance == NULL || !dossier_evidence_stance_from_string (stance, &parsed))
+        continue;
+      xmlTextWriterStartElement (im->writer, BAD_CAST "evidence");
+      write_attribute (im, "stance", stance);
+      if (dossier_certainty_from_string (get_string (piece, "certainty") ?: "", &certainty))
+        write_attribute (im, "certainty", get_string (piece, "certainty"));
+      {
+        g_autofree char *clean = xml_clean (get_string (piece, "text") ?: "");
+
+        write_mentioned_text (im, clean, get_array (relation, "x_dossier_mentions"));
+      }
+      xmlTextWriterEndElement (im->writer);
+    }
+  xmlTextWriterEndElement (im->writer);
+}
+
+/* Dossier's breach, from its campaign: the dates, the method, the
+ * summary and impact, the exposed items and the attribution. */
+static void
+write_breach (Importer *im)
+{
+  JsonObject *breach = im->breach;
+  JsonArray *exposed = get_array (breach, "x_dossier_exposed");
+  const char *dates[] = { "began", "discovered", "disclosed" };
+  DossierCertainty certainty;
+  GPtrArray *relations;
+
+  if (breach == NULL)
+    return;
+  relations = g_hash_table_lookup (im->relations, get_string (breach, "id"));
+
+  xmlTextWriterStartElement (im->writer, BAD_CAST "breach");
+  write_pointer (im, "victim", entity_ref (im, get_string (breach, "x_dossier_victim")));
+  write_pointer (im, "claimed-by", entity_ref (im, get_string (breach, "x_dossier_claimed_by")));
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *member = g_strdup_printf ("x_dossier_%s_date", dates[i]);
+      g_autofree char *date = edtf_from (breach, member, NULL);
+
+      write_text (im, dates[i], date);
+    }
+  write_inline (im, "method", get_string (breach, "x_dossier_method"), breach, NULL);
+  write_blocks (im, "summary", get_string (breach, "description"), breach, breach);
+  write_blocks (im, "impact", get_string (breach, "x_dossier_impact"), breach, NULL);
+
+  if (exposed != NULL)
+    {
+      xmlTextWriterStartElement (im->writer, BAD_CAST "exposed");
+      for (guint i = 0; i < json_array_get_length (exposed); i++)
+        {
+          JsonNode *node = json_array_get_element (exposed, i);
+          JsonObject *item;
+          DossierExposedCategory category;
+
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            continue;
+          item = json_node_get_object (node);
+          xmlTextWriterStartElement (im->writer, BAD_CAST "item");
+          if (dossier_exposed_category_from_string (get_string (item, "category") ?: "", &category))
+            write_attribute (im, "category", get_string (item, "category"));
+          if (dossier_certainty_from_string (get_string (item, "certainty") ?: "", &certainty))
+            write_attribute (im, "certainty", get_string (item, "certainty"));
+          {
+            g_autofree char *clean = xml_clean (get_string (item, "text") ?: "");
+
+            write_mentioned_text (im, clean, get_array (breach, "x_dossier_mentions"));
+          }
+          xmlTextWriterEndElement (im->writer);
+        }
+      xmlTextWriterEndElement (im->writer);
+    }
+
+  xmlTextWriterStartElement (im->writer, BAD_CAST "attribution");
+  for (guint i = 0; relations != NULL && i < relations->len; i++)
+    if (g_hash_table_contains (im->hypotheses, get_string (g_ptr_array_index (relations, i), "id")))
+      write_hypothesis (im, g_ptr_array_index (relations, i));
+  xmlTextWriterEndElement (im->writer);
+
+  xmlTextWriterEndElement (im->writer);
 }
 
 /* Parts are written into their own buffers and spliced in file order:
@@ -912,7 +1106,7 @@ static GBytes *
 write_case (Importer *im)
 {
   xmlBufferPtr buffer = xmlBufferCreate ();
-  xmlBufferPtr summary, entities, rest;
+  xmlBufferPtr summary, entities, breach, rest;
   xmlTextWriterPtr saved;
   g_autofree char *updated = edtf_from (im->report, "x_dossier_date", "published");
   const char *case_id = get_string (im->report, "x_dossier_case_id");
@@ -931,6 +1125,10 @@ write_case (Importer *im)
   for (guint i = 0; i < im->entities->len; i++)
     write_entity (im, g_ptr_array_index (im->entities, i));
   xmlTextWriterEndElement (im->writer);
+  end_part (im, saved);
+
+  breach = begin_part (im, &saved);
+  write_breach (im);
   end_part (im, saved);
 
   rest = begin_part (im, &saved);
@@ -970,6 +1168,7 @@ write_case (Importer *im)
   for (guint i = 0; i < im->sources->len; i++)
     write_source (im, g_ptr_array_index (im->sources, i));
   xmlTextWriterEndElement (im->writer);
+  xmlTextWriterWriteRaw (im->writer, xmlBufferContent (breach));
   xmlTextWriterWriteRaw (im->writer, xmlBufferContent (rest));
 
   xmlTextWriterEndElement (im->writer);
@@ -981,6 +1180,7 @@ write_case (Importer *im)
   xmlBufferFree (buffer);
   xmlBufferFree (summary);
   xmlBufferFree (entities);
+  xmlBufferFree (breach);
   xmlBufferFree (rest);
   return bytes;
 }
@@ -1009,6 +1209,9 @@ dossier_stix_import_to_case_xml (GBytes      *json,
   g_return_val_if_fail (display_name != NULL, NULL);
 
   data = g_bytes_get_data (json, &size);
+  /* Empty bytes have no data pointer; json-glib wants one. */
+  if (data == NULL)
+    data = "";
   if (!dossier_json_guard_check (data, size, display_name, DOSSIER_STIX_MAX_DEPTH, error))
     return NULL;
 
@@ -1059,6 +1262,7 @@ dossier_stix_import_to_case_xml (GBytes      *json,
   im.relations = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, ptr_array_unref0);
   im.by_dossier_id = g_hash_table_new (g_str_hash, g_str_equal);
   im.mentioned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im.hypotheses = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (collect (&im, error))
     bytes = write_case (&im);
@@ -1073,6 +1277,7 @@ dossier_stix_import_to_case_xml (GBytes      *json,
   g_hash_table_unref (im.relations);
   g_hash_table_unref (im.by_dossier_id);
   g_hash_table_unref (im.mentioned);
+  g_hash_table_unref (im.hypotheses);
 
   return bytes;
 }
