@@ -63,16 +63,36 @@ test_round_trip_sample (void)
   g_assert_cmpstr (dossier_case_get_display_title (again), ==, dossier_case_get_display_title (original));
   g_assert_cmpstr (dossier_date_get_text (dossier_case_get_updated (again)), ==, "2026-11-27");
   /* Every entity mentioned, every source cited. Citations come back at
-   * the end of the text they were in, so the breach's first paragraphs
-   * lose theirs: the only warnings left say so. */
+   * the end of the text they were in, so the first paragraphs of the
+   * breach and of reactions lose theirs: the only warnings left say so. */
   for (guint i = 0; i < dossier_case_get_warnings (again)->len; i++)
     {
       DossierProblem *problem = g_ptr_array_index (dossier_case_get_warnings (again), i);
 
-      g_assert_cmpint (problem->section, ==, DOSSIER_SECTION_BREACH);
+      g_assert_true (problem->section == DOSSIER_SECTION_BREACH || problem->section == DOSSIER_SECTION_REACTIONS);
       g_assert_true (g_str_has_suffix (problem->message, "cites no source"));
     }
-  g_assert_cmpuint (dossier_case_get_warnings (again)->len, <=, 3);
+  g_assert_cmpuint (dossier_case_get_warnings (again)->len, <=, 5);
+
+  /* The threat screen, the reactions and the release history. */
+  {
+    DossierThreatScreen *screen = dossier_case_get_threat_screen (again);
+    g_autofree char *headline = NULL;
+
+    g_assert_nonnull (screen);
+    headline = dossier_inline_to_plain (dossier_threat_screen_get_headline (screen));
+    g_assert_cmpstr (headline, ==, "Hacked By #GOP");
+    g_assert_cmpstr (dossier_threat_screen_get_sender (screen), ==, "gop");
+    g_assert_cmpstr (dossier_date_get_text (dossier_threat_screen_get_deadline (screen)), ==, "2014-11-24T23:00Z");
+    g_assert_cmpuint (dossier_threat_screen_get_shown_links (screen)->len, ==, 1);
+    g_assert_cmpstr (((DossierShownLink *) g_ptr_array_index (dossier_threat_screen_get_shown_links (screen), 0))->href,
+                     ==, "https://links.not-recorded.invalid/");
+    g_assert_cmpuint (g_list_model_get_n_items (dossier_case_get_reactions (again)), ==,
+                      g_list_model_get_n_items (dossier_case_get_reactions (original)));
+    g_assert_cmpuint (g_list_model_get_n_items (dossier_case_get_releases (again)), ==,
+                      g_list_model_get_n_items (dossier_case_get_releases (original)));
+    g_assert_cmpstr (dossier_case_get_release_work (again), ==, "the-interview");
+  }
 
   /* The breach: victim, claimed-by, dates, and the attribution with its
    * evidence. */
@@ -139,8 +159,7 @@ test_round_trip_sample (void)
                          dossier_date_get_text (dossier_source_get_published (source)));
     }
 
-  /* Every note: title, date, author, tags and what it is about (what the
-   * importer does not read back yet, reactions, is left out of about). */
+  /* Every note: title, date, author, tags and what it is about. */
   g_assert_cmpuint (g_list_model_get_n_items (dossier_case_get_notes (again)), ==, g_list_model_get_n_items (notes));
   for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
     {
@@ -164,7 +183,7 @@ test_round_trip_sample (void)
           GObject *target = dossier_case_lookup (original, about[j]);
 
           if (DOSSIER_IS_ENTITY (target) || DOSSIER_IS_SOURCE (target) || DOSSIER_IS_NOTE (target) ||
-              DOSSIER_IS_EVENT (target) || DOSSIER_IS_HYPOTHESIS (target))
+              DOSSIER_IS_EVENT (target) || DOSSIER_IS_HYPOTHESIS (target) || DOSSIER_IS_REACTION (target))
             g_assert_cmpstr (dossier_note_get_about (back)[kept++], ==, about[j]);
         }
     }

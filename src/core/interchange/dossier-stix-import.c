@@ -30,6 +30,9 @@ typedef struct
   GHashTable       *mentioned;    /* Dossier ids of the entities a <mention> names (owned) */
   JsonObject       *report;
   JsonObject       *breach;       /* Dossier's breach campaign, or NULL */
+  JsonObject       *screen;       /* x-dossier-threat-screen, or NULL */
+  GPtrArray        *reactions;    /* of JsonObject: x-dossier-reaction */
+  GPtrArray        *releases;     /* of JsonObject: x-dossier-release */
   GHashTable       *hypotheses;   /* STIX ids of the relationships read as hypotheses */
   xmlTextWriterPtr  writer;
 } Importer;
@@ -310,6 +313,15 @@ collect (Importer  *im,
                                object);
           g_ptr_array_add (im->entities, object);
         }
+      else if (g_str_equal (type, "x-dossier-threat-screen") && im->screen == NULL)
+        im->screen = object;
+      else if (g_str_equal (type, "x-dossier-reaction"))
+        {
+          take_id (im, id, get_string (object, "x_dossier_id"));
+          g_ptr_array_add (im->reactions, object);
+        }
+      else if (g_str_equal (type, "x-dossier-release"))
+        g_ptr_array_add (im->releases, object);
       else if (g_str_equal (type, "note") || g_str_equal (type, "opinion"))
         {
           take_id (im, id, get_string (object, "x_dossier_id"));
@@ -1046,6 +1058,124 @@ write_breach (Importer *im)
   xmlTextWriterEndElement (im->writer);
 }
 
+/* Dossier's own parts with no STIX home, from its custom objects. */
+static void
+write_threat_screen (Importer *im)
+{
+  JsonObject *screen = im->screen;
+  JsonArray *links = get_array (screen, "shown_links");
+  g_autofree char *shown = edtf_from (screen, "x_dossier_shown_date", NULL);
+  g_autofree char *deadline = edtf_from (screen, "x_dossier_deadline_date", NULL);
+
+  if (screen == NULL)
+    return;
+
+  xmlTextWriterStartElement (im->writer, BAD_CAST "threat-screen");
+  write_text (im, "shown", shown);
+  write_inline (im, "shown-on", get_string (screen, "shown_on"), screen, NULL);
+  write_pointer (im, "sender", entity_ref (im, get_string (screen, "x_dossier_sender")));
+  write_inline (im, "headline", get_string (screen, "name") ?: "", screen, NULL);
+  if (get_string (screen, "image_description") != NULL)
+    {
+      xmlTextWriterStartElement (im->writer, BAD_CAST "image");
+      write_attribute (im, "description", get_string (screen, "image_description"));
+      write_attribute (im, "src", get_string (screen, "image_src"));
+      xmlTextWriterEndElement (im->writer);
+    }
+  write_blocks (im, "message", get_string (screen, "message"), screen, screen);
+  write_inline (im, "demand", get_string (screen, "demand"), screen, NULL);
+  write_text (im, "deadline", deadline);
+  for (guint i = 0; links != NULL && i < json_array_get_length (links); i++)
+    {
+      JsonNode *node = json_array_get_element (links, i);
+      JsonObject *link;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node) || get_string (json_node_get_object (node), "href") == NULL)
+        continue;
+      link = json_node_get_object (node);
+      /* Evidence: written as it was, never followed. */
+      xmlTextWriterStartElement (im->writer, BAD_CAST "shown-link");
+      write_attribute (im, "href", get_string (link, "href"));
+      {
+        g_autofree char *clean = xml_clean (get_string (link, "text") ?: "");
+
+        write_mentioned_text (im, clean, get_array (screen, "x_dossier_mentions"));
+      }
+      xmlTextWriterEndElement (im->writer);
+    }
+  xmlTextWriterEndElement (im->writer);
+}
+
+static void
+write_reactions (Importer *im)
+{
+  if (im->reactions->len == 0)
+    return;
+
+  xmlTextWriterStartElement (im->writer, BAD_CAST "reactions");
+  for (guint i = 0; i < im->reactions->len; i++)
+    {
+      JsonObject *reaction = g_ptr_array_index (im->reactions, i);
+      const char *actor = entity_ref (im, get_string (reaction, "x_dossier_actor"));
+      const char *stance = get_string (reaction, "stance");
+      g_autofree char *date = edtf_from (reaction, "x_dossier_date", "date");
+      DossierStance parsed;
+      DossierCertainty certainty;
+
+      if (actor == NULL || date == NULL || stance == NULL || !dossier_stance_from_string (stance, &parsed))
+        continue;
+      xmlTextWriterStartElement (im->writer, BAD_CAST "reaction");
+      write_attribute (im, "id", g_hash_table_lookup (im->dossier_ids, get_string (reaction, "id")));
+      write_attribute (im, "date", date);
+      write_attribute (im, "actor", actor);
+      write_attribute (im, "on-behalf-of", entity_ref (im, get_string (reaction, "x_dossier_on_behalf_of")));
+      write_attribute (im, "stance", stance);
+      if (dossier_certainty_from_string (get_string (reaction, "x_dossier_certainty") ?: "", &certainty))
+        write_attribute (im, "certainty", get_string (reaction, "x_dossier_certainty"));
+      write_inline (im, "channel", get_string (reaction, "channel"), reaction, NULL);
+      write_inline (im, "quote", get_string (reaction, "quote"), reaction, NULL);
+      write_blocks (im, "summary", get_string (reaction, "summary"), reaction, reaction);
+      xmlTextWriterEndElement (im->writer);
+    }
+  xmlTextWriterEndElement (im->writer);
+}
+
+static void
+write_releases (Importer *im)
+{
+  const char *work = NULL;
+
+  for (guint i = 0; i < im->releases->len && work == NULL; i++)
+    work = entity_ref (im, get_string (g_ptr_array_index (im->releases, i), "x_dossier_work"));
+  if (work == NULL)
+    return;
+
+  xmlTextWriterStartElement (im->writer, BAD_CAST "release-history");
+  write_attribute (im, "work", work);
+  for (guint i = 0; i < im->releases->len; i++)
+    {
+      JsonObject *release = g_ptr_array_index (im->releases, i);
+      const char *status = get_string (release, "status");
+      g_autofree char *date = edtf_from (release, "x_dossier_date", "date");
+      g_autofree char *announced = edtf_from (release, "x_dossier_announced_date", "announced");
+      DossierReleaseStatus parsed;
+      DossierCertainty certainty;
+
+      if (date == NULL || status == NULL || !dossier_release_status_from_string (status, &parsed))
+        continue;
+      xmlTextWriterStartElement (im->writer, BAD_CAST "release");
+      write_attribute (im, "date", date);
+      write_attribute (im, "status", status);
+      write_attribute (im, "announced", announced);
+      if (dossier_certainty_from_string (get_string (release, "x_dossier_certainty") ?: "", &certainty))
+        write_attribute (im, "certainty", get_string (release, "x_dossier_certainty"));
+      write_inline (im, "market", get_string (release, "market"), release, NULL);
+      write_blocks (im, "summary", get_string (release, "summary"), release, release);
+      xmlTextWriterEndElement (im->writer);
+    }
+  xmlTextWriterEndElement (im->writer);
+}
+
 /* Parts are written into their own buffers and spliced in file order:
  * the summary can only list the entities nothing mentions once the
  * entities and notes are written, and the sources only once everything
@@ -1129,6 +1259,9 @@ write_case (Importer *im)
 
   breach = begin_part (im, &saved);
   write_breach (im);
+  write_threat_screen (im);
+  write_reactions (im);
+  write_releases (im);
   end_part (im, saved);
 
   rest = begin_part (im, &saved);
@@ -1263,6 +1396,8 @@ dossier_stix_import_to_case_xml (GBytes      *json,
   im.by_dossier_id = g_hash_table_new (g_str_hash, g_str_equal);
   im.mentioned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im.hypotheses = g_hash_table_new (g_str_hash, g_str_equal);
+  im.reactions = g_ptr_array_new ();
+  im.releases = g_ptr_array_new ();
 
   if (collect (&im, error))
     bytes = write_case (&im);
@@ -1278,6 +1413,8 @@ dossier_stix_import_to_case_xml (GBytes      *json,
   g_hash_table_unref (im.by_dossier_id);
   g_hash_table_unref (im.mentioned);
   g_hash_table_unref (im.hypotheses);
+  g_ptr_array_unref (im.reactions);
+  g_ptr_array_unref (im.releases);
 
   return bytes;
 }
