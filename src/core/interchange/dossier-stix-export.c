@@ -1132,41 +1132,44 @@ write_note (StixWriter      *w,
  * the same as one thread would write. */
 
 #define NOTES_CHUNK 4096
+/* A round is cut in more slices than there are threads, which take the
+ * next free slice each: on a busy machine a thread that gets no processor
+ * holds back no one for long. */
+#define NOTES_SLICES 32
 
 typedef struct
 {
   StixWriter      *w;
-  GPtrArray       *notes;     /* of DossierNote, this round */
-  guint            start;
-  guint            end;
-  DossierJsonSink *sink;
-} NotePart;
-
-typedef struct
-{
-  GMutex mutex;
-  GCond  cond;
-  guint  pending;
+  GPtrArray       *notes;                 /* of DossierNote, this round */
+  DossierJsonSink *sinks[NOTES_SLICES];
+  guint            n_slices;
+  gint             next;                  /* atomic: the next slice to take */
+  GMutex           mutex;
+  GCond            cond;
+  guint            workers;               /* pool threads still in the round */
 } NoteRound;
 
 static void
-write_note_part (NotePart *part)
+write_slices (NoteRound *round)
 {
-  for (guint i = part->start; i < part->end; i++)
-    write_note (part->w, part->sink, g_ptr_array_index (part->notes, i));
+  guint count = round->notes->len;
+  gint k;
+
+  while ((k = g_atomic_int_add (&round->next, 1)) < (gint) round->n_slices)
+    for (guint i = count * k / round->n_slices; i < count * (k + 1) / round->n_slices; i++)
+      write_note (round->w, round->sinks[k], g_ptr_array_index (round->notes, i));
 }
 
 static void
-note_part_thread (gpointer data,
-                  gpointer user_data)
+note_worker_thread (gpointer data,
+                    gpointer user_data)
 {
-  NotePart *part = data;
   NoteRound *round = user_data;
 
-  write_note_part (part);
+  write_slices (round);
 
   g_mutex_lock (&round->mutex);
-  round->pending--;
+  round->workers--;
   g_cond_signal (&round->cond);
   g_mutex_unlock (&round->mutex);
 }
@@ -1177,23 +1180,21 @@ write_notes (StixWriter  *w,
 {
   GListModel *model = dossier_case_get_notes (w->dcase);
   guint n = g_list_model_get_n_items (model);
-  guint n_parts = n < 2 * NOTES_CHUNK ? 1 : CLAMP (g_get_num_processors (), 1, 4);
+  guint n_threads = n < 2 * NOTES_CHUNK ? 1 : CLAMP (g_get_num_processors (), 1, 8);
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
-  NotePart parts[4];
-  NoteRound round;
+  NoteRound round = { 0 };
   GThreadPool *pool = NULL;
   gboolean ok = TRUE;
 
+  round.w = w;
+  round.notes = notes;
+  round.n_slices = n_threads > 1 ? NOTES_SLICES : 1;
+  for (guint k = 0; k < round.n_slices; k++)
+    round.sinks[k] = dossier_json_sink_new (NULL, NULL, NULL, NULL);
   g_mutex_init (&round.mutex);
   g_cond_init (&round.cond);
-  for (guint p = 0; p < n_parts; p++)
-    {
-      parts[p].w = w;
-      parts[p].notes = notes;
-      parts[p].sink = dossier_json_sink_new (NULL, NULL, NULL, NULL);
-    }
-  if (n_parts > 1)
-    pool = g_thread_pool_new (note_part_thread, &round, n_parts - 1, FALSE, NULL);
+  if (n_threads > 1)
+    pool = g_thread_pool_new (note_worker_thread, &round, n_threads - 1, FALSE, NULL);
 
   for (guint start = 0; ok && start < n; start += NOTES_CHUNK)
     {
@@ -1205,29 +1206,25 @@ write_notes (StixWriter  *w,
       for (guint i = 0; i < count; i++)
         g_ptr_array_add (notes, g_list_model_get_item (model, start + i));
 
-      round.pending = n_parts - 1;
-      for (guint p = 0; p < n_parts; p++)
-        {
-          parts[p].start = count * p / n_parts;
-          parts[p].end = count * (p + 1) / n_parts;
-          if (p > 0)
-            g_thread_pool_push (pool, &parts[p], NULL);
-        }
-      write_note_part (&parts[0]);
+      g_atomic_int_set (&round.next, 0);
+      round.workers = n_threads - 1;
+      for (guint t = 1; t < n_threads; t++)
+        g_thread_pool_push (pool, GUINT_TO_POINTER (t), NULL);
+      write_slices (&round);
       g_mutex_lock (&round.mutex);
-      while (round.pending > 0)
+      while (round.workers > 0)
         g_cond_wait (&round.cond, &round.mutex);
       g_mutex_unlock (&round.mutex);
 
       w->written += count;
-      for (guint p = 0; ok && p < n_parts; p++)
-        ok = dossier_json_sink_take (w->sink, parts[p].sink, (double) w->written / MAX (w->refs->len, 1), error);
+      for (guint k = 0; ok && k < round.n_slices; k++)
+        ok = dossier_json_sink_take (w->sink, round.sinks[k], (double) w->written / MAX (w->refs->len, 1), error);
     }
 
   if (pool != NULL)
     g_thread_pool_free (pool, FALSE, TRUE);
-  for (guint p = 0; p < n_parts; p++)
-    dossier_json_sink_free (parts[p].sink);
+  for (guint k = 0; k < round.n_slices; k++)
+    dossier_json_sink_free (round.sinks[k]);
   g_mutex_clear (&round.mutex);
   g_cond_clear (&round.cond);
 
