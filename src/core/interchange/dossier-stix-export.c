@@ -17,6 +17,7 @@ typedef struct
   const char      *case_id;
   DossierJsonSink *sink;
   gint64           case_key;      /* the case's own date: created/modified */
+  char            *case_stamp;    /* the same as a STIX timestamp */
   char            *report_id;
   GHashTable      *ids;           /* Dossier id -> STIX id (owned) */
   GHashTable      *entity_types;  /* entity id -> STIX type (static) */
@@ -481,14 +482,15 @@ set_date (JsonObject        *object,
           const char        *edtf_key,
           const DossierDate *date)
 {
-  g_autofree char *stamp = NULL;
-
   if (date == NULL)
     return;
 
-  stamp = dossier_interchange_timestamp (dossier_date_get_sort_key (date), TRUE);
   if (key != NULL)
-    json_object_set_string_member (object, key, stamp);
+    {
+      g_autofree char *stamp = dossier_interchange_timestamp (dossier_date_get_sort_key (date), TRUE);
+
+      json_object_set_string_member (object, key, stamp);
+    }
   json_object_set_string_member (object, edtf_key, dossier_date_get_text (date));
 }
 
@@ -511,16 +513,16 @@ new_object (StixWriter *w,
             gint64      created_key)
 {
   JsonObject *object = json_object_new ();
-  g_autofree char *created = dossier_interchange_timestamp (created_key, TRUE);
-  g_autofree char *modified = dossier_interchange_timestamp (MAX (created_key, w->case_key), TRUE);
+  g_autofree char *created = created_key != w->case_key ? dossier_interchange_timestamp (created_key, TRUE) : NULL;
+  g_autofree char *modified = created_key > w->case_key ? g_strdup (created) : NULL;
 
   json_object_set_string_member (object, "type", type);
   json_object_set_string_member (object, "spec_version", "2.1");
   json_object_set_string_member (object, "id", id);
   /* From the case, never the clock: the same case gives the same bytes,
    * and modified is never before created. */
-  json_object_set_string_member (object, "created", created);
-  json_object_set_string_member (object, "modified", modified);
+  json_object_set_string_member (object, "created", created != NULL ? created : w->case_stamp);
+  json_object_set_string_member (object, "modified", modified != NULL ? modified : w->case_stamp);
 
   return object;
 }
@@ -1300,6 +1302,7 @@ dossier_stix_export (DossierCase      *dcase,
   /* The case's own date; a case that gives none is dated at the epoch
    * rather than at the time of export, so the bytes stay the same. */
   w.case_key = updated != NULL ? dossier_date_get_sort_key (updated) : 0;
+  w.case_stamp = dossier_interchange_timestamp (w.case_key, TRUE);
   w.report_id = dossier_interchange_stix_id ("report", w.case_id, NULL);
   w.ids = g_hash_table_new (g_str_hash, g_str_equal);
   w.entity_types = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1320,6 +1323,7 @@ dossier_stix_export (DossierCase      *dcase,
   g_assert (!ok || w.written == w.refs->len);
 
   g_free (w.report_id);
+  g_free (w.case_stamp);
   g_hash_table_unref (w.ids);
   g_hash_table_unref (w.entity_types);
   g_hash_table_unref (w.ext_refs);
