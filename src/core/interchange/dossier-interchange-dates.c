@@ -539,7 +539,7 @@ add_source_title (TitleState    *state,
       g_hash_table_insert (state->titles, (gpointer) id, plain);
       title = plain;
     }
-  g_ptr_array_add (state->out, g_strdup (title));
+  g_ptr_array_add (state->out, (gpointer) title);
 }
 
 typedef struct
@@ -566,7 +566,7 @@ dossier_interchange_title_cache_new (void)
   return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 }
 
-char **
+const char **
 dossier_interchange_item_source_titles (DossierCase            *dcase,
                                         GHashTable             *title_cache,
                                         const DossierDatedItem *item)
@@ -591,5 +591,5 @@ dossier_interchange_item_source_titles (DossierCase            *dcase,
     }
   g_ptr_array_add (state.out, NULL);
 
-  return (char **) g_ptr_array_free (state.out, FALSE);
+  return (const char **) g_ptr_array_free (state.out, FALSE);
 }

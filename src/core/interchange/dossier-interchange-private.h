@@ -183,8 +183,9 @@ GPtrArray  *dossier_interchange_collect_dates (DossierCase *dcase);
 /* A cache of the sources' plain titles for the next function. */
 GHashTable *dossier_interchange_title_cache_new (void);
 /* The titles (plain) of the sources cited in @item, first citation
- * first, each once. NULL-terminated. */
-char      **dossier_interchange_item_source_titles (DossierCase            *dcase,
+ * first, each once: NULL-terminated, the strings borrowed from
+ * @title_cache (free the array with g_free()). */
+const char **dossier_interchange_item_source_titles (DossierCase            *dcase,
                                                     GHashTable             *title_cache,
                                                     const DossierDatedItem *item);
 

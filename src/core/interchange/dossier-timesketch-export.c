@@ -13,19 +13,17 @@ static const char * const columns[] = {
 
 typedef struct
 {
-  char  *datetime;
-  char  *timestamp;
-  char  *date_end;
-  char **sources;
+  char        *datetime;
+  char        *date_end;
+  const char **sources;   /* borrowed strings */
 } EventFields;
 
 static void
 event_fields_clear (EventFields *fields)
 {
   g_free (fields->datetime);
-  g_free (fields->timestamp);
   g_free (fields->date_end);
-  g_strfreev (fields->sources);
+  g_free (fields->sources);
 }
 
 static void
@@ -35,8 +33,6 @@ event_fields_init (EventFields            *fields,
                    const DossierDatedItem *item)
 {
   fields->datetime = dossier_interchange_timestamp (item->key, FALSE);
-  /* Timesketch's own field: microseconds since the epoch. */
-  fields->timestamp = g_strdup_printf ("%" G_GINT64_FORMAT, item->key * G_GINT64_CONSTANT (1000000));
   fields->date_end = dossier_interchange_timestamp (dossier_date_get_end_key (item->date), FALSE);
   fields->sources = dossier_interchange_item_source_titles (dcase, titles, item);
 }
@@ -79,13 +75,15 @@ write_csv_event (DossierJsonSink        *sink,
                  const EventFields      *fields,
                  GError                **error)
 {
-  g_autofree char *sources = g_strjoinv ("; ", fields->sources);
+  g_autofree char *sources = g_strjoinv ("; ", (char **) fields->sources);
+  /* Timesketch's own field: microseconds since the epoch. */
+  g_autofree char *timestamp = g_strdup_printf ("%" G_GINT64_FORMAT, item->key * G_GINT64_CONSTANT (1000000));
   const char *values[G_N_ELEMENTS (columns)];
 
   values[0] = item->message;
   values[1] = fields->datetime;
   values[2] = item->what;
-  values[3] = fields->timestamp;
+  values[3] = timestamp;
   values[4] = dossier_case_get_id (dcase);
   values[5] = dossier_section_to_string (item->section);
   values[6] = item->item_id;
