@@ -673,8 +673,9 @@ test_stix_many_notes (void)
   const guint n_notes = 10000;
 
   for (guint i = 0; i < n_notes; i++)
-    g_string_append_printf (xml, "<note id=\"n%05u\" about=\"e\"><title>Note %u</title>"
-                                 "<p>Text %u<cite ref=\"s\" at=\"p. %u\"/>.</p></note>\n", i, i, i, i);
+    g_string_append_printf (xml, "<note id=\"n%05u\" created=\"2019-%02u-%02u\" about=\"e\"><title>Note %u</title>"
+                                 "<p>Text %u<cite ref=\"s\" at=\"p. %u\"/>.</p></note>\n",
+                            i, 12 - i % 12, 1 + i % 28, i, i, i);
   g_string_append (xml, "</notes></case>\n");
   input = g_string_free_to_bytes (xml);
   dcase = dossier_case_load_bytes (input, "many.case.xml", NULL, NULL, NULL, NULL, &error);
@@ -704,6 +705,30 @@ test_stix_many_notes (void)
     }
   g_assert_cmpuint (seen, ==, n_notes);
   bundle_clear (&bundle);
+
+  /* The Timesketch events, written by several threads too: one a note
+   * and one for the case, in order of time then id, the same twice. */
+  {
+    g_autoptr(GBytes) events = export_bytes (dcase, DOSSIER_INTERCHANGE_TIMESKETCH);
+    g_autoptr(GBytes) again = export_bytes (dcase, DOSSIER_INTERCHANGE_TIMESKETCH);
+    g_autofree char *text = g_strndup (g_bytes_get_data (events, NULL), g_bytes_get_size (events));
+    g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+    g_autofree char *previous = g_strdup ("");
+
+    g_assert_true (g_bytes_equal (events, again));
+    g_assert_cmpuint (g_strv_length (lines), ==, n_notes + 1 + 1);
+    for (guint i = 0; i < n_notes + 1; i++)
+      {
+        g_autoptr(JsonNode) node = json_from_string (lines[i], NULL);
+        JsonObject *event = json_node_get_object (node);
+        g_autofree char *key = g_strdup_printf ("%s %s", json_object_get_string_member (event, "datetime"),
+                                                json_object_get_string_member (event, "item_id"));
+
+        g_assert_cmpstr (previous, <, key);
+        g_free (previous);
+        previous = g_steal_pointer (&key);
+      }
+  }
 }
 
 int

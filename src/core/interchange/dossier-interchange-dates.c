@@ -531,15 +531,10 @@ add_source_title (TitleState    *state,
       return;
   g_ptr_array_add (state->ids, (gpointer) id);
 
+  /* The cache holds every source of the case and is only read here, from
+   * several threads. */
   title = g_hash_table_lookup (state->titles, id);
-  if (title == NULL)
-    {
-      char *plain = plain_or (dossier_source_get_title (source), id);
-
-      g_hash_table_insert (state->titles, (gpointer) id, plain);
-      title = plain;
-    }
-  g_ptr_array_add (state->out, (gpointer) title);
+  g_ptr_array_add (state->out, (gpointer) (title != NULL ? title : id));
 }
 
 typedef struct
@@ -561,9 +556,20 @@ cite_title_cb (const DossierInline *node,
 }
 
 GHashTable *
-dossier_interchange_title_cache_new (void)
+dossier_interchange_title_cache_new (DossierCase *dcase)
 {
-  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  GHashTable *cache = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  GListModel *sources = dossier_case_get_sources (dcase);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(DossierSource) source = g_list_model_get_item (sources, i);
+      const char *id = dossier_source_get_id (source);
+
+      g_hash_table_insert (cache, (gpointer) id, plain_or (dossier_source_get_title (source), id));
+    }
+
+  return cache;
 }
 
 const char **

@@ -213,6 +213,111 @@ dossier_json_sink_take (DossierJsonSink  *self,
   return self->buffer->len < FLUSH_SIZE || flush (self, error);
 }
 
+/* Writing many items on every processor */
+
+#define ITEMS_ROUND 4096
+/* A round is cut in more slices than there are threads, which take the
+ * next free slice each: on a busy machine a thread that gets no processor
+ * holds back no one for long. */
+#define ITEMS_SLICES 32
+
+typedef struct
+{
+  DossierJsonItemFunc  func;
+  gpointer             data;
+  guint                start;    /* this round's first item */
+  guint                count;    /* and how many */
+  DossierJsonSink     *sinks[ITEMS_SLICES];
+  guint                n_slices;
+  gint                 next;     /* atomic: the next slice to take */
+  GMutex               mutex;
+  GCond                cond;
+  guint                workers;  /* pool threads still in the round */
+} ItemsRound;
+
+static void
+write_slices (ItemsRound *round)
+{
+  gint k;
+
+  while ((k = g_atomic_int_add (&round->next, 1)) < (gint) round->n_slices)
+    {
+      guint from = round->start + round->count * k / round->n_slices;
+      guint to = round->start + round->count * (k + 1) / round->n_slices;
+
+      for (guint i = from; i < to; i++)
+        round->func (round->sinks[k], i, round->data);
+    }
+}
+
+static void
+items_worker_thread (gpointer data,
+                     gpointer user_data)
+{
+  ItemsRound *round = user_data;
+
+  write_slices (round);
+
+  g_mutex_lock (&round->mutex);
+  round->workers--;
+  g_cond_signal (&round->cond);
+  g_mutex_unlock (&round->mutex);
+}
+
+gboolean
+dossier_json_sink_write_items (DossierJsonSink      *self,
+                               guint                 n_items,
+                               DossierJsonItemFunc   func,
+                               gpointer              data,
+                               double                from,
+                               double                to,
+                               GError              **error)
+{
+  guint n_threads = n_items < 2 * ITEMS_ROUND ? 1 : CLAMP (g_get_num_processors (), 1, 8);
+  ItemsRound round = { 0 };
+  GThreadPool *pool = NULL;
+  gboolean ok = TRUE;
+
+  round.func = func;
+  round.data = data;
+  round.n_slices = n_threads > 1 ? ITEMS_SLICES : 1;
+  for (guint k = 0; k < round.n_slices; k++)
+    round.sinks[k] = dossier_json_sink_new (NULL, NULL, NULL, NULL);
+  g_mutex_init (&round.mutex);
+  g_cond_init (&round.cond);
+  if (n_threads > 1)
+    pool = g_thread_pool_new (items_worker_thread, &round, n_threads - 1, FALSE, NULL);
+
+  for (guint start = 0; ok && start < n_items; start += ITEMS_ROUND)
+    {
+      round.start = start;
+      round.count = MIN (ITEMS_ROUND, n_items - start);
+      g_atomic_int_set (&round.next, 0);
+      round.workers = n_threads - 1;
+      for (guint t = 1; t < n_threads; t++)
+        g_thread_pool_push (pool, GUINT_TO_POINTER (t), NULL);
+      write_slices (&round);
+      g_mutex_lock (&round.mutex);
+      while (round.workers > 0)
+        g_cond_wait (&round.cond, &round.mutex);
+      g_mutex_unlock (&round.mutex);
+
+      /* In item order, whichever thread wrote them. */
+      for (guint k = 0; ok && k < round.n_slices; k++)
+        ok = dossier_json_sink_take (self, round.sinks[k],
+                                     from + (to - from) * (start + round.count) / n_items, error);
+    }
+
+  if (pool != NULL)
+    g_thread_pool_free (pool, FALSE, TRUE);
+  for (guint k = 0; k < round.n_slices; k++)
+    dossier_json_sink_free (round.sinks[k]);
+  g_mutex_clear (&round.mutex);
+  g_cond_clear (&round.cond);
+
+  return ok;
+}
+
 gboolean
 dossier_json_sink_finish (DossierJsonSink  *self,
                           GError          **error)

@@ -76,6 +76,22 @@ gboolean         dossier_json_sink_take       (DossierJsonSink *self,
                                                DossierJsonSink *part,
                                                double           fraction,
                                                GError         **error);
+/* Writes item @index into @part (a sink of its own thread). Called from
+ * several threads at once: may only read what nothing changes meanwhile. */
+typedef void (*DossierJsonItemFunc) (DossierJsonSink *part,
+                                     guint            index,
+                                     gpointer         data);
+/* Writes items 0 to @n_items - 1 with @func on every processor (one
+ * thread for fewer than 8,192), appending them to @self in index order,
+ * so the bytes are those one thread would write; reports progress from
+ * @from to @to and checks for cancellation as it goes. */
+gboolean         dossier_json_sink_write_items (DossierJsonSink      *self,
+                                                guint                 n_items,
+                                                DossierJsonItemFunc   func,
+                                                gpointer              data,
+                                                double                from,
+                                                double                to,
+                                                GError              **error);
 /* Writes out what is left. */
 gboolean         dossier_json_sink_finish     (DossierJsonSink *self,
                                                GError         **error);
@@ -180,8 +196,9 @@ typedef struct
  * DossierDatedItem. */
 GPtrArray  *dossier_interchange_collect_dates (DossierCase *dcase);
 
-/* A cache of the sources' plain titles for the next function. */
-GHashTable *dossier_interchange_title_cache_new (void);
+/* The plain titles of all the sources of @dcase, for the next function;
+ * only read from then on, so it may be shared by threads. */
+GHashTable *dossier_interchange_title_cache_new (DossierCase *dcase);
 /* The titles (plain) of the sources cited in @item, first citation
  * first, each once: NULL-terminated, the strings borrowed from
  * @title_cache (free the array with g_free()). */

@@ -1133,47 +1133,20 @@ write_note (StixWriter      *w,
  * thread into its own sink, and joined in file order, so the bytes are
  * the same as one thread would write. */
 
-#define NOTES_CHUNK 4096
-/* A round is cut in more slices than there are threads, which take the
- * next free slice each: on a busy machine a thread that gets no processor
- * holds back no one for long. */
-#define NOTES_SLICES 32
-
 typedef struct
 {
-  StixWriter      *w;
-  GPtrArray       *notes;                 /* of DossierNote, this round */
-  DossierJsonSink *sinks[NOTES_SLICES];
-  guint            n_slices;
-  gint             next;                  /* atomic: the next slice to take */
-  GMutex           mutex;
-  GCond            cond;
-  guint            workers;               /* pool threads still in the round */
-} NoteRound;
+  StixWriter *w;
+  GPtrArray  *notes;   /* of DossierNote */
+} NoteJob;
 
 static void
-write_slices (NoteRound *round)
+write_note_item (DossierJsonSink *part,
+                 guint            index,
+                 gpointer         data)
 {
-  guint count = round->notes->len;
-  gint k;
+  NoteJob *job = data;
 
-  while ((k = g_atomic_int_add (&round->next, 1)) < (gint) round->n_slices)
-    for (guint i = count * k / round->n_slices; i < count * (k + 1) / round->n_slices; i++)
-      write_note (round->w, round->sinks[k], g_ptr_array_index (round->notes, i));
-}
-
-static void
-note_worker_thread (gpointer data,
-                    gpointer user_data)
-{
-  NoteRound *round = user_data;
-
-  write_slices (round);
-
-  g_mutex_lock (&round->mutex);
-  round->workers--;
-  g_cond_signal (&round->cond);
-  g_mutex_unlock (&round->mutex);
+  write_note (job->w, part, g_ptr_array_index (job->notes, index));
 }
 
 static gboolean
@@ -1182,54 +1155,19 @@ write_notes (StixWriter  *w,
 {
   GListModel *model = dossier_case_get_notes (w->dcase);
   guint n = g_list_model_get_n_items (model);
-  guint n_threads = n < 2 * NOTES_CHUNK ? 1 : CLAMP (g_get_num_processors (), 1, 8);
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
-  NoteRound round = { 0 };
-  GThreadPool *pool = NULL;
-  gboolean ok = TRUE;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_full (n, g_object_unref);
+  NoteJob job = { w, notes };
+  double from = (double) w->written / MAX (w->refs->len, 1);
+  gboolean ok;
 
-  round.w = w;
-  round.notes = notes;
-  round.n_slices = n_threads > 1 ? NOTES_SLICES : 1;
-  for (guint k = 0; k < round.n_slices; k++)
-    round.sinks[k] = dossier_json_sink_new (NULL, NULL, NULL, NULL);
-  g_mutex_init (&round.mutex);
-  g_cond_init (&round.cond);
-  if (n_threads > 1)
-    pool = g_thread_pool_new (note_worker_thread, &round, n_threads - 1, FALSE, NULL);
+  /* A GListStore is not to be read from two threads: the notes are taken
+   * out here first. */
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (notes, g_list_model_get_item (model, i));
 
-  for (guint start = 0; ok && start < n; start += NOTES_CHUNK)
-    {
-      guint count = MIN (NOTES_CHUNK, n - start);
-
-      /* A GListStore is not to be read from two threads: the notes of
-       * the round are taken out here. */
-      g_ptr_array_set_size (notes, 0);
-      for (guint i = 0; i < count; i++)
-        g_ptr_array_add (notes, g_list_model_get_item (model, start + i));
-
-      g_atomic_int_set (&round.next, 0);
-      round.workers = n_threads - 1;
-      for (guint t = 1; t < n_threads; t++)
-        g_thread_pool_push (pool, GUINT_TO_POINTER (t), NULL);
-      write_slices (&round);
-      g_mutex_lock (&round.mutex);
-      while (round.workers > 0)
-        g_cond_wait (&round.cond, &round.mutex);
-      g_mutex_unlock (&round.mutex);
-
-      w->written += count;
-      for (guint k = 0; ok && k < round.n_slices; k++)
-        ok = dossier_json_sink_take (w->sink, round.sinks[k], (double) w->written / MAX (w->refs->len, 1), error);
-    }
-
-  if (pool != NULL)
-    g_thread_pool_free (pool, FALSE, TRUE);
-  for (guint k = 0; k < round.n_slices; k++)
-    dossier_json_sink_free (round.sinks[k]);
-  g_mutex_clear (&round.mutex);
-  g_cond_clear (&round.cond);
-
+  ok = dossier_json_sink_write_items (w->sink, n, write_note_item, &job, from,
+                                      (double) (w->written + n) / MAX (w->refs->len, 1), error);
+  w->written += n;
   return ok;
 }
 

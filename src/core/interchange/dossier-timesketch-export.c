@@ -104,6 +104,33 @@ write_csv_event (DossierJsonSink        *sink,
   return dossier_json_sink_write_raw (sink, "\r\n", error);
 }
 
+typedef struct
+{
+  DossierCase *dcase;
+  GPtrArray   *items;   /* of DossierDatedItem */
+  GHashTable  *titles;
+  gboolean     csv;
+} EventJob;
+
+/* In any thread: the item, the case and the titles are only read. */
+static void
+write_event_item (DossierJsonSink *part,
+                  guint            index,
+                  gpointer         data)
+{
+  EventJob *job = data;
+  const DossierDatedItem *item = g_ptr_array_index (job->items, index);
+  EventFields fields;
+
+  event_fields_init (&fields, job->dcase, job->titles, item);
+  /* A sink without a stream cannot fail. */
+  if (job->csv)
+    write_csv_event (part, job->dcase, item, &fields, NULL);
+  else
+    write_json_event (part, job->dcase, item, &fields, NULL);
+  event_fields_clear (&fields);
+}
+
 gboolean
 dossier_timesketch_export (DossierCase      *dcase,
                            DossierJsonSink  *sink,
@@ -111,7 +138,8 @@ dossier_timesketch_export (DossierCase      *dcase,
                            GError          **error)
 {
   g_autoptr(GPtrArray) items = dossier_interchange_collect_dates (dcase);
-  g_autoptr(GHashTable) titles = dossier_interchange_title_cache_new ();
+  g_autoptr(GHashTable) titles = dossier_interchange_title_cache_new (dcase);
+  EventJob job = { dcase, items, titles, csv };
 
   if (csv)
     {
@@ -123,19 +151,5 @@ dossier_timesketch_export (DossierCase      *dcase,
         return FALSE;
     }
 
-  for (guint i = 0; i < items->len; i++)
-    {
-      const DossierDatedItem *item = g_ptr_array_index (items, i);
-      EventFields fields;
-      gboolean ok;
-
-      event_fields_init (&fields, dcase, titles, item);
-      ok = csv ? write_csv_event (sink, dcase, item, &fields, error)
-               : write_json_event (sink, dcase, item, &fields, error);
-      event_fields_clear (&fields);
-      if (!ok || !dossier_json_sink_step (sink, (double) (i + 1) / items->len, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return dossier_json_sink_write_items (sink, items->len, write_event_item, &job, 0.0, 1.0, error);
 }
