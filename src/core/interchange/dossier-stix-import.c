@@ -226,13 +226,13 @@ source_for_reference (Importer   *im,
   return source;
 }
 
+/* Every object has a type and a well-formed id, each id once. */
 static gboolean
-collect (Importer  *im,
-         GError   **error)
+check_objects (Importer  *im,
+               GError   **error)
 {
   guint n = json_array_get_length (im->objects);
 
-  /* Pass 1: every object has a type and an id, each id once. */
   for (guint i = 0; i < n; i++)
     {
       JsonNode *node = json_array_get_element (im->objects, i);
@@ -276,7 +276,19 @@ collect (Importer  *im,
         }
     }
 
-  /* Pass 2: Dossier's sources first (their ids are cited), then the
+  return TRUE;
+}
+
+static gboolean
+collect (Importer  *im,
+         GError   **error)
+{
+  guint n = json_array_get_length (im->objects);
+
+  if (!check_objects (im, error))
+    return FALSE;
+
+  /* Dossier's sources first (their ids are cited), then the
    * rest by kind. */
   for (guint i = 0; i < n; i++)
     {
