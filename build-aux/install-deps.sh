@@ -6,15 +6,22 @@ set -euo pipefail
 packages=(
   build-essential meson ninja-build pkg-config gettext
   libgtk-4-dev libadwaita-1-dev libxml2-dev libxml2-utils
-  libcairo2-dev libpango1.0-dev
+  libcairo2-dev libpango1.0-dev libjson-glib-dev
   desktop-file-utils appstream xvfb xauth fonts-dejavu-core
   poppler-utils python3 locales
 )
-# Extra packages for the test suite only (sanitizer, fuzzing and
+# Extra packages for the test suite only: sanitizer, fuzzing and
 # coverage builds; cmark-gfm renders the Markdown export in
-# tests/test-export.c).
+# tests/test-export.c; the schema checks and the citation-js rendering of
+# the interchange exports.
 if [[ ${1:-} == --tests ]]; then
   packages+=(clang libclang-rt-14-dev llvm-14 gcovr cmark-gfm)
+  packages+=(python3-jsonschema)
+  # Debian's nodejs and npm for citation-js. A nodejs from NodeSource
+  # carries its own npm and conflicts with Debian's: ask only for the
+  # commands that are missing.
+  command -v node >/dev/null || packages+=(nodejs)
+  command -v npm >/dev/null || packages+=(npm)
 fi
 
 missing=()

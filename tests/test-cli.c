@@ -186,8 +186,9 @@ test_help (void)
   g_assert_nonnull (strstr (run.out, "  --search=QUERY             Print what QUERY finds in the case "
                                      "files, one hit a line; needs no display\n"));
   g_assert_nonnull (strstr (run.out, "  --export=FORMAT            Export a summary of the case file as "
-                                     "markdown, html, text or pdf, or its timeline chart as "
-                                     "timeline-svg or timeline-png; needs no display\n"));
+                                     "markdown, html, text or pdf, its timeline chart as timeline-svg "
+                                     "or timeline-png, or the case as stix, csl-json, timesketch or "
+                                     "timesketch-csv; needs no display\n"));
   g_assert_nonnull (strstr (run.out, "  -o, --output=FILE          With --export: write to FILE instead "
                                      "of standard output\n"));
   g_assert_nonnull (strstr (run.out, "  --force                    With --export: replace the output "
@@ -407,7 +408,8 @@ test_export_refused (void)
   run_dossier (&run, "--export=docx", "tests/cases/good/minimal.case.xml", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.err, ==,
-                   "dossier: unknown export format “docx”; use markdown, html, text or pdf\n");
+                   "dossier: unknown export format “docx”; use markdown, html, text, pdf, "
+                   "timeline-svg, timeline-png, stix, csl-json, timesketch or timesketch-csv\n");
 
   remove_temp_dir (dir, "summary.html");
 }

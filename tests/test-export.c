@@ -1286,7 +1286,7 @@ test_command_refusals (CommandFixture *f,
   g_free (err);
   g_assert_cmpint (dossier_export_command (f->case_path, "docx", NULL, NULL, NULL, FALSE, f->out, f->err), ==, 2);
   err = read_back (f->err);
-  g_assert_cmpstr (err, ==, "dossier: unknown export format “docx”; use markdown, html, text or pdf\n");
+  g_assert_cmpstr (err, ==, "dossier: unknown export format “docx”; use markdown, html, text, pdf, timeline-svg, timeline-png, stix, csl-json, timesketch or timesketch-csv\n");
 
   g_free (err);
   g_assert_cmpint (dossier_export_command (f->case_path, "text", NULL, "breach,plot", NULL, FALSE, f->out, f->err), ==, 2);

@@ -18,7 +18,7 @@ static const GOptionEntry option_entries[] = {
     N_("Print what QUERY finds in the case files, one hit a line; needs no display"),
     N_("QUERY") },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export a summary of the case file as markdown, html, text or pdf, or its timeline chart as timeline-svg or timeline-png; needs no display"),
+    N_("Export a summary of the case file as markdown, html, text or pdf, its timeline chart as timeline-svg or timeline-png, or the case as stix, csl-json, timesketch or timesketch-csv; needs no display"),
     N_("FORMAT") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("With --export: write to FILE instead of standard output"), N_("FILE") },

@@ -6,7 +6,12 @@
 
 #include "dossier-export-dialog.h"
 
+#include "dossier-interchange.h"
 #include "dossier-safe-writer.h"
+
+/* The rows of format_row after the four summaries: the interchange
+ * formats, in the order of DossierInterchangeFormat. */
+#define FIRST_INTERCHANGE_ROW 4
 
 /* The sections that have a switch, in the order of the window's tabs.
  * Notes are chosen with the Notes row instead. */
@@ -46,6 +51,8 @@ typedef struct
   DossierExportOptions  options;
   char                 *notes_arg;
   gboolean              replace;
+  gboolean              interchange;
+  DossierInterchangeFormat interchange_format;
   ProgressState        *progress;
   GMainContext         *context;
 } ExportJob;
@@ -226,8 +233,11 @@ export_thread (GTask        *task,
                                     job->replace ? DOSSIER_SAFE_WRITER_REPLACE : DOSSIER_SAFE_WRITER_NONE,
                                     cancellable, &error);
   if (writer == NULL ||
-      !dossier_export_to_stream (job->dcase, &job->options, dossier_safe_writer_get_stream (writer),
-                                 cancellable, &error) ||
+      (job->interchange
+       ? !dossier_interchange_to_stream (job->dcase, job->interchange_format, export_progress_cb, job,
+                                         dossier_safe_writer_get_stream (writer), cancellable, &error)
+       : !dossier_export_to_stream (job->dcase, &job->options, dossier_safe_writer_get_stream (writer),
+                                    cancellable, &error)) ||
       !dossier_safe_writer_commit (writer, cancellable, &error))
     {
       /* Freeing the uncommitted writer removes its temporary file. */
@@ -263,6 +273,21 @@ set_message (DossierExportDialog *self,
     }
 }
 
+/* TRUE when the selected format is one for other tools (STIX, CSL-JSON,
+ * Timesketch): the whole case, no sections, notes or time zone. */
+static gboolean
+get_interchange_format (DossierExportDialog      *self,
+                        DossierInterchangeFormat *out)
+{
+  guint selected = adw_combo_row_get_selected (self->format_row);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected < FIRST_INTERCHANGE_ROW)
+    return FALSE;
+
+  *out = (DossierInterchangeFormat) (selected - FIRST_INTERCHANGE_ROW);
+  return TRUE;
+}
+
 static DossierExportNotes
 get_notes_mode (DossierExportDialog *self)
 {
@@ -290,16 +315,22 @@ update_widgets (DossierExportDialog *self)
 {
   DossierExportNotes notes = get_notes_mode (self);
   g_autofree char *query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->query_row))));
+  DossierInterchangeFormat interchange;
+  gboolean whole_case = get_interchange_format (self, &interchange);
   gboolean ready = TRUE;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->zone_row), !whole_case);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sections_group), !whole_case && !self->exporting);
+  gtk_widget_set_sensitive (self->notes_group, !whole_case && !self->exporting);
 
   gtk_widget_set_visible (GTK_WIDGET (self->paper_row),
                           dossier_export_dialog_get_format (self) == DOSSIER_EXPORT_PDF);
   gtk_widget_set_visible (GTK_WIDGET (self->tag_row), notes == DOSSIER_EXPORT_NOTES_TAG);
   gtk_widget_set_visible (GTK_WIDGET (self->query_row), notes == DOSSIER_EXPORT_NOTES_QUERY);
 
-  if (notes == DOSSIER_EXPORT_NOTES_TAG && get_selected_tag (self) == NULL)
+  if (!whole_case && notes == DOSSIER_EXPORT_NOTES_TAG && get_selected_tag (self) == NULL)
     ready = FALSE;
-  if (notes == DOSSIER_EXPORT_NOTES_QUERY && query[0] == '\0')
+  if (!whole_case && notes == DOSSIER_EXPORT_NOTES_QUERY && query[0] == '\0')
     ready = FALSE;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose-file", ready && !self->exporting);
@@ -491,8 +522,12 @@ choose_file_action (GtkWidget  *widget,
 {
   DossierExportDialog *self = DOSSIER_EXPORT_DIALOG (widget);
   DossierExportFormat format = dossier_export_dialog_get_format (self);
-  g_autofree char *name = dossier_export_suggest_filename (self->dcase, format);
-  g_autofree char *pattern = g_strdup_printf ("*.%s", dossier_export_format_get_extension (format));
+  DossierInterchangeFormat interchange;
+  gboolean whole_case = get_interchange_format (self, &interchange);
+  g_autofree char *name = whole_case ? dossier_interchange_suggest_filename (self->dcase, interchange)
+                                     : dossier_export_suggest_filename (self->dcase, format);
+  g_autofree char *pattern = g_strdup_printf ("*.%s", whole_case ? dossier_interchange_format_get_extension (interchange)
+                                                                 : dossier_export_format_get_extension (format));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkStringList *formats = GTK_STRING_LIST (adw_combo_row_get_model (self->format_row));
   GFile *case_file = get_case_file (self);
@@ -505,8 +540,9 @@ choose_file_action (GtkWidget  *widget,
                                                _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
 
-  gtk_file_filter_set_name (filter, gtk_string_list_get_string (formats, format));
-  gtk_file_filter_add_mime_type (filter, dossier_export_format_get_mime_type (format));
+  gtk_file_filter_set_name (filter, gtk_string_list_get_string (formats, adw_combo_row_get_selected (self->format_row)));
+  gtk_file_filter_add_mime_type (filter, whole_case ? dossier_interchange_format_get_mime_type (interchange)
+                                                    : dossier_export_format_get_mime_type (format));
   gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->chooser), filter);
@@ -747,6 +783,7 @@ dossier_export_dialog_export_to_file (DossierExportDialog *self,
   job->options.progress = export_progress_cb;
   job->options.progress_data = job;
   job->replace = replace;
+  job->interchange = get_interchange_format (self, &job->interchange_format);
   job->context = g_main_context_ref_thread_default ();
 
   g_clear_pointer (&self->progress, progress_state_release);
