@@ -475,6 +475,43 @@ test_relationships_read_as_sentences (void)
   g_assert_cmpuint (dossier_entity_get_mentions (target)->len, ==, 1);
 }
 
+/* The sample exported to a file and opened again through the door shows
+ * the same entities, sources, notes and events (their details are
+ * checked by /stix-import/round-trip-sample). */
+static void
+test_open_round_trip_file (void)
+{
+  g_autoptr(DossierCase) original = load_sample ();
+  g_autoptr(GBytes) json = dossier_interchange_to_bytes (original, DOSSIER_INTERCHANGE_STIX, NULL, NULL);
+  g_autofree char *folder = g_dir_make_tmp ("dossier-open-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "sample.stix.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierCase) again = NULL;
+  GListModel *lists[][2] = {
+    { dossier_case_get_entities (original), NULL },
+    { dossier_case_get_sources (original), NULL },
+    { dossier_case_get_notes (original), NULL },
+    { dossier_case_get_events (original), NULL },
+  };
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (json, NULL), g_bytes_get_size (json), NULL));
+  again = open_path (path, &error);
+  g_assert_no_error (error);
+  lists[0][1] = dossier_case_get_entities (again);
+  lists[1][1] = dossier_case_get_sources (again);
+  lists[2][1] = dossier_case_get_notes (again);
+  lists[3][1] = dossier_case_get_events (again);
+
+  g_assert_cmpstr (dossier_case_get_display_title (again), ==, dossier_case_get_display_title (original));
+  g_assert_cmpstr (dossier_date_get_text (dossier_case_get_updated (again)), ==,
+                   dossier_date_get_text (dossier_case_get_updated (original)));
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    g_assert_cmpuint (g_list_model_get_n_items (lists[i][1]), ==, g_list_model_get_n_items (lists[i][0]));
+
+  g_unlink (path);
+  g_rmdir (folder);
+}
+
 typedef struct
 {
   GMainLoop   *loop;
@@ -553,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/stix-open/several-reports", test_open_several_reports);
   g_test_add_func ("/stix-open/relationships-read-as-sentences", test_relationships_read_as_sentences);
   g_test_add_func ("/stix-open/async", test_open_async);
+  g_test_add_func ("/stix-open/round-trip-file", test_open_round_trip_file);
 
   return g_test_run ();
 }
