@@ -135,7 +135,8 @@ else
   check "--validate bundle" ok
 fi
 
-for example in tests/interop/stix-2.1/examples/*.json; do
+for example in "$root"/tests/interop/stix-2.1/examples/*.json; do
+  example=${example#"$root"/}
   run --validate "$example"
   if [ "$status" -ne 0 ] || ! grep -qxF "$example: ok" "$tmp/out"; then
     check "--validate ${example##*/}" "status $status, stdout: $(head -c 200 "$tmp/out")"
