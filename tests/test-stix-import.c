@@ -462,6 +462,7 @@ test_relationships_read_as_sentences (void)
   DossierEntity *target = dossier_case_get_entity (dcase, "identity--1a2b3c4d-0000-4000-8000-000000000012");
   g_autofree char *said = NULL;
   g_autofree char *loader_said = NULL;
+  g_autofree char *summary = NULL;
 
   g_assert_nonnull (actor);
   said = dossier_blocks_to_plain (dossier_entity_get_description (actor));
@@ -471,8 +472,14 @@ test_relationships_read_as_sentences (void)
                    "Located at Freedonia");
   loader_said = dossier_blocks_to_plain (dossier_entity_get_description (loader));
   g_assert_cmpstr (loader_said, ==, "Attributed to Harbour Crew");
-  /* The target's name is a link to it: it is mentioned there. */
-  g_assert_cmpuint (dossier_entity_get_mentions (target)->len, ==, 1);
+  /* The target's name is a link to it, and since no other way leads to
+   * it (the actor's description is reached from the actor), it is named
+   * on the overview too. */
+  g_assert_cmpuint (dossier_entity_get_mentions (target)->len, ==, 2);
+  summary = dossier_blocks_to_plain (dossier_case_get_summary (dcase));
+  g_assert_cmpstr (summary, ==,
+                   "A spear-phishing campaign against shipping firms.\n\n"
+                   "Also in this bundle: Harbour Crew, GlassLoader, Northsea Shipping, Freedonia.");
 }
 
 /* The sample exported to a file and opened again through the door shows

@@ -36,8 +36,9 @@ test_open_bundle (void)
 
   /* Whole-file warnings have no line. */
   g_assert_null (strstr (overview, "Line 0"));
-  /* The entities, counted on the overview; their sightings on the
-   * timeline. */
+  /* The entities, named and counted on the overview; their sightings
+   * on the timeline. */
+  assert_shows (overview, "Also in this bundle: Harbour Crew, GlassLoader, Northsea Shipping, Freedonia.");
   assert_shows (overview, "People and organizations\n4\n");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "timeline");
   g_assert_cmpstr (dossier_window_get_visible_view_name (window), ==, "timeline");

@@ -27,7 +27,8 @@ typedef struct
   GHashTable       *source_keys;  /* key -> ImportSource */
   GHashTable       *relations;    /* entity STIX id -> GPtrArray of JsonObject (relationships) */
   GHashTable       *by_dossier_id; /* entity Dossier id -> JsonObject */
-  GHashTable       *mentioned;    /* Dossier ids of the entities a <mention> names (owned) */
+  GHashTable       *mentioned;    /* Dossier ids of the entities a <mention> outside the entities names (owned) */
+  gboolean          in_entities;  /* writing the entities' descriptions */
   JsonObject       *report;
   GPtrArray        *other_reports; /* names of the reports after the first (owned) */
   JsonObject       *breach;       /* Dossier's breach campaign, or NULL */
@@ -371,7 +372,10 @@ write_mention (Importer   *im,
   xmlTextWriterWriteAttribute (im->writer, BAD_CAST "ref", BAD_CAST id);
   xmlTextWriterWriteString (im->writer, BAD_CAST text);
   xmlTextWriterEndElement (im->writer);
-  g_hash_table_add (im->mentioned, g_strdup (id));
+  /* A name in another entity's description is no way in: the reader
+   * reaches an entity from the overview, a note or an event. */
+  if (!im->in_entities)
+    g_hash_table_add (im->mentioned, g_strdup (id));
 }
 
 /* @text (clean already) with the entities Dossier recorded as mentioned
@@ -1134,7 +1138,8 @@ write_unmentioned (Importer *im)
 {
   gboolean any = FALSE;
 
-  /* Every entity is named somewhere, as the loader wants: those no text
+  /* Every entity is named somewhere the reader can reach it from, as
+   * the loader wants: those no text outside the entities' descriptions
    * mentions are listed once, at the end of the summary. */
   for (guint i = 0; i < im->entities->len; i++)
     {
@@ -1182,8 +1187,10 @@ write_case (Importer *im)
 
   entities = begin_part (im, &saved);
   xmlTextWriterStartElement (im->writer, BAD_CAST "entities");
+  im->in_entities = TRUE;
   for (guint i = 0; i < im->entities->len; i++)
     write_entity (im, g_ptr_array_index (im->entities, i));
+  im->in_entities = FALSE;
   xmlTextWriterEndElement (im->writer);
   end_part (im, saved);
 
