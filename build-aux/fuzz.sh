@@ -5,7 +5,8 @@
 #   build-aux/fuzz.sh --runs=N [--seed=N] [--results=FILE] [TARGET...]
 #
 # SECONDS-PER-TARGET defaults to 60; TARGET is fuzz-loader, fuzz-date,
-# fuzz-query, fuzz-export or fuzz-pdf (default: every target that exists).
+# fuzz-query, fuzz-export, fuzz-pdf or fuzz-stix-import (default: every
+# target that exists).
 #
 # The first form is for people: open-ended, time-based fuzzing that keeps
 # what it finds. The second is for CI (build-aux/run-sanitized.sh): the
@@ -70,7 +71,7 @@ if [[ -z $cc ]]; then
 fi
 
 if [[ ${#targets[@]} -eq 0 ]]; then
-  for t in fuzz-loader fuzz-date fuzz-query fuzz-export fuzz-pdf; do
+  for t in fuzz-loader fuzz-date fuzz-query fuzz-export fuzz-pdf fuzz-stix-import; do
     [[ -f fuzz/$t.c ]] && targets+=("$t")
   done
 fi

@@ -121,6 +121,65 @@ else
   check "--validate missing file" ok
 fi
 
+# A STIX bundle opens wherever a case file does: --validate, --search,
+# --export. Its content says it is a bundle, whatever its name.
+bundle="tests/cases/stix/several-reports.json"
+run --validate "$bundle"
+if [ "$status" -ne 0 ]; then
+  check "--validate bundle" "exit status $status, expected 0"
+elif ! grep -qxF "$bundle: ok, 1 warning" "$tmp/out"; then
+  check "--validate bundle" "stdout lacks '$bundle: ok, 1 warning'"
+elif ! grep -qxF "$bundle: warning: the bundle holds 2 more reports, not shown: “Glass Harbour: the loader”, “Glass Harbour: infrastructure”" "$tmp/err"; then
+  check "--validate bundle" "stderr lacks the other reports"
+else
+  check "--validate bundle" ok
+fi
+
+for example in "$root"/tests/interop/stix-2.1/examples/*.json; do
+  example=${example#"$root"/}
+  run --validate "$example"
+  if [ "$status" -ne 0 ] || ! grep -qxF "$example: ok" "$tmp/out"; then
+    check "--validate ${example##*/}" "status $status, stdout: $(head -c 200 "$tmp/out")"
+  else
+    check "--validate ${example##*/}" ok
+  fi
+done
+
+run --validate tests/cases/stix/truncated.json
+if [ "$status" -ne 1 ]; then
+  check "--validate truncated bundle" "exit status $status, expected 1"
+elif ! grep -q "^tests/cases/stix/truncated.json:9:1: error: " "$tmp/err"; then
+  check "--validate truncated bundle" "stderr lacks FILE:9:1: error:"
+elif ! grep -qxF "tests/cases/stix/truncated.json: refused, 1 problem" "$tmp/out"; then
+  check "--validate truncated bundle" "stdout lacks the verdict"
+else
+  check "--validate truncated bundle" ok
+fi
+
+run --search=GlassLoader "$bundle"
+if [ "$status" -ne 0 ] || ! grep -q "^$bundle: entities malware--1a2b3c4d-0000-4000-8000-000000000011: \[\[GlassLoader\]\]" "$tmp/out"; then
+  check "--search bundle" "status $status, stdout: $(head -c 300 "$tmp/out")"
+else
+  check "--search bundle" ok
+fi
+
+run --export=markdown "$bundle"
+if [ "$status" -ne 0 ]; then
+  check "--export=markdown bundle" "exit status $status, expected 0"
+elif ! grep -qxF "# Operation Glass Harbour" "$tmp/out" ||
+     ! grep -qF "**GlassLoader**" "$tmp/out"; then
+  check "--export=markdown bundle" "the title or an entity is missing: $(head -c 300 "$tmp/out")"
+else
+  check "--export=markdown bundle" ok
+fi
+
+run --export=stix "$bundle"
+if [ "$status" -ne 0 ] || ! grep -q '"type":"bundle"' "$tmp/out"; then
+  check "--export=stix bundle" "status $status"
+else
+  check "--export=stix bundle" ok
+fi
+
 # --version and --help need no display.
 run --version
 if [ "$status" -ne 0 ] || ! grep -q "^dossier [0-9]" "$tmp/out"; then

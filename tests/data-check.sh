@@ -94,7 +94,7 @@ if [ -f "$desktop" ]; then
   check "desktop-file-validate $app_id.desktop" desktop-file-validate "$desktop"
   # desktop-file-validate accepts a file that opens nothing: check what
   # makes double-clicking a case file work.
-  for line in "Exec=dossier %F" "MimeType=application/x-dossier-case+xml;" \
+  for line in "Exec=dossier %F" "MimeType=application/x-dossier-case+xml;application/stix+json;" \
               "Icon=$app_id" "Categories=Office;Viewer;"; do
     if grep -qxF -- "$line" "$desktop"; then
       ok "$app_id.desktop has $line"
@@ -202,6 +202,15 @@ if command -v update-mime-database >/dev/null 2>&1 && command -v gio >/dev/null 
       ok "GIO sees sample.case.xml as application/x-dossier-case+xml"
     else
       fail "GIO sees sample.case.xml as application/x-dossier-case+xml" "it sees '${type:-nothing}'"
+    fi
+    printf '{"type": "bundle", "id": "bundle--1", "objects": []}\n' >"$tmp/sample.stix.json"
+    type="$(XDG_DATA_HOME="$tmp/share" XDG_DATA_DIRS=/usr/share \
+            gio info -a standard::content-type "$tmp/sample.stix.json" 2>&1 |
+            sed -n 's/^ *standard::content-type: //p')"
+    if [ "$type" = "application/stix+json" ]; then
+      ok "GIO sees sample.stix.json as application/stix+json"
+    else
+      fail "GIO sees sample.stix.json as application/stix+json" "it sees '${type:-nothing}'"
     fi
   fi
 else

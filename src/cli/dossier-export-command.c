@@ -9,7 +9,7 @@
 #include "dossier-chart-export.h"
 #include "dossier-export.h"
 #include "dossier-interchange.h"
-#include "dossier-loader.h"
+#include "dossier-case-open.h"
 #include "dossier-safe-writer.h"
 
 static int
@@ -33,7 +33,7 @@ export_interchange (const char               *path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(DossierCase) dcase = dossier_case_load (file, NULL, NULL, NULL, &error);
+  g_autoptr(DossierCase) dcase = dossier_case_open_file (file, NULL, NULL, NULL, NULL, NULL, &error);
 
   if (dcase == NULL)
     {
@@ -130,7 +130,7 @@ dossier_export_command (const char *path,
     return fail (err, 2, _("will not write a PNG to a terminal; use --output=FILE or a pipe"));
 
   file = g_file_new_for_commandline_arg (path);
-  dcase = dossier_case_load (file, NULL, NULL, NULL, &error);
+  dcase = dossier_case_open_file (file, NULL, NULL, NULL, NULL, NULL, &error);
   if (dcase == NULL)
     {
       fprintf (err, "%s\n", error->message);

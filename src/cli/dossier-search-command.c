@@ -6,7 +6,7 @@
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
 
-#include "dossier-loader.h"
+#include "dossier-case-open.h"
 #include "dossier-search-index.h"
 
 typedef struct
@@ -66,7 +66,7 @@ search_file (DossierSearchQuery *query,
   g_autoptr(DossierSearchIndex) index = NULL;
   g_autoptr(GPtrArray) hits = NULL;
 
-  dcase = dossier_case_load (file, NULL, NULL, NULL, &error);
+  dcase = dossier_case_open_file (file, NULL, NULL, NULL, NULL, NULL, &error);
   if (dcase == NULL)
     {
       fprintf (err, "%s\n", error->message);

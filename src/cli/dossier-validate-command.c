@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dossier-case.h"
-#include "dossier-loader.h"
+#include "dossier-case-open.h"
 #include "dossier-problem.h"
 
 /* Loads one file; prints its problems to @err and its verdict to @out.
@@ -23,7 +23,7 @@ validate_one (const char *path,
   GPtrArray *warnings;
   guint n_problems = 0;
 
-  dcase = dossier_case_load_full (file, NULL, path, NULL, NULL, NULL, NULL, &n_problems, &error);
+  dcase = dossier_case_open_file (file, path, NULL, NULL, NULL, &n_problems, &error);
 
   if (dcase == NULL)
     {

@@ -10,6 +10,7 @@
 #include "dossier-search-panel.h"
 
 #include "dossier-case-chooser.h"
+#include "dossier-case-open.h"
 #include "dossier-entity-panel.h"
 #include "dossier-error-page.h"
 #include "dossier-link-dialog.h"
@@ -551,7 +552,7 @@ on_case_loaded_cb (GObject      *source,
   gboolean reloading = self->reloading;
 
   g_free (data);
-  dcase = dossier_case_load_finish (result, &error);
+  dcase = dossier_case_open_file_finish (result, &error);
 
   /* Cancelled is cancelled, even when the thread had just finished. */
   if (dcase != NULL && g_cancellable_is_cancelled (cancellable))
@@ -645,8 +646,8 @@ start_loading (DossierWindow *self,
   data->self = g_object_ref (self);
   data->cancellable = g_object_ref (self->cancellable);
   data->generation = ++self->load_generation;
-  dossier_case_load_async (file, self->cancellable, on_load_progress_cb, self,
-                           on_case_loaded_cb, data);
+  dossier_case_open_file_async (file, self->cancellable, on_load_progress_cb, self,
+                                on_case_loaded_cb, data);
 }
 
 static gboolean

@@ -20,6 +20,10 @@ G_BEGIN_DECLS
  *   format: schema, ids, references, dates, limits. The message lists
  *   every problem, one `FILE:LINE:COLUMN: error: MESSAGE` a line.
  * @DOSSIER_CASE_ERROR_CANCELLED: loading was cancelled.
+ * @DOSSIER_CASE_ERROR_INVALID_BUNDLE: the file is JSON that is not a STIX
+ *   2.1 bundle Dossier can read: broken or hostile JSON
+ *   (`FILE:LINE:COLUMN: error: ...`), or objects that break STIX's rules
+ *   (`FILE: error: ...` naming the object).
  *
  * Why a case file was refused. The message of the #GError always holds
  * the full human-readable list of problems.
@@ -32,6 +36,7 @@ typedef enum
   DOSSIER_CASE_ERROR_UNSUPPORTED_FORMAT,
   DOSSIER_CASE_ERROR_INVALID,
   DOSSIER_CASE_ERROR_CANCELLED,
+  DOSSIER_CASE_ERROR_INVALID_BUNDLE,
 } DossierCaseError;
 
 GQuark dossier_case_error_quark (void);

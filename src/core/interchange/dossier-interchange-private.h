@@ -216,6 +216,30 @@ gboolean    dossier_json_guard_check  (const char  *data,
                                        guint        max_depth,
                                        GError     **error);
 
+/* dossier-stix-read.c: what the STIX importer reads with. */
+
+/* The member as a string or an array, NULL when it is missing or of
+ * another type (@object may be NULL). */
+const char *dossier_stix_get_string   (JsonObject *object,
+                                       const char *member);
+JsonArray  *dossier_stix_get_array    (JsonObject *object,
+                                       const char *member);
+/* Element @index as a string, NULL when out of range or not a string. */
+const char *dossier_stix_array_string (JsonArray  *array,
+                                       guint       index);
+/* Whether @id may stand as a case file's id. */
+gboolean    dossier_stix_is_dossier_id (const char *id);
+/* @text for XML 1.0: the characters it cannot hold become spaces. */
+char       *dossier_stix_xml_clean    (const char *text);
+/* An EDTF date for the case file: @edtf_member when it is one, else
+ * @stamp_member's STIX timestamp to the second; NULL when neither. */
+char       *dossier_stix_edtf_from    (JsonObject *object,
+                                       const char *edtf_member,
+                                       const char *stamp_member);
+/* A relationship type as words that begin a sentence ("Attributed to"),
+ * translated; an unknown type as its own words. */
+char       *dossier_stix_relationship_words (const char *relationship_type);
+
 /* The three writers. */
 gboolean    dossier_stix_export       (DossierCase *dcase, DossierJsonSink *sink, GError **error);
 gboolean    dossier_csl_export        (DossierCase *dcase, DossierJsonSink *sink, GError **error);

@@ -27,8 +27,10 @@ typedef struct
   GHashTable       *source_keys;  /* key -> ImportSource */
   GHashTable       *relations;    /* entity STIX id -> GPtrArray of JsonObject (relationships) */
   GHashTable       *by_dossier_id; /* entity Dossier id -> JsonObject */
-  GHashTable       *mentioned;    /* Dossier ids of the entities a <mention> names (owned) */
+  GHashTable       *mentioned;    /* Dossier ids of the entities a <mention> outside the entities names (owned) */
+  gboolean          in_entities;  /* writing the entities' descriptions */
   JsonObject       *report;
+  GPtrArray        *other_reports; /* names of the reports after the first (owned) */
   JsonObject       *breach;       /* Dossier's breach campaign, or NULL */
   JsonObject       *screen;       /* x-dossier-threat-screen, or NULL */
   GPtrArray        *reactions;    /* of JsonObject: x-dossier-reaction */
@@ -53,98 +55,6 @@ import_source_free (gpointer data)
   g_free (source);
 }
 
-/* Reading */
-
-static const char *
-get_string (JsonObject *object,
-            const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static JsonArray *
-get_array (JsonObject *object,
-           const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-  return json_node_get_array (node);
-}
-
-static const char *
-array_string (JsonArray *array,
-              guint      index)
-{
-  JsonNode *node;
-
-  if (array == NULL || index >= json_array_get_length (array))
-    return NULL;
-  node = json_array_get_element (array, index);
-  if (json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gboolean
-is_dossier_id (const char *id)
-{
-  if (id == NULL || !g_ascii_isalpha (id[0]))
-    return FALSE;
-  for (const char *p = id + 1; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '.' && *p != '_' && *p != '-')
-      return FALSE;
-  return TRUE;
-}
-
-/* Text for XML 1.0: the characters it cannot hold (C0 controls other than
- * tab and line breaks, U+FFFE, U+FFFF) become spaces. */
-static char *
-xml_clean (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xfffe || c == 0xffff)
-        g_string_append_c (out, ' ');
-      else
-        g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* An EDTF date for the case file: the x_dossier_ date Dossier wrote, else
- * the STIX timestamp to the second. NULL when neither is a date. */
-static char *
-edtf_from (JsonObject *object,
-           const char *edtf_member,
-           const char *stamp_member)
-{
-  const char *edtf = edtf_member != NULL ? get_string (object, edtf_member) : NULL;
-  const char *stamp = stamp_member != NULL ? get_string (object, stamp_member) : NULL;
-  g_autoptr(DossierDate) date = NULL;
-  g_autofree char *text = NULL;
-
-  if (edtf != NULL && (date = dossier_date_parse (edtf, NULL)) != NULL)
-    return g_strdup (edtf);
-  if (stamp == NULL || strlen (stamp) < 20)
-    return NULL;
-
-  /* 2014-11-24T23:00:00.000Z -> 2014-11-24T23:00:00Z */
-  text = g_strdup_printf ("%.19sZ", stamp);
-  date = dossier_date_parse (text, NULL);
-  return date != NULL ? g_steal_pointer (&text) : NULL;
-}
-
 /* Collecting */
 
 static const char *
@@ -156,7 +66,7 @@ take_id (Importer   *im,
 
   /* Dossier's own id when the bundle came from Dossier and it is free;
    * else the STIX id, which is a valid Dossier id already. */
-  if (is_dossier_id (wanted) && !g_hash_table_contains (im->used_ids, wanted))
+  if (dossier_stix_is_dossier_id (wanted) && !g_hash_table_contains (im->used_ids, wanted))
     id = g_strdup (wanted);
   else
     id = g_strdup (stix_id);
@@ -184,8 +94,8 @@ is_entity_type (const char *type)
 static char *
 reference_key (JsonObject *reference)
 {
-  return g_strdup_printf ("%s\x1f%s\x1f%s", get_string (reference, "source_name") ?: "",
-                          get_string (reference, "external_id") ?: "", get_string (reference, "url") ?: "");
+  return g_strdup_printf ("%s\x1f%s\x1f%s", dossier_stix_get_string (reference, "source_name") ?: "",
+                          dossier_stix_get_string (reference, "external_id") ?: "", dossier_stix_get_string (reference, "url") ?: "");
 }
 
 /* The source an external reference names: Dossier's own x-dossier-source
@@ -194,7 +104,7 @@ static ImportSource *
 source_for_reference (Importer   *im,
                       JsonObject *reference)
 {
-  const char *external_id = get_string (reference, "external_id");
+  const char *external_id = dossier_stix_get_string (reference, "external_id");
   g_autofree char *key = NULL;
   ImportSource *source;
 
@@ -248,8 +158,8 @@ check_objects (Importer  *im,
           return FALSE;
         }
       object = json_node_get_object (node);
-      type = get_string (object, "type");
-      id = get_string (object, "id");
+      type = dossier_stix_get_string (object, "type");
+      id = dossier_stix_get_string (object, "id");
       if (type == NULL || id == NULL)
         {
           g_autofree char *shown = dossier_sanitize_display_text (id != NULL ? id : _("no id"));
@@ -259,7 +169,7 @@ check_objects (Importer  *im,
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: error: %s", im->display_name, message);
           return FALSE;
         }
-      if (!is_dossier_id (id) || strstr (id, "--") == NULL)
+      if (!dossier_stix_is_dossier_id (id) || strstr (id, "--") == NULL)
         {
           g_autofree char *shown = dossier_sanitize_display_text (id);
           g_autofree char *message = g_strdup_printf (_("objects[%u] has the malformed id “%s”"), i, shown);
@@ -294,11 +204,11 @@ collect (Importer  *im,
     {
       JsonObject *object = json_array_get_object_element (im->objects, i);
 
-      if (g_str_equal (get_string (object, "type"), "x-dossier-source"))
+      if (g_str_equal (dossier_stix_get_string (object, "type"), "x-dossier-source"))
         {
           ImportSource *source = g_new0 (ImportSource, 1);
 
-          source->id = g_strdup (take_id (im, get_string (object, "id"), get_string (object, "x_dossier_id")));
+          source->id = g_strdup (take_id (im, dossier_stix_get_string (object, "id"), dossier_stix_get_string (object, "x_dossier_id")));
           source->object = object;
           g_ptr_array_add (im->sources, source);
           g_hash_table_insert (im->source_keys, g_strdup (source->id), source);
@@ -307,11 +217,13 @@ collect (Importer  *im,
   for (guint i = 0; i < n; i++)
     {
       JsonObject *object = json_array_get_object_element (im->objects, i);
-      const char *type = get_string (object, "type");
-      const char *id = get_string (object, "id");
+      const char *type = dossier_stix_get_string (object, "type");
+      const char *id = dossier_stix_get_string (object, "id");
 
       if (g_str_equal (type, "report") && im->report == NULL)
         im->report = object;
+      else if (g_str_equal (type, "report"))
+        g_ptr_array_add (im->other_reports, dossier_sanitize_display_text (dossier_stix_get_string (object, "name") ?: id));
       /* The campaign Dossier writes for a breach comes back as the breach. */
       else if (g_str_equal (type, "campaign") && im->breach == NULL &&
                (json_object_has_member (object, "x_dossier_victim") ||
@@ -321,7 +233,7 @@ collect (Importer  *im,
         im->breach = object;
       else if (is_entity_type (type))
         {
-          g_hash_table_insert (im->by_dossier_id, (gpointer) take_id (im, id, get_string (object, "x_dossier_id")),
+          g_hash_table_insert (im->by_dossier_id, (gpointer) take_id (im, id, dossier_stix_get_string (object, "x_dossier_id")),
                                object);
           g_ptr_array_add (im->entities, object);
         }
@@ -329,23 +241,23 @@ collect (Importer  *im,
         im->screen = object;
       else if (g_str_equal (type, "x-dossier-reaction"))
         {
-          take_id (im, id, get_string (object, "x_dossier_id"));
+          take_id (im, id, dossier_stix_get_string (object, "x_dossier_id"));
           g_ptr_array_add (im->reactions, object);
         }
       else if (g_str_equal (type, "x-dossier-release"))
         g_ptr_array_add (im->releases, object);
       else if (g_str_equal (type, "note") || g_str_equal (type, "opinion"))
         {
-          take_id (im, id, get_string (object, "x_dossier_id"));
+          take_id (im, id, dossier_stix_get_string (object, "x_dossier_id"));
           g_ptr_array_add (im->notes, object);
         }
       else if (g_str_equal (type, "relationship"))
         {
-          const char *from = get_string (object, "source_ref");
+          const char *from = dossier_stix_get_string (object, "source_ref");
           GPtrArray *list;
 
-          if (from == NULL || get_string (object, "target_ref") == NULL ||
-              get_string (object, "relationship_type") == NULL)
+          if (from == NULL || dossier_stix_get_string (object, "target_ref") == NULL ||
+              dossier_stix_get_string (object, "relationship_type") == NULL)
             {
               g_autofree char *message = g_strdup_printf (_("relationship %s lacks source_ref, target_ref or relationship_type"),
                                                           id);
@@ -367,16 +279,16 @@ collect (Importer  *im,
    * that carry a hypothesis id. */
   if (im->breach != NULL)
     {
-      GPtrArray *relations = g_hash_table_lookup (im->relations, get_string (im->breach, "id"));
+      GPtrArray *relations = g_hash_table_lookup (im->relations, dossier_stix_get_string (im->breach, "id"));
 
       for (guint i = 0; relations != NULL && i < relations->len; i++)
         {
           JsonObject *relation = g_ptr_array_index (relations, i);
 
-          if (get_string (relation, "x_dossier_id") == NULL)
+          if (dossier_stix_get_string (relation, "x_dossier_id") == NULL)
             continue;
-          take_id (im, get_string (relation, "id"), get_string (relation, "x_dossier_id"));
-          g_hash_table_add (im->hypotheses, (gpointer) get_string (relation, "id"));
+          take_id (im, dossier_stix_get_string (relation, "id"), dossier_stix_get_string (relation, "x_dossier_id"));
+          g_hash_table_add (im->hypotheses, (gpointer) dossier_stix_get_string (relation, "id"));
         }
     }
 
@@ -394,7 +306,7 @@ write_text (Importer   *im,
 
   if (text == NULL)
     return;
-  clean = xml_clean (text);
+  clean = dossier_stix_xml_clean (text);
   xmlTextWriterWriteElement (im->writer, BAD_CAST element, BAD_CAST clean);
 }
 
@@ -407,7 +319,7 @@ write_attribute (Importer   *im,
 
   if (value == NULL)
     return;
-  clean = xml_clean (value);
+  clean = dossier_stix_xml_clean (value);
   xmlTextWriterWriteAttribute (im->writer, BAD_CAST name, BAD_CAST clean);
 }
 
@@ -415,7 +327,7 @@ static void
 write_cites (Importer   *im,
              JsonObject *object)
 {
-  JsonArray *references = get_array (object, "external_references");
+  JsonArray *references = dossier_stix_get_array (object, "external_references");
 
   for (guint i = 0; references != NULL && i < json_array_get_length (references); i++)
     {
@@ -460,7 +372,10 @@ write_mention (Importer   *im,
   xmlTextWriterWriteAttribute (im->writer, BAD_CAST "ref", BAD_CAST id);
   xmlTextWriterWriteString (im->writer, BAD_CAST text);
   xmlTextWriterEndElement (im->writer);
-  g_hash_table_add (im->mentioned, g_strdup (id));
+  /* A name in another entity's description is no way in: the reader
+   * reaches an entity from the overview, a note or an event. */
+  if (!im->in_entities)
+    g_hash_table_add (im->mentioned, g_strdup (id));
 }
 
 /* @text (clean already) with the entities Dossier recorded as mentioned
@@ -476,14 +391,14 @@ write_mentioned_text (Importer   *im,
 
   for (guint i = 0; mentions != NULL && i < json_array_get_length (mentions); i++)
     {
-      const char *id = array_string (mentions, i);
+      const char *id = dossier_stix_array_string (mentions, i);
       JsonObject *entity = id != NULL ? g_hash_table_lookup (im->by_dossier_id, id) : NULL;
-      JsonArray *aliases = get_array (entity, "aliases") ?: get_array (entity, "x_dossier_aliases");
+      JsonArray *aliases = dossier_stix_get_array (entity, "aliases") ?: dossier_stix_get_array (entity, "x_dossier_aliases");
       Match best = { NULL, 0, id };
 
       for (guint a = 0; entity != NULL && a <= (aliases != NULL ? json_array_get_length (aliases) : 0); a++)
         {
-          const char *name = a == 0 ? get_string (entity, "name") : array_string (aliases, a - 1);
+          const char *name = a == 0 ? dossier_stix_get_string (entity, "name") : dossier_stix_array_string (aliases, a - 1);
           const char *found;
           gboolean overlaps = FALSE;
 
@@ -542,9 +457,9 @@ write_paragraphs (Importer   *im,
 
       if (paragraphs[i][0] == '\0')
         continue;
-      clean = xml_clean (paragraphs[i]);
+      clean = dossier_stix_xml_clean (paragraphs[i]);
       xmlTextWriterStartElement (im->writer, BAD_CAST "p");
-      write_mentioned_text (im, clean, get_array (cited, "x_dossier_mentions"));
+      write_mentioned_text (im, clean, dossier_stix_get_array (cited, "x_dossier_mentions"));
       if (i == last && cited != NULL)
         write_cites (im, cited);
       xmlTextWriterEndElement (im->writer);
@@ -557,8 +472,8 @@ write_paragraphs (Importer   *im,
 static const char *
 entity_kind (JsonObject *object)
 {
-  const char *type = get_string (object, "type");
-  const char *kind = get_string (object, "x_dossier_kind");
+  const char *type = dossier_stix_get_string (object, "type");
+  const char *kind = dossier_stix_get_string (object, "x_dossier_kind");
   DossierEntityKind parsed;
 
   if (kind != NULL && dossier_entity_kind_from_string (kind, &parsed))
@@ -566,7 +481,7 @@ entity_kind (JsonObject *object)
 
   if (g_str_equal (type, "identity"))
     {
-      const char *identity_class = get_string (object, "identity_class");
+      const char *identity_class = dossier_stix_get_string (object, "identity_class");
 
       if (g_strcmp0 (identity_class, "individual") == 0)
         return "person";
@@ -578,10 +493,10 @@ entity_kind (JsonObject *object)
     }
   if (g_str_equal (type, "threat-actor"))
     {
-      JsonArray *types = get_array (object, "threat_actor_types");
+      JsonArray *types = dossier_stix_get_array (object, "threat_actor_types");
 
       for (guint i = 0; types != NULL && i < json_array_get_length (types); i++)
-        if (g_strcmp0 (array_string (types, i), "nation-state") == 0)
+        if (g_strcmp0 (dossier_stix_array_string (types, i), "nation-state") == 0)
           return "state";
       return "group";
     }
@@ -598,36 +513,43 @@ static void
 write_relations (Importer   *im,
                  JsonObject *object)
 {
-  GPtrArray *relations = g_hash_table_lookup (im->relations, get_string (object, "id"));
+  GPtrArray *relations = g_hash_table_lookup (im->relations, dossier_stix_get_string (object, "id"));
 
   for (guint i = 0; relations != NULL && i < relations->len; i++)
     {
       JsonObject *relation = g_ptr_array_index (relations, i);
-      const char *target = get_string (relation, "target_ref");
+      const char *target = dossier_stix_get_string (relation, "target_ref");
       JsonObject *target_object = g_hash_table_lookup (im->by_stix_id, target);
       const char *target_id = g_hash_table_lookup (im->dossier_ids, target);
-      const char *target_name = get_string (target_object, "name");
+      const char *target_name = dossier_stix_get_string (target_object, "name");
 
-      /* "attributed-to North Korea", the name linked when it is an
-       * entity of the case. */
+      /* "Attributed to North Korea", the name linked when it is an
+       * entity of the case; the relationship's own words after it. */
       xmlTextWriterStartElement (im->writer, BAD_CAST "p");
-      write_attribute (im, "certainty", get_string (relation, "x_dossier_certainty"));
+      write_attribute (im, "certainty", dossier_stix_get_string (relation, "x_dossier_certainty"));
       {
-        g_autofree char *words = g_strdup_printf ("%s ", get_string (relation, "relationship_type"));
-        g_autofree char *clean = xml_clean (words);
+        g_autofree char *words = dossier_stix_relationship_words (dossier_stix_get_string (relation, "relationship_type"));
 
-        xmlTextWriterWriteString (im->writer, BAD_CAST clean);
+        xmlTextWriterWriteString (im->writer, BAD_CAST words);
+        xmlTextWriterWriteString (im->writer, BAD_CAST " ");
       }
-      if (target_id != NULL && target_object != NULL && is_entity_type (get_string (target_object, "type")))
+      if (target_id != NULL && target_object != NULL && is_entity_type (dossier_stix_get_string (target_object, "type")))
         {
-          g_autofree char *clean = xml_clean (target_name != NULL ? target_name : target);
+          g_autofree char *clean = dossier_stix_xml_clean (target_name != NULL ? target_name : target);
 
           write_mention (im, target_id, clean, strlen (clean));
         }
       else
         {
-          g_autofree char *clean = xml_clean (target_name != NULL ? target_name : target);
+          g_autofree char *clean = dossier_stix_xml_clean (target_name != NULL ? target_name : target);
 
+          xmlTextWriterWriteString (im->writer, BAD_CAST clean);
+        }
+      if (dossier_stix_get_string (relation, "description") != NULL)
+        {
+          g_autofree char *clean = dossier_stix_xml_clean (dossier_stix_get_string (relation, "description"));
+
+          xmlTextWriterWriteString (im->writer, BAD_CAST ": ");
           xmlTextWriterWriteString (im->writer, BAD_CAST clean);
         }
       write_cites (im, relation);
@@ -639,30 +561,30 @@ static void
 write_entity (Importer   *im,
               JsonObject *object)
 {
-  const char *stix_id = get_string (object, "id");
-  const char *name = get_string (object, "name");
-  const char *role = get_string (object, "x_dossier_role");
-  const char *pattern = get_string (object, "pattern");
-  JsonArray *aliases = get_array (object, "aliases");
+  const char *stix_id = dossier_stix_get_string (object, "id");
+  const char *name = dossier_stix_get_string (object, "name");
+  const char *role = dossier_stix_get_string (object, "x_dossier_role");
+  const char *pattern = dossier_stix_get_string (object, "pattern");
+  JsonArray *aliases = dossier_stix_get_array (object, "aliases");
 
   if (aliases == NULL)
-    aliases = get_array (object, "x_dossier_aliases");
+    aliases = dossier_stix_get_array (object, "x_dossier_aliases");
   if (role == NULL)
-    role = array_string (get_array (object, "roles"), 0);
+    role = dossier_stix_array_string (dossier_stix_get_array (object, "roles"), 0);
   /* From another tool: what kind of STIX object it was. */
-  if (role == NULL && get_string (object, "x_dossier_kind") == NULL)
-    role = get_string (object, "type");
+  if (role == NULL && dossier_stix_get_string (object, "x_dossier_kind") == NULL)
+    role = dossier_stix_get_string (object, "type");
 
   xmlTextWriterStartElement (im->writer, BAD_CAST "entity");
   write_attribute (im, "id", g_hash_table_lookup (im->dossier_ids, stix_id));
   write_attribute (im, "kind", entity_kind (object));
   write_text (im, "name", name != NULL ? name : stix_id);
   for (guint i = 0; aliases != NULL && i < json_array_get_length (aliases); i++)
-    write_text (im, "alias", array_string (aliases, i));
+    write_text (im, "alias", dossier_stix_array_string (aliases, i));
   write_text (im, "role", role);
 
-  if (get_string (object, "description") == NULL && pattern == NULL &&
-      get_array (object, "external_references") == NULL &&
+  if (dossier_stix_get_string (object, "description") == NULL && pattern == NULL &&
+      dossier_stix_get_array (object, "external_references") == NULL &&
       g_hash_table_lookup (im->relations, stix_id) == NULL)
     {
       xmlTextWriterEndElement (im->writer);
@@ -670,8 +592,8 @@ write_entity (Importer   *im,
     }
 
   xmlTextWriterStartElement (im->writer, BAD_CAST "description");
-  if (!write_paragraphs (im, get_string (object, "description"), object) &&
-      get_array (object, "external_references") != NULL)
+  if (!write_paragraphs (im, dossier_stix_get_string (object, "description"), object) &&
+      dossier_stix_get_array (object, "external_references") != NULL)
     {
       xmlTextWriterStartElement (im->writer, BAD_CAST "p");
       write_cites (im, object);
@@ -681,7 +603,7 @@ write_entity (Importer   *im,
   if (pattern != NULL)
     {
       g_autofree char *words = g_strdup_printf (_("Pattern (%s): %s"),
-                                                get_string (object, "pattern_type") ?: "stix", pattern);
+                                                dossier_stix_get_string (object, "pattern_type") ?: "stix", pattern);
 
       write_text (im, "p", words);
     }
@@ -697,13 +619,13 @@ write_source (Importer     *im,
 {
   JsonObject *object = source->object;
   JsonObject *reference = source->reference;
-  const char *kind = get_string (object, "kind");
-  const char *reliability = get_string (object, "reliability");
-  const char *url = object != NULL ? get_string (object, "url") : get_string (reference, "url");
+  const char *kind = dossier_stix_get_string (object, "kind");
+  const char *reliability = dossier_stix_get_string (object, "reliability");
+  const char *url = object != NULL ? dossier_stix_get_string (object, "url") : dossier_stix_get_string (reference, "url");
   DossierSourceKind parsed;
-  g_autofree char *published = edtf_from (object, "x_dossier_published_date", "published");
-  g_autofree char *accessed = edtf_from (object, "x_dossier_accessed_date", "accessed");
-  JsonArray *authors = get_array (object, "authors");
+  g_autofree char *published = dossier_stix_edtf_from (object, "x_dossier_published_date", "published");
+  g_autofree char *accessed = dossier_stix_edtf_from (object, "x_dossier_accessed_date", "accessed");
+  JsonArray *authors = dossier_stix_get_array (object, "authors");
 
   xmlTextWriterStartElement (im->writer, BAD_CAST "source");
   write_attribute (im, "id", source->id);
@@ -721,20 +643,20 @@ write_source (Importer     *im,
           write_attribute (im, "credibility", grade);
         }
     }
-  write_text (im, "title", object != NULL ? get_string (object, "name")
-                                          : get_string (reference, "source_name") ?: get_string (reference, "description")
+  write_text (im, "title", object != NULL ? dossier_stix_get_string (object, "name")
+                                          : dossier_stix_get_string (reference, "source_name") ?: dossier_stix_get_string (reference, "description")
                                             ?: source->id);
-  write_text (im, "publisher", get_string (object, "publisher"));
+  write_text (im, "publisher", dossier_stix_get_string (object, "publisher"));
   for (guint i = 0; authors != NULL && i < json_array_get_length (authors); i++)
-    write_text (im, "author", array_string (authors, i));
+    write_text (im, "author", dossier_stix_array_string (authors, i));
   write_text (im, "published", published);
   write_text (im, "accessed", accessed);
   write_text (im, "url", url);
-  write_text (im, "archived-url", get_string (object, "archived_url"));
-  if (get_string (object, "excerpt") != NULL)
+  write_text (im, "archived-url", dossier_stix_get_string (object, "archived_url"));
+  if (dossier_stix_get_string (object, "excerpt") != NULL)
     {
       xmlTextWriterStartElement (im->writer, BAD_CAST "excerpt");
-      write_paragraphs (im, get_string (object, "excerpt"), NULL);
+      write_paragraphs (im, dossier_stix_get_string (object, "excerpt"), NULL);
       xmlTextWriterEndElement (im->writer);
     }
   xmlTextWriterEndElement (im->writer);
@@ -757,7 +679,7 @@ write_event (Importer   *im,
   if (certainty != NULL && dossier_certainty_from_string (certainty, &parsed))
     write_attribute (im, "certainty", certainty);
   write_text (im, "title", title);
-  if (summary != NULL || (cited != NULL && get_array (cited, "external_references") != NULL))
+  if (summary != NULL || (cited != NULL && dossier_stix_get_array (cited, "external_references") != NULL))
     {
       xmlTextWriterStartElement (im->writer, BAD_CAST "summary");
       if (!write_paragraphs (im, summary, cited))
@@ -784,40 +706,40 @@ write_timeline (Importer *im)
   for (guint i = 0; i < n; i++)
     {
       JsonObject *object = json_array_get_object_element (im->objects, i);
-      const char *type = get_string (object, "type");
-      const char *name = get_string (object, "name") ?: get_string (object, "id");
+      const char *type = dossier_stix_get_string (object, "type");
+      const char *name = dossier_stix_get_string (object, "name") ?: dossier_stix_get_string (object, "id");
       const char *stamps[] = { "first_seen", "last_seen" };
 
 
       if (g_str_equal (type, "x-dossier-event"))
         {
-          g_autofree char *date = edtf_from (object, "x_dossier_date", "date");
-          const char *id = take_id (im, get_string (object, "id"), get_string (object, "x_dossier_id"));
+          g_autofree char *date = dossier_stix_edtf_from (object, "x_dossier_date", "date");
+          const char *id = take_id (im, dossier_stix_get_string (object, "id"), dossier_stix_get_string (object, "x_dossier_id"));
 
           if (date != NULL)
-            write_event (im, id, date, get_string (object, "x_dossier_certainty"), name,
-                         get_string (object, "description"), object);
+            write_event (im, id, date, dossier_stix_get_string (object, "x_dossier_certainty"), name,
+                         dossier_stix_get_string (object, "description"), object);
           continue;
         }
       if (g_str_equal (type, "sighting"))
         {
-          JsonObject *seen = g_hash_table_lookup (im->by_stix_id, get_string (object, "sighting_of_ref") ?: "");
-          g_autofree char *date = edtf_from (object, NULL, "first_seen");
+          JsonObject *seen = g_hash_table_lookup (im->by_stix_id, dossier_stix_get_string (object, "sighting_of_ref") ?: "");
+          g_autofree char *date = dossier_stix_edtf_from (object, NULL, "first_seen");
           g_autofree char *title = g_strdup_printf (_("Sighting of %s"),
-                                                    get_string (seen, "name") ?: get_string (object, "sighting_of_ref") ?: "?");
+                                                    dossier_stix_get_string (seen, "name") ?: dossier_stix_get_string (object, "sighting_of_ref") ?: "?");
 
           if (date == NULL)
-            date = edtf_from (object, NULL, "created");
+            date = dossier_stix_edtf_from (object, NULL, "created");
           if (date != NULL)
-            write_event (im, take_id (im, get_string (object, "id"), NULL), date, NULL, title,
-                         get_string (object, "description"), object);
+            write_event (im, take_id (im, dossier_stix_get_string (object, "id"), NULL), date, NULL, title,
+                         dossier_stix_get_string (object, "description"), object);
           continue;
         }
       if (!is_entity_type (type) || object == im->breach)
         continue;
       for (guint s = 0; s < G_N_ELEMENTS (stamps); s++)
         {
-          g_autofree char *date = edtf_from (object, NULL, stamps[s]);
+          g_autofree char *date = dossier_stix_edtf_from (object, NULL, stamps[s]);
           g_autofree char *title = NULL;
           g_autofree char *id = NULL;
 
@@ -841,37 +763,37 @@ static void
 write_note (Importer   *im,
             JsonObject *object)
 {
-  const char *stix_id = get_string (object, "id");
-  gboolean opinion = g_str_equal (get_string (object, "type"), "opinion");
-  const char *content = get_string (object, opinion ? "explanation" : "content");
-  const char *title = get_string (object, "abstract");
+  const char *stix_id = dossier_stix_get_string (object, "id");
+  gboolean opinion = g_str_equal (dossier_stix_get_string (object, "type"), "opinion");
+  const char *content = dossier_stix_get_string (object, opinion ? "explanation" : "content");
+  const char *title = dossier_stix_get_string (object, "abstract");
   g_autofree char *made_title = NULL;
-  g_autofree char *created = edtf_from (object, "x_dossier_date", "created");
-  JsonArray *refs = get_array (object, "object_refs");
-  JsonArray *labels = get_array (object, "labels");
+  g_autofree char *created = dossier_stix_edtf_from (object, "x_dossier_date", "created");
+  JsonArray *refs = dossier_stix_get_array (object, "object_refs");
+  JsonArray *labels = dossier_stix_get_array (object, "labels");
   GString *about = g_string_new (NULL);
   GString *tags = g_string_new (NULL);
 
   if (opinion)
-    title = made_title = g_strdup_printf (_("Opinion: %s"), get_string (object, "opinion") ?: _("none given"));
+    title = made_title = g_strdup_printf (_("Opinion: %s"), dossier_stix_get_string (object, "opinion") ?: _("none given"));
   else if (title == NULL)
     title = made_title = g_strdup (content != NULL && g_utf8_strlen (content, -1) <= 60 ? content : "Note");
 
   for (guint i = 0; refs != NULL && i < json_array_get_length (refs); i++)
     {
-      const char *ref = array_string (refs, i);
+      const char *ref = dossier_stix_array_string (refs, i);
       JsonObject *target = g_hash_table_lookup (im->by_stix_id, ref ?: "");
       const char *id = ref != NULL ? g_hash_table_lookup (im->dossier_ids, ref) : NULL;
 
       /* Only what became an item of the case with an id. */
       if (id == NULL || target == NULL ||
-          (g_str_equal (get_string (target, "type"), "relationship") && !g_hash_table_contains (im->hypotheses, ref)))
+          (g_str_equal (dossier_stix_get_string (target, "type"), "relationship") && !g_hash_table_contains (im->hypotheses, ref)))
         continue;
       g_string_append_printf (about, "%s%s", about->len > 0 ? " " : "", id);
     }
   for (guint i = 0; labels != NULL && i < json_array_get_length (labels); i++)
     {
-      const char *label = array_string (labels, i);
+      const char *label = dossier_stix_array_string (labels, i);
 
       g_autofree char *tag = NULL;
 
@@ -885,13 +807,13 @@ write_note (Importer   *im,
   xmlTextWriterStartElement (im->writer, BAD_CAST "note");
   write_attribute (im, "id", g_hash_table_lookup (im->dossier_ids, stix_id));
   write_attribute (im, "created", created);
-  write_attribute (im, "author", array_string (get_array (object, "authors"), 0));
+  write_attribute (im, "author", dossier_stix_array_string (dossier_stix_get_array (object, "authors"), 0));
   if (tags->len > 0)
     write_attribute (im, "tags", tags->str);
   if (about->len > 0)
     write_attribute (im, "about", about->str);
   write_text (im, "title", title);
-  if (!write_paragraphs (im, content, object) && get_array (object, "external_references") != NULL)
+  if (!write_paragraphs (im, content, object) && dossier_stix_get_array (object, "external_references") != NULL)
     {
       xmlTextWriterStartElement (im->writer, BAD_CAST "p");
       write_cites (im, object);
@@ -936,9 +858,9 @@ write_inline (Importer   *im,
 
   if (text == NULL)
     return;
-  clean = xml_clean (text);
+  clean = dossier_stix_xml_clean (text);
   xmlTextWriterStartElement (im->writer, BAD_CAST element);
-  write_mentioned_text (im, clean, get_array (mentions_from, "x_dossier_mentions"));
+  write_mentioned_text (im, clean, dossier_stix_get_array (mentions_from, "x_dossier_mentions"));
   if (cited != NULL)
     write_cites (im, cited);
   xmlTextWriterEndElement (im->writer);
@@ -963,21 +885,21 @@ static void
 write_hypothesis (Importer   *im,
                   JsonObject *relation)
 {
-  const char *actor = entity_ref (im, get_string (relation, "x_dossier_actor"));
-  JsonArray *evidence = get_array (relation, "x_dossier_evidence");
+  const char *actor = entity_ref (im, dossier_stix_get_string (relation, "x_dossier_actor"));
+  JsonArray *evidence = dossier_stix_get_array (relation, "x_dossier_evidence");
   DossierCertainty certainty;
 
   if (actor == NULL)
-    actor = entity_ref (im, g_hash_table_lookup (im->dossier_ids, get_string (relation, "target_ref")));
+    actor = entity_ref (im, g_hash_table_lookup (im->dossier_ids, dossier_stix_get_string (relation, "target_ref")));
   if (actor == NULL)
     return;
 
   xmlTextWriterStartElement (im->writer, BAD_CAST "hypothesis");
-  write_attribute (im, "id", g_hash_table_lookup (im->dossier_ids, get_string (relation, "id")));
+  write_attribute (im, "id", g_hash_table_lookup (im->dossier_ids, dossier_stix_get_string (relation, "id")));
   write_attribute (im, "actor", actor);
-  if (dossier_certainty_from_string (get_string (relation, "x_dossier_certainty") ?: "", &certainty))
-    write_attribute (im, "certainty", get_string (relation, "x_dossier_certainty"));
-  write_inline (im, "statement", get_string (relation, "description") ?: "", relation, relation);
+  if (dossier_certainty_from_string (dossier_stix_get_string (relation, "x_dossier_certainty") ?: "", &certainty))
+    write_attribute (im, "certainty", dossier_stix_get_string (relation, "x_dossier_certainty"));
+  write_inline (im, "statement", dossier_stix_get_string (relation, "description") ?: "", relation, relation);
   for (guint i = 0; evidence != NULL && i < json_array_get_length (evidence); i++)
     {
       JsonNode *node = json_array_get_element (evidence, i);
@@ -988,17 +910,17 @@ write_hypothesis (Importer   *im,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       piece = json_node_get_object (node);
-      stance = get_string (piece, "stance");
+      stance = dossier_stix_get_string (piece, "stance");
       if (stance == NULL || !dossier_evidence_stance_from_string (stance, &parsed))
         continue;
       xmlTextWriterStartElement (im->writer, BAD_CAST "evidence");
       write_attribute (im, "stance", stance);
-      if (dossier_certainty_from_string (get_string (piece, "certainty") ?: "", &certainty))
-        write_attribute (im, "certainty", get_string (piece, "certainty"));
+      if (dossier_certainty_from_string (dossier_stix_get_string (piece, "certainty") ?: "", &certainty))
+        write_attribute (im, "certainty", dossier_stix_get_string (piece, "certainty"));
       {
-        g_autofree char *clean = xml_clean (get_string (piece, "text") ?: "");
+        g_autofree char *clean = dossier_stix_xml_clean (dossier_stix_get_string (piece, "text") ?: "");
 
-        write_mentioned_text (im, clean, get_array (relation, "x_dossier_mentions"));
+        write_mentioned_text (im, clean, dossier_stix_get_array (relation, "x_dossier_mentions"));
       }
       xmlTextWriterEndElement (im->writer);
     }
@@ -1011,28 +933,28 @@ static void
 write_breach (Importer *im)
 {
   JsonObject *breach = im->breach;
-  JsonArray *exposed = get_array (breach, "x_dossier_exposed");
+  JsonArray *exposed = dossier_stix_get_array (breach, "x_dossier_exposed");
   const char *dates[] = { "began", "discovered", "disclosed" };
   DossierCertainty certainty;
   GPtrArray *relations;
 
   if (breach == NULL)
     return;
-  relations = g_hash_table_lookup (im->relations, get_string (breach, "id"));
+  relations = g_hash_table_lookup (im->relations, dossier_stix_get_string (breach, "id"));
 
   xmlTextWriterStartElement (im->writer, BAD_CAST "breach");
-  write_pointer (im, "victim", entity_ref (im, get_string (breach, "x_dossier_victim")));
-  write_pointer (im, "claimed-by", entity_ref (im, get_string (breach, "x_dossier_claimed_by")));
+  write_pointer (im, "victim", entity_ref (im, dossier_stix_get_string (breach, "x_dossier_victim")));
+  write_pointer (im, "claimed-by", entity_ref (im, dossier_stix_get_string (breach, "x_dossier_claimed_by")));
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     {
       g_autofree char *member = g_strdup_printf ("x_dossier_%s_date", dates[i]);
-      g_autofree char *date = edtf_from (breach, member, NULL);
+      g_autofree char *date = dossier_stix_edtf_from (breach, member, NULL);
 
       write_text (im, dates[i], date);
     }
-  write_inline (im, "method", get_string (breach, "x_dossier_method"), breach, NULL);
-  write_blocks (im, "summary", get_string (breach, "description"), breach, breach);
-  write_blocks (im, "impact", get_string (breach, "x_dossier_impact"), breach, NULL);
+  write_inline (im, "method", dossier_stix_get_string (breach, "x_dossier_method"), breach, NULL);
+  write_blocks (im, "summary", dossier_stix_get_string (breach, "description"), breach, breach);
+  write_blocks (im, "impact", dossier_stix_get_string (breach, "x_dossier_impact"), breach, NULL);
 
   if (exposed != NULL)
     {
@@ -1047,14 +969,14 @@ write_breach (Importer *im)
             continue;
           item = json_node_get_object (node);
           xmlTextWriterStartElement (im->writer, BAD_CAST "item");
-          if (dossier_exposed_category_from_string (get_string (item, "category") ?: "", &category))
-            write_attribute (im, "category", get_string (item, "category"));
-          if (dossier_certainty_from_string (get_string (item, "certainty") ?: "", &certainty))
-            write_attribute (im, "certainty", get_string (item, "certainty"));
+          if (dossier_exposed_category_from_string (dossier_stix_get_string (item, "category") ?: "", &category))
+            write_attribute (im, "category", dossier_stix_get_string (item, "category"));
+          if (dossier_certainty_from_string (dossier_stix_get_string (item, "certainty") ?: "", &certainty))
+            write_attribute (im, "certainty", dossier_stix_get_string (item, "certainty"));
           {
-            g_autofree char *clean = xml_clean (get_string (item, "text") ?: "");
+            g_autofree char *clean = dossier_stix_xml_clean (dossier_stix_get_string (item, "text") ?: "");
 
-            write_mentioned_text (im, clean, get_array (breach, "x_dossier_mentions"));
+            write_mentioned_text (im, clean, dossier_stix_get_array (breach, "x_dossier_mentions"));
           }
           xmlTextWriterEndElement (im->writer);
         }
@@ -1063,7 +985,7 @@ write_breach (Importer *im)
 
   xmlTextWriterStartElement (im->writer, BAD_CAST "attribution");
   for (guint i = 0; relations != NULL && i < relations->len; i++)
-    if (g_hash_table_contains (im->hypotheses, get_string (g_ptr_array_index (relations, i), "id")))
+    if (g_hash_table_contains (im->hypotheses, dossier_stix_get_string (g_ptr_array_index (relations, i), "id")))
       write_hypothesis (im, g_ptr_array_index (relations, i));
   xmlTextWriterEndElement (im->writer);
 
@@ -1075,43 +997,43 @@ static void
 write_threat_screen (Importer *im)
 {
   JsonObject *screen = im->screen;
-  JsonArray *links = get_array (screen, "shown_links");
-  g_autofree char *shown = edtf_from (screen, "x_dossier_shown_date", NULL);
-  g_autofree char *deadline = edtf_from (screen, "x_dossier_deadline_date", NULL);
+  JsonArray *links = dossier_stix_get_array (screen, "shown_links");
+  g_autofree char *shown = dossier_stix_edtf_from (screen, "x_dossier_shown_date", NULL);
+  g_autofree char *deadline = dossier_stix_edtf_from (screen, "x_dossier_deadline_date", NULL);
 
   if (screen == NULL)
     return;
 
   xmlTextWriterStartElement (im->writer, BAD_CAST "threat-screen");
   write_text (im, "shown", shown);
-  write_inline (im, "shown-on", get_string (screen, "shown_on"), screen, NULL);
-  write_pointer (im, "sender", entity_ref (im, get_string (screen, "x_dossier_sender")));
-  write_inline (im, "headline", get_string (screen, "name") ?: "", screen, NULL);
-  if (get_string (screen, "image_description") != NULL)
+  write_inline (im, "shown-on", dossier_stix_get_string (screen, "shown_on"), screen, NULL);
+  write_pointer (im, "sender", entity_ref (im, dossier_stix_get_string (screen, "x_dossier_sender")));
+  write_inline (im, "headline", dossier_stix_get_string (screen, "name") ?: "", screen, NULL);
+  if (dossier_stix_get_string (screen, "image_description") != NULL)
     {
       xmlTextWriterStartElement (im->writer, BAD_CAST "image");
-      write_attribute (im, "description", get_string (screen, "image_description"));
-      write_attribute (im, "src", get_string (screen, "image_src"));
+      write_attribute (im, "description", dossier_stix_get_string (screen, "image_description"));
+      write_attribute (im, "src", dossier_stix_get_string (screen, "image_src"));
       xmlTextWriterEndElement (im->writer);
     }
-  write_blocks (im, "message", get_string (screen, "message"), screen, screen);
-  write_inline (im, "demand", get_string (screen, "demand"), screen, NULL);
+  write_blocks (im, "message", dossier_stix_get_string (screen, "message"), screen, screen);
+  write_inline (im, "demand", dossier_stix_get_string (screen, "demand"), screen, NULL);
   write_text (im, "deadline", deadline);
   for (guint i = 0; links != NULL && i < json_array_get_length (links); i++)
     {
       JsonNode *node = json_array_get_element (links, i);
       JsonObject *link;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node) || get_string (json_node_get_object (node), "href") == NULL)
+      if (!JSON_NODE_HOLDS_OBJECT (node) || dossier_stix_get_string (json_node_get_object (node), "href") == NULL)
         continue;
       link = json_node_get_object (node);
       /* Evidence: written as it was, never followed. */
       xmlTextWriterStartElement (im->writer, BAD_CAST "shown-link");
-      write_attribute (im, "href", get_string (link, "href"));
+      write_attribute (im, "href", dossier_stix_get_string (link, "href"));
       {
-        g_autofree char *clean = xml_clean (get_string (link, "text") ?: "");
+        g_autofree char *clean = dossier_stix_xml_clean (dossier_stix_get_string (link, "text") ?: "");
 
-        write_mentioned_text (im, clean, get_array (screen, "x_dossier_mentions"));
+        write_mentioned_text (im, clean, dossier_stix_get_array (screen, "x_dossier_mentions"));
       }
       xmlTextWriterEndElement (im->writer);
     }
@@ -1128,25 +1050,25 @@ write_reactions (Importer *im)
   for (guint i = 0; i < im->reactions->len; i++)
     {
       JsonObject *reaction = g_ptr_array_index (im->reactions, i);
-      const char *actor = entity_ref (im, get_string (reaction, "x_dossier_actor"));
-      const char *stance = get_string (reaction, "stance");
-      g_autofree char *date = edtf_from (reaction, "x_dossier_date", "date");
+      const char *actor = entity_ref (im, dossier_stix_get_string (reaction, "x_dossier_actor"));
+      const char *stance = dossier_stix_get_string (reaction, "stance");
+      g_autofree char *date = dossier_stix_edtf_from (reaction, "x_dossier_date", "date");
       DossierStance parsed;
       DossierCertainty certainty;
 
       if (actor == NULL || date == NULL || stance == NULL || !dossier_stance_from_string (stance, &parsed))
         continue;
       xmlTextWriterStartElement (im->writer, BAD_CAST "reaction");
-      write_attribute (im, "id", g_hash_table_lookup (im->dossier_ids, get_string (reaction, "id")));
+      write_attribute (im, "id", g_hash_table_lookup (im->dossier_ids, dossier_stix_get_string (reaction, "id")));
       write_attribute (im, "date", date);
       write_attribute (im, "actor", actor);
-      write_attribute (im, "on-behalf-of", entity_ref (im, get_string (reaction, "x_dossier_on_behalf_of")));
+      write_attribute (im, "on-behalf-of", entity_ref (im, dossier_stix_get_string (reaction, "x_dossier_on_behalf_of")));
       write_attribute (im, "stance", stance);
-      if (dossier_certainty_from_string (get_string (reaction, "x_dossier_certainty") ?: "", &certainty))
-        write_attribute (im, "certainty", get_string (reaction, "x_dossier_certainty"));
-      write_inline (im, "channel", get_string (reaction, "channel"), reaction, NULL);
-      write_inline (im, "quote", get_string (reaction, "quote"), reaction, NULL);
-      write_blocks (im, "summary", get_string (reaction, "summary"), reaction, reaction);
+      if (dossier_certainty_from_string (dossier_stix_get_string (reaction, "x_dossier_certainty") ?: "", &certainty))
+        write_attribute (im, "certainty", dossier_stix_get_string (reaction, "x_dossier_certainty"));
+      write_inline (im, "channel", dossier_stix_get_string (reaction, "channel"), reaction, NULL);
+      write_inline (im, "quote", dossier_stix_get_string (reaction, "quote"), reaction, NULL);
+      write_blocks (im, "summary", dossier_stix_get_string (reaction, "summary"), reaction, reaction);
       xmlTextWriterEndElement (im->writer);
     }
   xmlTextWriterEndElement (im->writer);
@@ -1158,7 +1080,7 @@ write_releases (Importer *im)
   const char *work = NULL;
 
   for (guint i = 0; i < im->releases->len && work == NULL; i++)
-    work = entity_ref (im, get_string (g_ptr_array_index (im->releases, i), "x_dossier_work"));
+    work = entity_ref (im, dossier_stix_get_string (g_ptr_array_index (im->releases, i), "x_dossier_work"));
   if (work == NULL)
     return;
 
@@ -1167,9 +1089,9 @@ write_releases (Importer *im)
   for (guint i = 0; i < im->releases->len; i++)
     {
       JsonObject *release = g_ptr_array_index (im->releases, i);
-      const char *status = get_string (release, "status");
-      g_autofree char *date = edtf_from (release, "x_dossier_date", "date");
-      g_autofree char *announced = edtf_from (release, "x_dossier_announced_date", "announced");
+      const char *status = dossier_stix_get_string (release, "status");
+      g_autofree char *date = dossier_stix_edtf_from (release, "x_dossier_date", "date");
+      g_autofree char *announced = dossier_stix_edtf_from (release, "x_dossier_announced_date", "announced");
       DossierReleaseStatus parsed;
       DossierCertainty certainty;
 
@@ -1179,10 +1101,10 @@ write_releases (Importer *im)
       write_attribute (im, "date", date);
       write_attribute (im, "status", status);
       write_attribute (im, "announced", announced);
-      if (dossier_certainty_from_string (get_string (release, "x_dossier_certainty") ?: "", &certainty))
-        write_attribute (im, "certainty", get_string (release, "x_dossier_certainty"));
-      write_inline (im, "market", get_string (release, "market"), release, NULL);
-      write_blocks (im, "summary", get_string (release, "summary"), release, release);
+      if (dossier_certainty_from_string (dossier_stix_get_string (release, "x_dossier_certainty") ?: "", &certainty))
+        write_attribute (im, "certainty", dossier_stix_get_string (release, "x_dossier_certainty"));
+      write_inline (im, "market", dossier_stix_get_string (release, "market"), release, NULL);
+      write_blocks (im, "summary", dossier_stix_get_string (release, "summary"), release, release);
       xmlTextWriterEndElement (im->writer);
     }
   xmlTextWriterEndElement (im->writer);
@@ -1216,14 +1138,15 @@ write_unmentioned (Importer *im)
 {
   gboolean any = FALSE;
 
-  /* Every entity is named somewhere, as the loader wants: those no text
+  /* Every entity is named somewhere the reader can reach it from, as
+   * the loader wants: those no text outside the entities' descriptions
    * mentions are listed once, at the end of the summary. */
   for (guint i = 0; i < im->entities->len; i++)
     {
       JsonObject *entity = g_ptr_array_index (im->entities, i);
-      const char *id = g_hash_table_lookup (im->dossier_ids, get_string (entity, "id"));
-      const char *name = get_string (entity, "name");
-      g_autofree char *clean = xml_clean (name != NULL ? name : id);
+      const char *id = g_hash_table_lookup (im->dossier_ids, dossier_stix_get_string (entity, "id"));
+      const char *name = dossier_stix_get_string (entity, "name");
+      g_autofree char *clean = dossier_stix_xml_clean (name != NULL ? name : id);
 
       if (g_hash_table_contains (im->mentioned, id))
         continue;
@@ -1250,22 +1173,24 @@ write_case (Importer *im)
   xmlBufferPtr buffer = xmlBufferCreate ();
   xmlBufferPtr summary, entities, breach, rest;
   xmlTextWriterPtr saved;
-  g_autofree char *updated = edtf_from (im->report, "x_dossier_date", "published");
-  const char *case_id = get_string (im->report, "x_dossier_case_id");
-  const char *title = get_string (im->report, "name");
+  g_autofree char *updated = dossier_stix_edtf_from (im->report, "x_dossier_date", "published");
+  const char *case_id = dossier_stix_get_string (im->report, "x_dossier_case_id");
+  const char *title = dossier_stix_get_string (im->report, "name");
   GBytes *bytes;
 
-  if (!is_dossier_id (case_id))
-    case_id = im->report != NULL ? get_string (im->report, "id") : "stix-bundle";
+  if (!dossier_stix_is_dossier_id (case_id))
+    case_id = im->report != NULL ? dossier_stix_get_string (im->report, "id") : "stix-bundle";
 
   summary = begin_part (im, &saved);
-  write_paragraphs (im, get_string (im->report, "description"), im->report);
+  write_paragraphs (im, dossier_stix_get_string (im->report, "description"), im->report);
   end_part (im, saved);
 
   entities = begin_part (im, &saved);
   xmlTextWriterStartElement (im->writer, BAD_CAST "entities");
+  im->in_entities = TRUE;
   for (guint i = 0; i < im->entities->len; i++)
     write_entity (im, g_ptr_array_index (im->entities, i));
+  im->in_entities = FALSE;
   xmlTextWriterEndElement (im->writer);
   end_part (im, saved);
 
@@ -1341,6 +1266,15 @@ dossier_stix_import_to_case_xml (GBytes      *json,
                                  const char  *display_name,
                                  GError     **error)
 {
+  return dossier_stix_import_to_case_xml_full (json, display_name, NULL, error);
+}
+
+GBytes *
+dossier_stix_import_to_case_xml_full (GBytes       *json,
+                                      const char   *display_name,
+                                      char       ***other_reports,
+                                      GError      **error)
+{
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) parse_error = NULL;
   Importer im = { 0 };
@@ -1386,8 +1320,8 @@ dossier_stix_import_to_case_xml (GBytes      *json,
 
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-      g_strcmp0 (get_string (json_node_get_object (root), "type"), "bundle") != 0 ||
-      get_array (json_node_get_object (root), "objects") == NULL)
+      g_strcmp0 (dossier_stix_get_string (json_node_get_object (root), "type"), "bundle") != 0 ||
+      dossier_stix_get_array (json_node_get_object (root), "objects") == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s:1:1: error: %s", display_name,
                    _("not a STIX bundle (an object with \"type\": \"bundle\" and \"objects\")"));
@@ -1396,7 +1330,7 @@ dossier_stix_import_to_case_xml (GBytes      *json,
   bundle = json_node_get_object (root);
 
   im.display_name = display_name;
-  im.objects = get_array (bundle, "objects");
+  im.objects = dossier_stix_get_array (bundle, "objects");
   im.by_stix_id = g_hash_table_new (g_str_hash, g_str_equal);
   im.dossier_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   im.used_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1410,9 +1344,16 @@ dossier_stix_import_to_case_xml (GBytes      *json,
   im.hypotheses = g_hash_table_new (g_str_hash, g_str_equal);
   im.reactions = g_ptr_array_new ();
   im.releases = g_ptr_array_new ();
+  im.other_reports = g_ptr_array_new_with_free_func (g_free);
 
   if (collect (&im, error))
     bytes = write_case (&im);
+  if (bytes != NULL && other_reports != NULL)
+    {
+      g_ptr_array_add (im.other_reports, NULL);
+      *other_reports = (char **)g_ptr_array_free (g_steal_pointer (&im.other_reports), FALSE);
+    }
+  g_clear_pointer (&im.other_reports, g_ptr_array_unref);
 
   g_hash_table_unref (im.by_stix_id);
   g_hash_table_unref (im.used_ids);

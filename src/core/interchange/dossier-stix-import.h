@@ -38,6 +38,14 @@ GBytes      *dossier_stix_import_to_case_xml (GBytes      *json,
                                               const char  *display_name,
                                               GError     **error);
 
+/* The same; @other_reports (out) (optional) (transfer full): the names
+ * of the reports after the first, which the case does not show (an empty
+ * list when there is one report or none). */
+GBytes      *dossier_stix_import_to_case_xml_full (GBytes       *json,
+                                                   const char   *display_name,
+                                                   char       ***other_reports,
+                                                   GError      **error);
+
 /* The same, loaded as a case by the loader (which checks it like any
  * case file). */
 DossierCase *dossier_stix_import             (GBytes       *json,

@@ -450,6 +450,36 @@ dossier_case_load_bytes (GBytes                   *bytes,
                               progress, progress_data, NULL, error);
 }
 
+GBytes *
+dossier_case_read_file (GFile         *file,
+                        const char    *display_name,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autofree char *name = NULL;
+  DossierLoadProblems problems;
+  ChecksumJob job = { NULL, 0, NULL };
+  GThread *checksum = NULL;
+  GBytes *bytes;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = display_name != NULL ? g_strdup (display_name) : default_display_name (file);
+  dossier_load_problems_init (&problems);
+  bytes = dossier_load_read_file (file, cancellable, &problems);
+  if (bytes == NULL)
+    {
+      /* Says why, in the loader's words (or that it was cancelled). */
+      refused (&problems, &job, &checksum, name, cancellable, NULL, error);
+      return NULL;
+    }
+
+  dossier_load_problems_clear (&problems);
+  return bytes;
+}
+
 static void
 load_task_data_free (LoadTaskData *data)
 {

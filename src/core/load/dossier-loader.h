@@ -59,6 +59,26 @@ DossierCase *dossier_case_load_bytes  (GBytes                   *bytes,
                                        gpointer                  progress_data,
                                        GError                  **error);
 
+/**
+ * dossier_case_read_file:
+ * @file: a file
+ * @display_name: (nullable): names the file in messages; when NULL, its path
+ * @cancellable: (nullable)
+ * @error: a DOSSIER_CASE_ERROR as from dossier_case_load()
+ *
+ * Reads @file under the rules dossier_case_load() reads by (a regular
+ * file only, symbolic links only to one, at most the size cap), for a
+ * caller that looks at the bytes before it chooses how to read them; it
+ * then gives them to dossier_case_load_full() with @file, so the case
+ * still knows its file. Blocking.
+ *
+ * Returns: (transfer full): the bytes, or NULL and @error.
+ */
+GBytes      *dossier_case_read_file   (GFile                    *file,
+                                       const char               *display_name,
+                                       GCancellable             *cancellable,
+                                       GError                  **error);
+
 /* Runs dossier_case_load() in a GTask thread; @progress is called in the
  * thread-default main context of the caller. */
 void         dossier_case_load_async  (GFile                    *file,
@@ -72,7 +92,8 @@ DossierCase *dossier_case_load_finish (GAsyncResult             *result,
 
 /**
  * dossier_case_load_full:
- * @file: (nullable): the file to read, or NULL with @bytes
+ * @file: (nullable): the file to read, or NULL with @bytes; with @bytes,
+ *   the file they were read from (the case's file), not read again
  * @bytes: (nullable): the bytes, or NULL with @file
  * @display_name: (nullable): names the file in messages; when NULL, the
  *   path of @file

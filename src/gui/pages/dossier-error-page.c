@@ -52,6 +52,8 @@ describe_error (const GError *error)
       return _("The file was written for a newer version of Dossier.");
     case DOSSIER_CASE_ERROR_INVALID:
       return _("The file is a case file but breaks the case file format. Fix the problems below and it opens.");
+    case DOSSIER_CASE_ERROR_INVALID_BUNDLE:
+      return _("The file is not a STIX 2.1 bundle that Dossier can read.");
     default:
       return _("The file could not be opened.");
     }

@@ -225,7 +225,8 @@ build (DossierOverviewView *self)
       for (guint i = 0; i < warnings->len; i++)
         {
           const DossierProblem *problem = g_ptr_array_index (warnings, i);
-          g_autofree char *line = g_strdup_printf (_("Line %u"), problem->line);
+          /* A warning about the whole file (a bundle's other reports) has no line. */
+          g_autofree char *line = problem->line > 0 ? g_strdup_printf (_("Line %u"), problem->line) : NULL;
           GtkWidget *row = dossier_action_row_new (problem->message, line);
           GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 

@@ -22,6 +22,9 @@ dossier_case_chooser_new (GtkWindow *parent)
   gtk_file_filter_set_name (cases, _("Case Files"));
   gtk_file_filter_add_pattern (cases, "*.case.xml");
   gtk_file_filter_add_mime_type (cases, "application/x-dossier-case+xml");
+  /* STIX bundles open too; they are mostly named *.json. */
+  gtk_file_filter_add_pattern (cases, "*.json");
+  gtk_file_filter_add_mime_type (cases, "application/stix+json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), cases);
 
   gtk_file_filter_set_name (all, _("All Files"));
