@@ -9,7 +9,8 @@
 /* Checking the bytes before the parse: the encoding (UTF-8, or UTF-16
  * with a byte-order mark), every byte valid, no DOCTYPE, no start tag
  * with too many attributes; and the SHA-256 and UTF-8 check that run
- * beside the parse on a second core. */
+ * beside the parse on a second core. For a big UTF-8 file the prescan
+ * (DOCTYPE, attributes) runs there too, first, ahead of the parser. */
 
 typedef enum
 {
