@@ -721,6 +721,32 @@ test_invalid_utf8_in_big_file (void)
   g_assert_cmpstr (error->message, ==, "memory.case.xml:100003:16: error: invalid UTF-8 (the byte 0xE9)");
 }
 
+/* Big files are prescanned beside the parse, ahead of it: a start tag
+ * with too many attributes far into the file is refused for that alone,
+ * whatever the parser found before it, as when the prescan ran first. */
+static void
+test_attributes_in_big_file (void)
+{
+  g_autoptr(GString) text = g_string_new ("<case xmlns=\"urn:dossier:case\" format=\"1\" id=\"c\">\n<title>T</title>\n"
+                                          "<summary><p>not closed</summary>\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierCase) self = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, "<!-- a comment line, twenty-odd bytes -->\n");
+  g_string_append (text, "<x:data xmlns:x=\"urn:x\"");
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (text, " x:a%u=\"%u\"", i, i);
+  g_string_append (text, "/>\n</case>\n");
+  g_assert_cmpuint (text->len, >, 2 * 1024 * 1024);
+
+  self = load_string (text->str, text->len, &error);
+  g_assert_null (self);
+  g_assert_error (error, DOSSIER_CASE_ERROR, DOSSIER_CASE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "memory.case.xml:100004:1: error: the element <x:data> has more than 32 attributes");
+}
+
 static void
 test_nul_in_big_file (void)
 {
@@ -777,6 +803,7 @@ main (int   argc,
   g_test_add_func ("/hostile/line-past-70000", test_xml_error_past_line_70000);
   g_test_add_func ("/hostile/big-file/invalid-utf8", test_invalid_utf8_in_big_file);
   g_test_add_func ("/hostile/big-file/nul", test_nul_in_big_file);
+  g_test_add_func ("/hostile/big-file/attributes", test_attributes_in_big_file);
 
   return g_test_run ();
 }

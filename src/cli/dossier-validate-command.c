@@ -10,6 +10,12 @@
 #include "dossier-case-open.h"
 #include "dossier-problem.h"
 
+/* The case of the last file that opened, kept until the process exits:
+ * freeing a case of a hundred thousand notes takes a tenth of the whole
+ * run, and the process is about to give its memory back at once. It
+ * stays reachable, so leak checkers see no leak. */
+static DossierCase *last_case;
+
 /* Loads one file; prints its problems to @err and its verdict to @out.
  * Returns TRUE when it opens. */
 static gboolean
@@ -59,6 +65,8 @@ validate_one (const char *path,
   fputc ('\n', out);
   fflush (out);
 
+  g_clear_object (&last_case);
+  last_case = g_steal_pointer (&dcase);
   return TRUE;
 }
 

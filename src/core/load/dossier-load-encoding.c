@@ -9,7 +9,8 @@
 /* Checking the bytes before the parse: the encoding (UTF-8, or UTF-16
  * with a byte-order mark), every byte valid, no DOCTYPE, no start tag
  * with too many attributes; and the SHA-256 and UTF-8 check that run
- * beside the parse on a second core. */
+ * beside the parse on a second core. For a big UTF-8 file the prescan
+ * (DOCTYPE, attributes) runs there too, first, ahead of the parser. */
 
 typedef enum
 {
@@ -181,13 +182,27 @@ find_bytes (const char *haystack,
 /* A start tag with more than the allowed number of attributes takes
  * libxml2 2.9.14 minutes (quadratic); find it first, in one pass over the
  * bytes. A DOCTYPE is refused here too, before libxml2 sees it. */
+static void
+publish_prescanned (ChecksumJob *job,
+                    gsize        prescanned)
+{
+  g_mutex_lock (&job->mutex);
+  job->prescanned = prescanned;
+  g_cond_broadcast (&job->cond);
+  g_mutex_unlock (&job->mutex);
+}
+
+/* @job: when the thread runs it, where it says how far it has come, a
+ * chunk of the parser's at a time. */
 static gboolean
 prescan (const char          *data,
          gsize                length,
-         DossierLoadProblems *problems)
+         DossierLoadProblems *problems,
+         ChecksumJob         *job)
 {
   const char *p = data;
   const char *end = data + length;
+  const char *published = data;
 
   while (p < end && (p = memchr (p, '<', end - p)) != NULL)
     {
@@ -197,6 +212,13 @@ prescan (const char          *data,
 
       if (end - p < 2)
         break;
+
+      /* Everything before this '<' has passed. */
+      if (job != NULL && p - published >= PARSE_CHUNK)
+        {
+          publish_prescanned (job, p - data);
+          published = p;
+        }
 
       if (p[1] == '!')
         {
@@ -405,7 +427,9 @@ dossier_load_check_bytes (const char          *data,
         }
     }
 
-  if (!prescan (text, text_length, problems))
+  /* A UTF-8 file checked beside the parse is prescanned there too. */
+  if ((encoding != ENCODING_UTF8 || !utf8_checked)
+      && !prescan (text, text_length, problems, NULL))
     return NULL;
 
   *out_length = text_length;
@@ -427,12 +451,51 @@ dossier_load_checksum_thread (gpointer user_data)
           text += 3;
           length -= 3;
         }
+
+      if (job->prescan)
+        {
+          gboolean passed = prescan (text, length, &job->prescan_problems, job);
+
+          g_mutex_lock (&job->mutex);
+          job->prescan_done = TRUE;
+          job->prescan_failed = !passed;
+          g_cond_broadcast (&job->cond);
+          g_mutex_unlock (&job->mutex);
+        }
+
       if (!g_utf8_validate_len (text, length, &invalid))
         job->invalid = invalid;
     }
 
   job->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, job->data, job->length);
   return NULL;
+}
+
+/* After the parse: a file the prescan beside it refused is refused for
+ * that alone, whatever the parser found before the place (as when the
+ * prescan ran first). Returns TRUE when so. */
+gboolean
+dossier_load_apply_prescan (ChecksumJob         *job,
+                            DossierLoadProblems *problems)
+{
+  gboolean failed;
+
+  if (!job->prescan)
+    return FALSE;
+
+  g_mutex_lock (&job->mutex);
+  while (!job->prescan_done)
+    g_cond_wait (&job->cond, &job->mutex);
+  failed = job->prescan_failed;
+  g_mutex_unlock (&job->mutex);
+
+  if (!failed)
+    return FALSE;
+
+  dossier_load_problems_clear (problems);
+  *problems = job->prescan_problems;
+  dossier_load_problems_init (&job->prescan_problems);
+  return TRUE;
 }
 
 /* Waits for the thread; a file that is not UTF-8 is refused for that
@@ -446,6 +509,14 @@ dossier_load_finish_checksum (ChecksumJob         *job,
 
   if (*thread != NULL)
     g_thread_join (g_steal_pointer (thread));
+
+  if (job->prescan)
+    {
+      job->prescan = FALSE;
+      dossier_load_problems_clear (&job->prescan_problems);
+      g_mutex_clear (&job->mutex);
+      g_cond_clear (&job->cond);
+    }
 
   if (job->applied || job->invalid == NULL)
     return;

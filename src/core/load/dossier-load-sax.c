@@ -139,6 +139,13 @@ dossier_load_run_parser (LoadState               *state,
       if (g_cancellable_is_cancelled (cancellable))
         return FALSE;
 
+      /* A file the prescan refuses never reaches the parser. */
+      if (dossier_load_wait_prescan (state->prescan_job, offset + n) < offset + n)
+        {
+          state->stopped = TRUE;
+          break;
+        }
+
       xmlParseChunk (state->ctxt, text + offset, n, 0);
       offset += n;
 

@@ -55,7 +55,38 @@ typedef struct
   gboolean      check_utf8;
   const char   *invalid;      /* the first byte that is not UTF-8, or NULL */
   gboolean      applied;
+
+  /* The prescan of a UTF-8 file (see dossier-load-encoding.c), run by
+   * the thread first, ahead of the parser on the main core: the parser
+   * is fed only bytes it has passed. */
+  gboolean             prescan;
+  GMutex               mutex;
+  GCond                cond;
+  gsize                prescanned;      /* bytes of the text passed */
+  gboolean             prescan_done;
+  gboolean             prescan_failed;
+  DossierLoadProblems  prescan_problems;
 } ChecksumJob;
+
+/* How far into the text the parser may go to reach @want: @want, or 0
+ * when the prescan beside the parse refused the file. Waits for the
+ * prescan to pass @want. */
+static inline gsize
+dossier_load_wait_prescan (ChecksumJob *job,
+                           gsize        want)
+{
+  gsize ready;
+
+  if (job == NULL || !job->prescan)
+    return want;
+
+  g_mutex_lock (&job->mutex);
+  while (!job->prescan_done && job->prescanned < want)
+    g_cond_wait (&job->cond, &job->mutex);
+  ready = job->prescan_failed ? 0 : want;
+  g_mutex_unlock (&job->mutex);
+  return ready;
+}
 
 /* ------------------------------------------------------------------ */
 /* The state of one parse                                             */
@@ -108,6 +139,7 @@ typedef struct
 {
   xmlParserCtxtPtr     ctxt;
   DossierLoadProblems *problems;
+  ChecksumJob         *prescan_job;     /* NULL when the bytes were prescanned first */
   DossierChecker      *checker;
   DossierCase         *dcase;
   DossierArena        *arena;           /* the case's */
@@ -491,6 +523,10 @@ dossier_load_check_bytes (const char          *data,
 
 gpointer
 dossier_load_checksum_thread (gpointer user_data);
+
+gboolean
+dossier_load_apply_prescan (ChecksumJob         *job,
+                            DossierLoadProblems *problems);
 
 void
 dossier_load_finish_checksum (ChecksumJob         *job,

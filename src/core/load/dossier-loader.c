@@ -81,8 +81,20 @@ start_checksum (ChecksumJob  *job,
   /* A UTF-16 file is converted, and checked on the way. */
   job->check_utf8 = !(length >= 2 && (((guchar)data[0] == 0xff && (guchar)data[1] == 0xfe)
                                       || ((guchar)data[0] == 0xfe && (guchar)data[1] == 0xff)));
-  if (length >= THREADED_CHECKSUM_MIN)
-    *thread = g_thread_try_new ("dossier-checksum", dossier_load_checksum_thread, job, NULL);
+  if (length < THREADED_CHECKSUM_MIN)
+    return;
+
+  job->prescan = job->check_utf8;
+  if (job->prescan)
+    {
+      g_mutex_init (&job->mutex);
+      g_cond_init (&job->cond);
+      dossier_load_problems_init (&job->prescan_problems);
+    }
+
+  *thread = g_thread_try_new ("dossier-checksum", dossier_load_checksum_thread, job, NULL);
+  if (*thread == NULL && job->prescan)
+    dossier_load_finish_checksum (job, thread, NULL);
 }
 
 /* Sets up the buffers, the arena and the checker of one parse. */
@@ -271,8 +283,7 @@ cancelled (DossierLoadProblems  *problems,
                              .message = (char *)_("loading was cancelled") };
   g_autofree char *line = NULL;
 
-  if (*checksum != NULL)
-    g_thread_join (g_steal_pointer (checksum));
+  dossier_load_finish_checksum (job, checksum, problems);
   g_clear_pointer (&job->sha256, g_free);
   dossier_load_problems_clear (problems);
   line = dossier_problem_format (&problem, name, _("error"));
@@ -371,13 +382,15 @@ dossier_case_load_full (GFile                    *file,
     return cancelled (&problems, &job, &checksum, name, error);
 
   load_state_init (&state, &problems);
+  state.prescan_job = job.prescan ? &job : NULL;
   dcase = state.dcase = new_case (&state, file, length);
 
   if (parse (&state, text, text_length, cancellable, progress, progress_data))
     {
       t3 = g_get_monotonic_time ();
       last_timings.parse = t3 - t2;
-      check_case (&state, base_dir, &job, &checksum);
+      if (!dossier_load_apply_prescan (&job, &problems))
+        check_case (&state, base_dir, &job, &checksum);
       last_timings.check = g_get_monotonic_time () - t3;
     }
 
