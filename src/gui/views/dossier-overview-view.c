@@ -17,6 +17,7 @@ struct _DossierOverviewView
 
   DossierCase       *dcase;
   GtkWidget         *summary_widget;
+  guint              rest_idle_id;
 
   GtkStack          *stack;
   AdwStatusPage     *empty_page;
@@ -97,8 +98,73 @@ add_count_row (AdwPreferencesGroup *group,
 static void
 clear_content (DossierOverviewView *self)
 {
+  g_clear_handle_id (&self->rest_idle_id, g_source_remove);
   dossier_box_remove_all (self->content);
   self->summary_widget = NULL;
+}
+
+/* The counts and the warnings: below the fold at the default size. */
+static void
+build_below_fold (DossierOverviewView *self)
+{
+  DossierCase *dcase = self->dcase;
+  GtkWidget *group;
+  GPtrArray *warnings;
+
+  /* Counts. */
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("In This Case"));
+  add_count_row (ADW_PREFERENCES_GROUP (group), _("People and organizations"),
+                 g_list_model_get_n_items (dossier_case_get_entities (dcase)), NULL);
+  add_count_row (ADW_PREFERENCES_GROUP (group), _("Sources"),
+                 g_list_model_get_n_items (dossier_case_get_sources (dcase)), "sources");
+  add_count_row (ADW_PREFERENCES_GROUP (group), _("Citations"),
+                 dossier_case_get_citations (dcase)->len, NULL);
+  add_count_row (ADW_PREFERENCES_GROUP (group), _("Reactions"),
+                 g_list_model_get_n_items (dossier_case_get_reactions (dcase)), "reactions");
+  add_count_row (ADW_PREFERENCES_GROUP (group), _("Release plans"),
+                 g_list_model_get_n_items (dossier_case_get_releases (dcase)), "release");
+  add_count_row (ADW_PREFERENCES_GROUP (group), _("Timeline events"),
+                 g_list_model_get_n_items (dossier_case_get_events (dcase)), "timeline");
+  add_count_row (ADW_PREFERENCES_GROUP (group), _("Notes"),
+                 g_list_model_get_n_items (dossier_case_get_notes (dcase)), "notes");
+  gtk_box_append (self->content, group);
+
+  /* Warnings: the file opened, but something looks like a mistake. */
+  warnings = dossier_case_get_warnings (dcase);
+  if (warnings != NULL && warnings->len > 0)
+    {
+      group = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Warnings"));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                             _("The file opened, but these look like mistakes in it."));
+      for (guint i = 0; i < warnings->len; i++)
+        {
+          const DossierProblem *problem = g_ptr_array_index (warnings, i);
+          /* A warning about the whole file (a bundle's other reports) has no line. */
+          g_autofree char *line = problem->line > 0 ? g_strdup_printf (_("Line %u"), problem->line) : NULL;
+          GtkWidget *row = dossier_action_row_new (problem->message, line);
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_add_css_class (icon, "warning");
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+          adw_preferences_row_set_title_selectable (ADW_PREFERENCES_ROW (row), TRUE);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+        }
+      gtk_widget_add_css_class (group, "warnings");
+      gtk_box_append (self->content, group);
+    }
+}
+
+static gboolean
+build_below_fold_cb (gpointer user_data)
+{
+  DossierOverviewView *self = user_data;
+
+  self->rest_idle_id = 0;
+  build_below_fold (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -112,7 +178,6 @@ build (DossierOverviewView *self)
   GtkWidget *status_line;
   GtkWidget *group;
   GPtrArray *summary;
-  GPtrArray *warnings;
   gboolean has_glance = FALSE;
 
   /* Title, subtitle, status, last update. */
@@ -195,49 +260,13 @@ build (DossierOverviewView *self)
       g_object_unref (group);
     }
 
-  /* Counts. */
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("In This Case"));
-  add_count_row (ADW_PREFERENCES_GROUP (group), _("People and organizations"),
-                 g_list_model_get_n_items (dossier_case_get_entities (dcase)), NULL);
-  add_count_row (ADW_PREFERENCES_GROUP (group), _("Sources"),
-                 g_list_model_get_n_items (dossier_case_get_sources (dcase)), "sources");
-  add_count_row (ADW_PREFERENCES_GROUP (group), _("Citations"),
-                 dossier_case_get_citations (dcase)->len, NULL);
-  add_count_row (ADW_PREFERENCES_GROUP (group), _("Reactions"),
-                 g_list_model_get_n_items (dossier_case_get_reactions (dcase)), "reactions");
-  add_count_row (ADW_PREFERENCES_GROUP (group), _("Release plans"),
-                 g_list_model_get_n_items (dossier_case_get_releases (dcase)), "release");
-  add_count_row (ADW_PREFERENCES_GROUP (group), _("Timeline events"),
-                 g_list_model_get_n_items (dossier_case_get_events (dcase)), "timeline");
-  add_count_row (ADW_PREFERENCES_GROUP (group), _("Notes"),
-                 g_list_model_get_n_items (dossier_case_get_notes (dcase)), "notes");
-  gtk_box_append (self->content, group);
-
-  /* Warnings: the file opened, but something looks like a mistake. */
-  warnings = dossier_case_get_warnings (dcase);
-  if (warnings != NULL && warnings->len > 0)
-    {
-      group = adw_preferences_group_new ();
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Warnings"));
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                             _("The file opened, but these look like mistakes in it."));
-      for (guint i = 0; i < warnings->len; i++)
-        {
-          const DossierProblem *problem = g_ptr_array_index (warnings, i);
-          /* A warning about the whole file (a bundle's other reports) has no line. */
-          g_autofree char *line = problem->line > 0 ? g_strdup_printf (_("Line %u"), problem->line) : NULL;
-          GtkWidget *row = dossier_action_row_new (problem->message, line);
-          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-          gtk_widget_add_css_class (icon, "warning");
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-          adw_preferences_row_set_title_selectable (ADW_PREFERENCES_ROW (row), TRUE);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-        }
-      gtk_widget_add_css_class (group, "warnings");
-      gtk_box_append (self->content, group);
-    }
+  /* What lies below the fold at the default size comes after the
+   * window's first frame; a view already on screen (a reload) gets
+   * everything at once, so that nothing blinks. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    build_below_fold (self);
+  else
+    self->rest_idle_id = g_idle_add_full (G_PRIORITY_LOW, build_below_fold_cb, self, NULL);
 }
 
 static void
@@ -285,6 +314,7 @@ dossier_overview_view_dispose (GObject *object)
 {
   DossierOverviewView *self = DOSSIER_OVERVIEW_VIEW (object);
 
+  g_clear_handle_id (&self->rest_idle_id, g_source_remove);
   dossier_view_dispose_template (DOSSIER_VIEW (self), DOSSIER_TYPE_OVERVIEW_VIEW);
   g_clear_object (&self->dcase);
 
