@@ -8,6 +8,7 @@
 
 #include "dossier-core.h"
 #include "dossier-library.h"
+#include "dossier-library-command.h"
 #include "dossier-library-sqlite.h"
 #include "dossier-search-index.h"
 #include "dossier-search-query.h"
@@ -602,6 +603,103 @@ test_reopen_keeps_library (void)
   g_assert_cmpuint (count_set_aside (t.db_path), ==, 0);
 }
 
+static char *
+read_stream (FILE *stream)
+{
+  GString *text = g_string_new (NULL);
+  char buffer[4096];
+  size_t n;
+
+  rewind (stream);
+  while ((n = fread (buffer, 1, sizeof buffer, stream)) > 0)
+    g_string_append_len (text, buffer, n);
+  fclose (stream);
+  return g_string_free (text, FALSE);
+}
+
+static int
+run_command (const DossierLibraryCommand  *command,
+             char                        **out_text,
+             char                        **err_text)
+{
+  FILE *out = tmpfile ();
+  FILE *err = tmpfile ();
+  int status = dossier_library_command (command, out, err);
+
+  *out_text = read_stream (out);
+  *err_text = read_stream (err);
+  return status;
+}
+
+static void
+test_command_line (void)
+{
+  g_auto(TempLibrary) t = { 0, };
+  g_autofree char *folder = NULL;
+  g_autofree char *basic = fixture_path ("search-basic.case.xml");
+  g_autofree char *broken = g_test_build_filename (G_TEST_DIST, "library", "broken.case.xml", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  DossierLibraryCommand command = { NULL, };
+  const char *add[2] = { NULL, NULL };
+
+  temp_library_init (&t);
+  folder = g_build_filename (t.dir, "cases", NULL);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  a = copy_fixture (basic, folder, "a.case.xml");
+  b = copy_fixture (broken, folder, "b.case.xml");
+
+  /* Add and list. */
+  add[0] = folder;
+  command.db_path = t.db_path;
+  command.add = add;
+  command.list = TRUE;
+  g_assert_cmpint (run_command (&command, &out, &err), ==, 0);
+  expected = g_strdup_printf ("%s: Search fixture: the Sony Pictures hack "
+                              "(open; 10 notes, 2 events, 3 sources, 6 entities)\n"
+                              "%s:3: error: <case> has no <title>\n", a, b);
+  g_assert_cmpstr (out, ==, expected);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&expected, g_free);
+
+  /* Search: the folder is remembered; one hit a line, as --search. */
+  command.add = NULL;
+  command.list = FALSE;
+  command.search = "\"act of war\" in:reactions";
+  g_assert_cmpint (run_command (&command, &out, &err), ==, 0);
+  g_assert_true (g_str_has_prefix (out, a));
+  g_assert_nonnull (strstr (out, ": reactions r-kcna: "));
+  g_assert_nonnull (strstr (out, "an [[act of war]]"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Nothing found: 1; a bad query: 2, with the message. */
+  command.search = "zyzzyva";
+  g_assert_cmpint (run_command (&command, &out, &err), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  command.search = "colour:red";
+  g_assert_cmpint (run_command (&command, &out, &err), ==, 2);
+  g_assert_true (g_str_has_prefix (err, "dossier: invalid search query: unknown filter 'colour:'"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A folder that is not one: 2. */
+  add[0] = a;
+  command.add = add;
+  command.search = NULL;
+  g_assert_cmpint (run_command (&command, &out, &err), ==, 2);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("dossier: %s is not a folder\n", a);
+  g_assert_cmpstr (err, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,6 +729,7 @@ main (int   argc,
   g_test_add_func ("/library/database/newer", test_newer_database);
   g_test_add_func ("/library/database/foreign", test_foreign_database);
   g_test_add_func ("/library/database/reopen", test_reopen_keeps_library);
+  g_test_add_func ("/library/command-line", test_command_line);
 
   return g_test_run ();
 }
