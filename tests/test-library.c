@@ -601,6 +601,19 @@ test_reopen_keeps_library (void)
   g_assert_null (notice);
   g_assert_cmpuint (count_hits (store, "passports"), ==, 5);
   g_assert_cmpuint (count_set_aside (t.db_path), ==, 0);
+
+  /* In WAL mode, so that searches never wait for indexing. */
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open (t.db_path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
 }
 
 static char *
