@@ -378,6 +378,72 @@ test_incremental (void)
                    "Search fixture: the Sony Pictures hack");
 }
 
+/* A file renamed is the old case gone and a new one found; a file that
+ * becomes invalid is listed with its problem and its items go, and
+ * when it is valid again they come back. */
+static void
+test_rename_and_invalid (void)
+{
+  g_auto(TempLibrary) t = { 0, };
+  g_autoptr(DossierLibraryStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *basic = fixture_path ("search-basic.case.xml");
+  g_autofree char *a = NULL;
+  g_autofree char *renamed = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  DossierLibraryUpdate done;
+  gsize length;
+
+  temp_library_init (&t);
+  folder = g_build_filename (t.dir, "cases", NULL);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  a = copy_fixture (basic, folder, "a.case.xml");
+  renamed = g_build_filename (folder, "renamed.case.xml", NULL);
+  store = open_store (t.db_path, NULL);
+  g_assert_true (dossier_library_add_folder (store, folder, &error));
+  update (store);
+
+  g_assert_cmpint (g_rename (a, renamed), ==, 0);
+  done = update (store);
+  g_assert_cmpuint (done.n_read, ==, 1);
+  g_assert_cmpuint (done.n_removed, ==, 1);
+  list = dossier_library_store_list_cases (store, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((DossierLibraryCaseInfo *) g_ptr_array_index (list, 0))->path, ==, renamed);
+  g_assert_cmpuint (count_hits (store, "passports"), ==, 5);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Invalid: the title element goes. */
+  g_assert_true (g_file_get_contents (renamed, &contents, &length, NULL));
+  {
+    g_autoptr(GString) broken = g_string_new (contents);
+
+    g_assert_cmpuint (g_string_replace (broken, "<title>Search fixture: the Sony Pictures hack</title>",
+                                        "", 1), ==, 1);
+    g_assert_true (g_file_set_contents (renamed, broken->str, broken->len, NULL));
+  }
+  set_mtime (renamed, 1300000000);
+  done = update (store);
+  g_assert_cmpuint (done.n_failed, ==, 1);
+  g_assert_cmpuint (count_hits (store, "passports"), ==, 0);
+  list = dossier_library_store_list_cases (store, &error);
+  g_assert_cmpstr (((DossierLibraryCaseInfo *) g_ptr_array_index (list, 0))->problem, ==,
+                   "error: <case> has no <title>");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Valid again. */
+  g_assert_true (g_file_set_contents (renamed, contents, length, NULL));
+  set_mtime (renamed, 1400000000);
+  done = update (store);
+  g_assert_cmpuint (done.n_read, ==, 1);
+  g_assert_cmpuint (done.n_failed, ==, 0);
+  g_assert_cmpuint (count_hits (store, "passports"), ==, 5);
+  list = dossier_library_store_list_cases (store, &error);
+  g_assert_null (((DossierLibraryCaseInfo *) g_ptr_array_index (list, 0))->problem);
+}
+
 static void
 test_broken_case_listed (void)
 {
@@ -736,6 +802,7 @@ main (int   argc,
   g_test_add_func ("/library/same-results/sample", test_same_results_sample);
   g_test_add_func ("/library/update/incremental", test_incremental);
   g_test_add_func ("/library/update/broken-case-listed", test_broken_case_listed);
+  g_test_add_func ("/library/update/rename-and-invalid", test_rename_and_invalid);
   g_test_add_func ("/library/text/sql-is-text", test_sql_text_is_text);
   g_test_add_func ("/library/database/corrupt", test_corrupt_database);
   g_test_add_func ("/library/database/corrupt-header", test_corrupt_header_of_library);
