@@ -12,6 +12,7 @@
 #include "dossier-library-sqlite.h"
 #include "dossier-search-index.h"
 #include "dossier-search-query.h"
+#include "dossier-search-text.h"
 
 /* The case library: a real SQLite file in a temporary folder, real case
  * files. Above all: a query finds the same items in a one-case library
@@ -483,6 +484,18 @@ test_broken_case_listed (void)
   g_assert_cmpuint (count_hits (store, "indexed"), ==, 0);
 }
 
+/* The library joins fields with U+001F and relies on search's tokenizer
+ * cutting there, as at any control character. */
+static void
+test_separator_cuts_tokens (void)
+{
+  g_auto(GStrv) tokens = dossier_search_text_tokenize ("leak\037scans\036x", -1);
+
+  g_assert_cmpuint (g_strv_length (tokens), ==, 3);
+  g_assert_cmpstr (tokens[0], ==, "leak");
+  g_assert_cmpstr (tokens[1], ==, "scans");
+}
+
 static void
 test_sql_text_is_text (void)
 {
@@ -804,6 +817,7 @@ main (int   argc,
   g_test_add_func ("/library/update/broken-case-listed", test_broken_case_listed);
   g_test_add_func ("/library/update/rename-and-invalid", test_rename_and_invalid);
   g_test_add_func ("/library/text/sql-is-text", test_sql_text_is_text);
+  g_test_add_func ("/library/text/separator-cuts-tokens", test_separator_cuts_tokens);
   g_test_add_func ("/library/database/corrupt", test_corrupt_database);
   g_test_add_func ("/library/database/corrupt-header", test_corrupt_header_of_library);
   g_test_add_func ("/library/database/newer", test_newer_database);

@@ -58,28 +58,6 @@ tokenize_meta (void       *ctx,
 }
 
 static int
-tokenize_field (void       *ctx,
-                const char *text,
-                int         base,
-                int         len,
-                TokenFunc   token_cb)
-{
-  g_auto(DossierSearchTextIter) iter = { 0, };
-  DossierSearchTextToken token;
-
-  dossier_search_text_iter_init (&iter, text + base, len);
-  while (dossier_search_text_iter_next (&iter, &token))
-    {
-      int rc = token_cb (ctx, 0, token.text, token.length,
-                         base + token.start, base + token.end);
-
-      if (rc != SQLITE_OK)
-        return rc;
-    }
-  return SQLITE_OK;
-}
-
-static int
 tokenizer_tokenize (Fts5Tokenizer *tokenizer,
                     void          *ctx,
                     int            flags,
@@ -87,8 +65,6 @@ tokenizer_tokenize (Fts5Tokenizer *tokenizer,
                     int            len,
                     TokenFunc      token_cb)
 {
-  int start = 0;
-
   if (len <= 0)
     return SQLITE_OK;
 
@@ -100,17 +76,29 @@ tokenizer_tokenize (Fts5Tokenizer *tokenizer,
   if (text[0] == DOSSIER_LIBRARY_META_START)
     return tokenize_meta (ctx, text, len, token_cb);
 
-  for (int i = 0; i <= len; i++)
-    if (i == len || text[i] == DOSSIER_LIBRARY_FIELD_SEPARATOR)
-      {
-        int rc = tokenize_field (ctx, text, start, i - start, token_cb);
+  /* The separators are control characters, which the tokenizer skips
+   * like spaces: cut the whole text at once, and put a field token
+   * wherever a separator stands between two tokens. */
+  {
+    g_auto(DossierSearchTextIter) iter = { 0, };
+    DossierSearchTextToken token;
+    int at = 0;
 
-        if (rc == SQLITE_OK && i < len)
-          rc = token_cb (ctx, 0, DOSSIER_LIBRARY_FIELD_TOKEN, 1, i, i + 1);
+    dossier_search_text_iter_init (&iter, text, len);
+    while (dossier_search_text_iter_next (&iter, &token))
+      {
+        int rc;
+
+        for (; at < (int) token.start; at++)
+          if (text[at] == DOSSIER_LIBRARY_FIELD_SEPARATOR
+              && (rc = token_cb (ctx, 0, DOSSIER_LIBRARY_FIELD_TOKEN, 1, at, at + 1)) != SQLITE_OK)
+            return rc;
+        rc = token_cb (ctx, 0, token.text, token.length, token.start, token.end);
         if (rc != SQLITE_OK)
           return rc;
-        start = i + 1;
+        at = MAX (at, (int) token.end);
       }
+  }
   return SQLITE_OK;
 }
 
