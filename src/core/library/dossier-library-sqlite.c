@@ -69,7 +69,7 @@ static const char schema_sql[] =
   "CREATE INDEX items_by_case ON items (case_ref, ord);"
   "CREATE INDEX items_by_section ON items (section);"
   "CREATE INDEX items_by_date ON items (date_start);"
-  "CREATE VIRTUAL TABLE items_fts USING fts5 (text, meta, tokenize = 'dossier');";
+  "CREATE VIRTUAL TABLE items_fts USING fts5 (text, meta, tokenize = 'dossier', columnsize = 0);";
 
 static gboolean
 set_db_error (GError  **error,
