@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential meson ninja-build pkg-config gettext
   libgtk-4-dev libadwaita-1-dev libxml2-dev libxml2-utils
-  libcairo2-dev libpango1.0-dev libjson-glib-dev
+  libcairo2-dev libpango1.0-dev libjson-glib-dev libsqlite3-dev
   desktop-file-utils appstream xvfb xauth fonts-dejavu-core
   poppler-utils python3 locales
 )

@@ -6,6 +6,7 @@
 
 #include "dossier-command-line.h"
 #include "dossier-export-command.h"
+#include "dossier-library-command.h"
 #include "dossier-search-command.h"
 #include "dossier-validate-command.h"
 
@@ -33,6 +34,18 @@ static const GOptionEntry option_entries[] = {
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Open at this tab: overview, breach, threat, reactions, release, sources, notes or timeline"),
     N_("VIEW") },
+  { "library-db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use this case library instead of the default one"), N_("FILE") },
+  { "library-add", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    N_("Add a folder to the case library (its case files, in all its subfolders)"),
+    N_("FOLDER") },
+  { "library-update", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Bring the case library up to date with its folders; needs no display"), NULL },
+  { "library-search", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print what QUERY finds in every case of the library, one hit a line; needs no display"),
+    N_("QUERY") },
+  { "library-list", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("List the cases of the library, one a line; needs no display"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
@@ -58,6 +71,22 @@ dossier_command_line_handle (GVariantDict *options)
     }
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+
+  if (g_variant_dict_contains (options, "library-db") || g_variant_dict_contains (options, "library-add")
+      || g_variant_dict_contains (options, "library-update")
+      || g_variant_dict_contains (options, "library-search")
+      || g_variant_dict_contains (options, "library-list"))
+    {
+      g_autofree const char **add = NULL;
+      DossierLibraryCommand command = { NULL, };
+
+      g_variant_dict_lookup (options, "library-db", "^&ay", &command.db_path);
+      g_variant_dict_lookup (options, "library-add", "^a&ay", &add);
+      g_variant_dict_lookup (options, "library-search", "&s", &command.search);
+      command.add = add;
+      command.list = g_variant_dict_contains (options, "library-list");
+      return dossier_library_command (&command, stdout, stderr);
+    }
 
   if (g_variant_dict_contains (options, "validate"))
     {

@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "dossier-library-command.h"
+
+#include <unistd.h>
+#include <glib/gi18n-lib.h>
+
+#include "dossier-library.h"
+#include "dossier-library-sqlite.h"
+
+typedef struct
+{
+  const char *open;
+  const char *close;
+} Marker;
+
+typedef struct
+{
+  FILE     *err;
+  gboolean  shown;
+} Progress;
+
+/* A progress line on a terminal, rewritten in place. */
+static void
+progress_cb (guint       done,
+             guint       total,
+             const char *path,
+             gpointer    user_data)
+{
+  Progress *progress = user_data;
+
+  fprintf (progress->err, "\r%s", "");
+  fprintf (progress->err, _("Indexing case files: %u of %u"), done, total);
+  fflush (progress->err);
+  progress->shown = TRUE;
+}
+
+/* Case text with its control characters as spaces, the library's marks
+ * around matched words as @marker says. */
+static void
+print_snippet (FILE         *out,
+               const char   *text,
+               const Marker *marker)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == DOSSIER_LIBRARY_MARK_OPEN[0])
+        fputs (marker->open, out);
+      else if (*p == DOSSIER_LIBRARY_MARK_CLOSE[0])
+        fputs (marker->close, out);
+      else if ((guchar) *p < 0x20 || *p == 0x7f)
+        fputc (' ', out);
+      else
+        fputc (*p, out);
+    }
+}
+
+static int
+search_library (DossierLibraryStore *store,
+                const char          *text,
+                FILE                *out,
+                FILE                *err)
+{
+  static const Marker bold = { "\033[1m", "\033[0m" };
+  static const Marker brackets = { "[[", "]]" };
+  g_autoptr(DossierSearchQuery) query = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  const Marker *marker;
+
+  query = dossier_search_query_parse (text, &error);
+  if (query == NULL)
+    {
+      fprintf (err, _("dossier: invalid search query: %s\n"), error->message);
+      return 2;
+    }
+  if (dossier_search_query_is_empty (query))
+    {
+      fprintf (err, "%s\n", _("dossier: the search query is empty"));
+      return 2;
+    }
+  hits = dossier_library_store_search (store, query, 0, &error);
+  if (hits == NULL)
+    {
+      fprintf (err, "dossier: %s\n", error->message);
+      return 2;
+    }
+
+  marker = isatty (fileno (out)) && g_getenv ("NO_COLOR") == NULL ? &bold : &brackets;
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const DossierLibraryHit *hit = g_ptr_array_index (hits, i);
+
+      fprintf (out, "%s: %s", hit->path, dossier_section_to_string (hit->section));
+      if (hit->item_id != NULL)
+        fprintf (out, " %s", hit->item_id);
+      else if (hit->item_index >= 0)
+        fprintf (out, " #%d", hit->item_index + 1);
+      fputs (": ", out);
+      print_snippet (out, hit->snippet, marker);
+      fputc ('\n', out);
+    }
+  fflush (out);
+  return hits->len > 0 ? 0 : 1;
+}
+
+static void
+print_case (FILE                         *out,
+            const DossierLibraryCaseInfo *info)
+{
+  g_autofree char *notes = NULL;
+  g_autofree char *events = NULL;
+  g_autofree char *sources = NULL;
+  g_autofree char *entities = NULL;
+
+  if (info->problem != NULL)
+    {
+      fprintf (out, "%s:%u: %s\n", info->path, info->problem_line, info->problem);
+      return;
+    }
+  notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", info->n_notes),
+                           info->n_notes);
+  events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", info->n_events),
+                            info->n_events);
+  sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", info->n_sources),
+                             info->n_sources);
+  entities = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entity", "%u entities",
+                                           info->n_entities),
+                              info->n_entities);
+  fprintf (out, "%s: ", info->path);
+  print_snippet (out, info->title != NULL ? info->title : "", &(Marker) { "", "" });
+  fputs (" (", out);
+  if (info->status != NULL)
+    fprintf (out, "%s; ", info->status);
+  fprintf (out, "%s, %s, %s, %s)\n", notes, events, sources, entities);
+}
+
+static int
+list_library (DossierLibraryStore *store,
+              FILE                *out,
+              FILE                *err)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = dossier_library_store_list_cases (store, &error);
+
+  if (cases == NULL)
+    {
+      fprintf (err, "dossier: %s\n", error->message);
+      return 2;
+    }
+  for (guint i = 0; i < cases->len; i++)
+    print_case (out, g_ptr_array_index (cases, i));
+  fflush (out);
+  return 0;
+}
+
+int
+dossier_library_command (const DossierLibraryCommand *command,
+                         FILE                        *out,
+                         FILE                        *err)
+{
+  g_autofree char *default_path = NULL;
+  g_autofree char *notice = NULL;
+  g_autoptr(DossierLibrarySqlite) sqlite = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierLibraryStore *store;
+  Progress progress = { err, FALSE };
+  const char *db_path;
+
+  g_return_val_if_fail (command != NULL, 2);
+  g_return_val_if_fail (out != NULL && err != NULL, 2);
+
+  db_path = command->db_path;
+  if (db_path == NULL)
+    db_path = default_path = dossier_library_sqlite_default_path ();
+  sqlite = dossier_library_sqlite_open (db_path, &notice, &error);
+  if (notice != NULL)
+    fprintf (err, "dossier: %s\n", notice);
+  if (sqlite == NULL)
+    {
+      fprintf (err, "dossier: %s: %s\n", db_path, error->message);
+      return 2;
+    }
+  store = DOSSIER_LIBRARY_STORE (sqlite);
+
+  for (guint i = 0; command->add != NULL && command->add[i] != NULL; i++)
+    if (!dossier_library_add_folder (store, command->add[i], &error))
+      {
+        fprintf (err, "dossier: %s\n", error->message);
+        return 2;
+      }
+
+  if (!dossier_library_update (store, isatty (fileno (err)) ? progress_cb : NULL, &progress,
+                               NULL, NULL, &error))
+    {
+      if (progress.shown)
+        fputc ('\n', err);
+      fprintf (err, "dossier: %s\n", error->message);
+      return 2;
+    }
+  if (progress.shown)
+    fputs ("\r\033[K", err);
+
+  if (command->list)
+    {
+      int status = list_library (store, out, err);
+
+      if (status != 0 || command->search == NULL)
+        return status;
+    }
+  if (command->search != NULL)
+    return search_library (store, command->search, out, err);
+  return 0;
+}

@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* What the files of library/ share among themselves. Only files in
+ * src/core/library/ include this header.
+ *
+ * The files, each of one concern, and who calls whom (no circle):
+ *
+ *   dossier-library.c            keeping a store fresh: folders walked,
+ *                                files stamped, changed cases loaded;
+ *                                calls collect and the store
+ *   dossier-library-sqlite.c     the SQLite store: the file, its schema,
+ *                                setting aside a bad one, writes, search;
+ *                                calls tokenizer and match
+ *   dossier-library-match.c      a parsed query as an FTS5 expression and
+ *                                SQL conditions (no database)
+ *   dossier-library-tokenizer.c  search's tokens as an FTS5 tokenizer
+ *   dossier-library-collect.c    the items of a loaded case
+ *   dossier-library-store.c      the store interface
+ *   dossier-library-records.c    the records the store takes and gives
+ *
+ * How items are stored. Each item is a row of `items` (its case, section,
+ * id, dates, certainties, tags, authors, cites) and a row of the FTS5
+ * table `items_fts` with the same rowid and two columns:
+ *
+ *   text   its fields joined by DOSSIER_LIBRARY_FIELD_SEPARATOR, the title
+ *          first. The tokenizer cuts each field as in-case search does
+ *          and puts a separator token between fields, so that no phrase
+ *          runs from one field into the next, as the field marks of an
+ *          in-case index do.
+ *   meta   DOSSIER_LIBRARY_META_START, then its filter terms joined by
+ *          the separator: "\001t" and the folded tag, "\001a" and each
+ *          word of an author's name, "\001c" and the folded id of each
+ *          cited source: the terms in-case search keeps for tag:,
+ *          author: and cites:. The tokenizer gives each as one token.
+ *
+ * A query's strings reach the tokenizer already cut and folded, one
+ * token each: in query mode it hands them on whole. */
+
+#include <sqlite3.h>
+
+#include "dossier-loader.h"
+#include "dossier-library-records.h"
+#include "dossier-library-store.h"
+#include "dossier-search-query.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_LIBRARY_FIELD_SEPARATOR '\037'
+#define DOSSIER_LIBRARY_META_START      '\036'
+/* The token between two fields: no query token can hold it. */
+#define DOSSIER_LIBRARY_FIELD_TOKEN     "\001"
+
+/* Filter terms, as in search/ (dossier-search-private.h). */
+#define DOSSIER_LIBRARY_TERM_TAG    "\001t"
+#define DOSSIER_LIBRARY_TERM_AUTHOR "\001a"
+#define DOSSIER_LIBRARY_TERM_CITES  "\001c"
+
+/* dossier-library-collect.c: the items of @dcase (of DossierLibraryItem),
+ * in the order in-case search numbers its documents. */
+GPtrArray *dossier_library_collect_items     (DossierCase   *dcase);
+
+/* dossier-library-tokenizer.c: registers the tokenizer "dossier" on @db. */
+gboolean   dossier_library_tokenizer_register (sqlite3      *db,
+                                               GError      **error);
+/* The text and meta columns of @item. */
+char      *dossier_library_item_text          (const DossierLibraryItem *item);
+char      *dossier_library_item_meta          (const DossierLibraryItem *item);
+
+/* dossier-library-match.c */
+
+/* One bound value of a condition. */
+typedef struct
+{
+  gboolean  is_text;
+  char     *text;
+  gint64    number;
+} DossierLibraryParam;
+
+/**
+ * DossierLibraryMatch:
+ * @fts: (nullable): an FTS5 MATCH expression every hit satisfies
+ * @where: SQL conditions on `i` (items) that every hit satisfies, with
+ *   `?` placeholders, or "" for none
+ * @params: (element-type DossierLibraryParam): their values, in order
+ * @nothing: the query can find nothing (a word of no tokens)
+ */
+typedef struct
+{
+  char      *fts;
+  GString   *where;
+  GArray    *params;
+  gboolean   nothing;
+} DossierLibraryMatch;
+
+DossierLibraryMatch *dossier_library_match_new  (DossierSearchQuery  *query);
+void                 dossier_library_match_free (DossierLibraryMatch *match);
+/* "…" with "" for each ": a string FTS5 reads as one string. */
+void                 dossier_library_fts_quote  (GString             *out,
+                                                 const char          *text,
+                                                 gssize               len);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierLibraryMatch, dossier_library_match_free)
+
+G_END_DECLS

@@ -1,0 +1,826 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "dossier-library-sqlite.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "dossier-library-private.h"
+
+/* The library in one SQLite file (schema in docs/library.md). Every
+ * write is one transaction; the file is in WAL mode, so a reader never
+ * waits for the indexer and a crash loses only what was not committed. */
+
+/* "DOSS": PRAGMA application_id of a Dossier library. */
+#define APPLICATION_ID 0x444F5353
+
+struct _DossierLibrarySqlite
+{
+  GObject  parent_instance;
+
+  char    *path;
+  sqlite3 *db;
+};
+
+static void dossier_library_sqlite_store_init (DossierLibraryStoreInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DossierLibrarySqlite, dossier_library_sqlite, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (DOSSIER_TYPE_LIBRARY_STORE,
+                                                      dossier_library_sqlite_store_init))
+
+static const char schema_sql[] =
+  "CREATE TABLE folders ("
+  "  id INTEGER PRIMARY KEY,"
+  "  path TEXT NOT NULL UNIQUE);"
+  "CREATE TABLE cases ("
+  "  id INTEGER PRIMARY KEY,"
+  "  path TEXT NOT NULL UNIQUE,"
+  "  size INTEGER NOT NULL,"
+  "  mtime INTEGER NOT NULL,"
+  "  sha256 TEXT,"
+  "  case_id TEXT,"
+  "  title TEXT,"
+  "  status TEXT,"
+  "  updated TEXT,"
+  "  n_items INTEGER NOT NULL DEFAULT 0,"
+  "  n_notes INTEGER NOT NULL DEFAULT 0,"
+  "  n_events INTEGER NOT NULL DEFAULT 0,"
+  "  n_sources INTEGER NOT NULL DEFAULT 0,"
+  "  n_entities INTEGER NOT NULL DEFAULT 0,"
+  "  problem TEXT,"
+  "  problem_line INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE items ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_ref INTEGER NOT NULL REFERENCES cases (id),"
+  "  ord INTEGER NOT NULL,"
+  "  section INTEGER NOT NULL,"
+  "  item_id TEXT,"
+  "  item_index INTEGER NOT NULL,"
+  "  title TEXT,"
+  "  date TEXT,"
+  "  date_start INTEGER,"
+  "  date_end INTEGER,"
+  "  certainties INTEGER NOT NULL,"
+  "  tags TEXT,"
+  "  authors TEXT,"
+  "  cites TEXT);"
+  "CREATE INDEX items_by_case ON items (case_ref, ord);"
+  "CREATE INDEX items_by_section ON items (section);"
+  "CREATE INDEX items_by_date ON items (date_start);"
+  "CREATE VIRTUAL TABLE items_fts USING fts5 (text, meta, tokenize = 'dossier', columnsize = 0);";
+
+static gboolean
+set_db_error (GError  **error,
+              sqlite3  *db)
+{
+  g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DATABASE,
+               "%s", db != NULL ? sqlite3_errmsg (db) : "out of memory");
+  return FALSE;
+}
+
+static gboolean
+exec (sqlite3     *db,
+      const char  *sql,
+      GError     **error)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return set_db_error (error, db);
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (sqlite3     *db,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, db);
+      return NULL;
+    }
+  return stmt;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           i,
+           const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, i, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, i);
+}
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           i)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, i));
+}
+
+static gboolean
+run_stmt (sqlite3      *db,
+          sqlite3_stmt *stmt,
+          GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return set_db_error (error, db);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening, checking, setting aside                                    */
+/* ------------------------------------------------------------------ */
+
+typedef enum
+{
+  STATE_READY,
+  STATE_EMPTY,
+  STATE_FOREIGN,
+  STATE_NEWER,
+  STATE_DAMAGED,
+} DbState;
+
+static gint64
+pragma_int (sqlite3    *db,
+            const char *sql,
+            gboolean   *ok)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK
+      || sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      *ok = FALSE;
+      return 0;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static DbState
+check_db (sqlite3 *db,
+          gint64  *out_version)
+{
+  gboolean ok = TRUE;
+  gint64 app = pragma_int (db, "PRAGMA application_id", &ok);
+  gint64 version = pragma_int (db, "PRAGMA user_version", &ok);
+  gint64 n_tables = pragma_int (db, "SELECT count(*) FROM sqlite_master", &ok);
+
+  *out_version = version;
+  if (!ok)
+    return STATE_DAMAGED;
+  if (app == 0 && version == 0 && n_tables == 0)
+    return STATE_EMPTY;
+  if (app != APPLICATION_ID)
+    return STATE_FOREIGN;
+  if (version > DOSSIER_LIBRARY_SQLITE_SCHEMA_VERSION)
+    return STATE_NEWER;
+  if (version < 1)
+    return STATE_DAMAGED;
+  /* A damaged page deeper in shows on first use, as an error. */
+  if (pragma_int (db, "SELECT count(*) FROM folders", &ok) < 0 || !ok)
+    return STATE_DAMAGED;
+  return STATE_READY;
+}
+
+static sqlite3 *
+open_db (const char  *path,
+         GError     **error)
+{
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                       | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, db);
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_busy_timeout (db, 5000);
+  sqlite3_extended_result_codes (db, 0);
+  if (!dossier_library_tokenizer_register (db, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+  return db;
+}
+
+/* The folders of a database about to be set aside, when they can still
+ * be read. */
+static GStrv
+rescue_folders (sqlite3 *db)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT path FROM folders ORDER BY id", -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      if (sqlite3_column_text (stmt, 0) != NULL)
+        g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  return g_strv_builder_end (builder);
+}
+
+static char *
+set_aside (const char  *path,
+           GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  char *aside = g_strdup_printf ("%s.set-aside-%s", path, stamp);
+
+  for (guint n = 2; g_file_test (aside, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (aside);
+      aside = g_strdup_printf ("%s.set-aside-%s-%u", path, stamp, n);
+    }
+  if (g_rename (path, aside) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DATABASE,
+                   "%s: %s", path, g_strerror (saved));
+      g_free (aside);
+      return NULL;
+    }
+  /* The journal of the old file belongs to it. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *suffix = i == 0 ? "-wal" : "-shm";
+      g_autofree char *from = g_strconcat (path, suffix, NULL);
+      g_autofree char *to = g_strconcat (aside, suffix, NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS))
+        g_rename (from, to);
+    }
+  return aside;
+}
+
+static char *
+notice_for (DbState     state,
+            const char *path,
+            const char *aside,
+            gint64      version)
+{
+  switch (state)
+    {
+    case STATE_NEWER:
+      return g_strdup_printf (_("%s is a library of a newer version of Dossier (version %d); "
+                                "it was set aside as %s and a new library is made"),
+                              path, (int) version, aside);
+    case STATE_FOREIGN:
+      return g_strdup_printf (_("%s is not a Dossier library; it was set aside as %s "
+                                "and a new library is made"),
+                              path, aside);
+    case STATE_DAMAGED:
+    case STATE_READY:
+    case STATE_EMPTY:
+    default:
+      return g_strdup_printf (_("%s is damaged; it was set aside as %s and a new library "
+                                "is made"),
+                              path, aside);
+    }
+}
+
+static gboolean
+create_schema (sqlite3  *db,
+               GStrv     folders,
+               GError  **error)
+{
+  g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                                              APPLICATION_ID, DOSSIER_LIBRARY_SQLITE_SCHEMA_VERSION);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!exec (db, schema_sql, error) || !exec (db, pragmas, error)
+      || (stmt = prepare (db, "INSERT OR IGNORE INTO folders (path) VALUES (?)", error)) == NULL)
+    {
+      exec (db, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  for (guint i = 0; folders != NULL && folders[i] != NULL; i++)
+    {
+      sqlite3_reset (stmt);
+      bind_text (stmt, 1, folders[i]);
+      if (!run_stmt (db, stmt, error))
+        {
+          exec (db, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+  return exec (db, "COMMIT", error);
+}
+
+char *
+dossier_library_sqlite_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "dossier", "library.sqlite3", NULL);
+}
+
+DossierLibrarySqlite *
+dossier_library_sqlite_open (const char  *path,
+                             char       **out_notice,
+                             GError     **error)
+{
+  g_autoptr(DossierLibrarySqlite) self = NULL;
+  g_autofree char *folder = NULL;
+  g_auto(GStrv) folders = NULL;
+  DbState state;
+  gint64 version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (out_notice != NULL)
+    *out_notice = NULL;
+  folder = g_path_get_dirname (path);
+  g_mkdir_with_parents (folder, 0700);
+
+  self = g_object_new (DOSSIER_TYPE_LIBRARY_SQLITE, NULL);
+  self->path = g_strdup (path);
+  self->db = open_db (path, error);
+  if (self->db == NULL)
+    return NULL;
+
+  state = check_db (self->db, &version);
+  if (state == STATE_FOREIGN || state == STATE_NEWER || state == STATE_DAMAGED)
+    {
+      g_autofree char *aside = NULL;
+
+      if (state != STATE_DAMAGED)
+        folders = rescue_folders (self->db);
+      g_clear_pointer (&self->db, sqlite3_close);
+      aside = set_aside (path, error);
+      if (aside == NULL)
+        return NULL;
+      if (out_notice != NULL)
+        *out_notice = notice_for (state, path, aside, version);
+      self->db = open_db (path, error);
+      if (self->db == NULL)
+        return NULL;
+      state = STATE_EMPTY;
+    }
+
+  if (!exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error))
+    return NULL;
+  if (state == STATE_EMPTY && !create_schema (self->db, folders, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+const char *
+dossier_library_sqlite_get_path (DossierLibrarySqlite *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_SQLITE (self), NULL);
+
+  return self->path;
+}
+
+/* ------------------------------------------------------------------ */
+/* Folders and cases                                                   */
+/* ------------------------------------------------------------------ */
+
+static gboolean
+exec_with_path (DossierLibrarySqlite  *self,
+                const char            *sql,
+                const char            *path,
+                GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self->db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, path);
+  return run_stmt (self->db, stmt, error);
+}
+
+static gboolean
+sqlite_add_folder (DossierLibraryStore  *store,
+                   const char           *path,
+                   GError              **error)
+{
+  return exec_with_path (DOSSIER_LIBRARY_SQLITE (store),
+                         "INSERT OR IGNORE INTO folders (path) VALUES (?)", path, error);
+}
+
+static gboolean
+sqlite_remove_folder (DossierLibraryStore  *store,
+                      const char           *path,
+                      GError              **error)
+{
+  return exec_with_path (DOSSIER_LIBRARY_SQLITE (store),
+                         "DELETE FROM folders WHERE path = ?", path, error);
+}
+
+static GStrv
+sqlite_list_folders (DossierLibraryStore  *store,
+                     GError              **error)
+{
+  DossierLibrarySqlite *self = DOSSIER_LIBRARY_SQLITE (store);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(sqlite3_stmt) stmt = prepare (self->db, "SELECT path FROM folders ORDER BY path", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+sqlite_get_stamp (DossierLibraryStore *store,
+                  const char          *path,
+                  DossierLibraryStamp *stamp)
+{
+  DossierLibrarySqlite *self = DOSSIER_LIBRARY_SQLITE (store);
+  g_autoptr(sqlite3_stmt) stmt = prepare (self->db,
+                                           "SELECT size, mtime, sha256 FROM cases WHERE path = ?",
+                                           NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, path);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  stamp->size = sqlite3_column_int64 (stmt, 0);
+  stamp->mtime = sqlite3_column_int64 (stmt, 1);
+  stamp->sha256 = column_text (stmt, 2);
+  return TRUE;
+}
+
+static gboolean
+sqlite_touch_case (DossierLibraryStore        *store,
+                   const char                 *path,
+                   const DossierLibraryStamp  *stamp,
+                   GError                    **error)
+{
+  DossierLibrarySqlite *self = DOSSIER_LIBRARY_SQLITE (store);
+  g_autoptr(sqlite3_stmt) stmt = prepare (self->db,
+                                           "UPDATE cases SET size = ?, mtime = ? WHERE path = ?",
+                                           error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, stamp->size);
+  sqlite3_bind_int64 (stmt, 2, stamp->mtime);
+  bind_text (stmt, 3, path);
+  return run_stmt (self->db, stmt, error);
+}
+
+/* Deletes the case at @path and its items; inside a transaction. */
+static gboolean
+delete_case (DossierLibrarySqlite  *self,
+             const char            *path,
+             GError               **error)
+{
+  static const char *const statements[] = {
+    "DELETE FROM items_fts WHERE rowid IN "
+    "  (SELECT i.id FROM items i JOIN cases c ON c.id = i.case_ref WHERE c.path = ?)",
+    "DELETE FROM items WHERE case_ref IN (SELECT id FROM cases WHERE path = ?)",
+    "DELETE FROM cases WHERE path = ?",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    if (!exec_with_path (self, statements[i], path, error))
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+join_array (GPtrArray *values)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, g_ptr_array_index (values, i));
+    }
+  return out->len > 0 ? g_strdup (out->str) : NULL;
+}
+
+static gboolean
+insert_item (DossierLibrarySqlite     *self,
+             sqlite3_stmt             *item_stmt,
+             sqlite3_stmt             *fts_stmt,
+             gint64                    case_ref,
+             const DossierLibraryItem *item,
+             GError                  **error)
+{
+  g_autofree char *text = dossier_library_item_text (item);
+  g_autofree char *meta = dossier_library_item_meta (item);
+  g_autofree char *tags = join_array (item->tags);
+  g_autofree char *authors = join_array (item->authors);
+  g_autofree char *cites = join_array (item->cites);
+  gint64 id;
+
+  sqlite3_reset (item_stmt);
+  sqlite3_bind_int64 (item_stmt, 1, case_ref);
+  sqlite3_bind_int (item_stmt, 2, item->ord);
+  sqlite3_bind_int (item_stmt, 3, item->section);
+  bind_text (item_stmt, 4, item->item_id);
+  sqlite3_bind_int (item_stmt, 5, item->item_index);
+  bind_text (item_stmt, 6, item->title);
+  bind_text (item_stmt, 7, item->date);
+  if (item->date != NULL)
+    {
+      sqlite3_bind_int64 (item_stmt, 8, item->date_start);
+      sqlite3_bind_int64 (item_stmt, 9, item->date_end);
+    }
+  else
+    {
+      sqlite3_bind_null (item_stmt, 8);
+      sqlite3_bind_null (item_stmt, 9);
+    }
+  sqlite3_bind_int (item_stmt, 10, item->certainties);
+  bind_text (item_stmt, 11, tags);
+  bind_text (item_stmt, 12, authors);
+  bind_text (item_stmt, 13, cites);
+  if (!run_stmt (self->db, item_stmt, error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (self->db);
+
+  sqlite3_reset (fts_stmt);
+  sqlite3_bind_int64 (fts_stmt, 1, id);
+  bind_text (fts_stmt, 2, text);
+  bind_text (fts_stmt, 3, meta);
+  return run_stmt (self->db, fts_stmt, error);
+}
+
+static gboolean
+insert_case (DossierLibrarySqlite          *self,
+             const DossierLibraryCaseInfo  *info,
+             GPtrArray                     *items,
+             GError                       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) item_stmt = NULL;
+  g_autoptr(sqlite3_stmt) fts_stmt = NULL;
+  gint64 case_ref;
+
+  stmt = prepare (self->db,
+                  "INSERT INTO cases (path, size, mtime, sha256, case_id, title, status, updated,"
+                  " n_items, n_notes, n_events, n_sources, n_entities, problem, problem_line)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, info->path);
+  sqlite3_bind_int64 (stmt, 2, info->stamp.size);
+  sqlite3_bind_int64 (stmt, 3, info->stamp.mtime);
+  bind_text (stmt, 4, info->stamp.sha256);
+  bind_text (stmt, 5, info->case_id);
+  bind_text (stmt, 6, info->title);
+  bind_text (stmt, 7, info->status);
+  bind_text (stmt, 8, info->updated);
+  sqlite3_bind_int (stmt, 9, info->n_items);
+  sqlite3_bind_int (stmt, 10, info->n_notes);
+  sqlite3_bind_int (stmt, 11, info->n_events);
+  sqlite3_bind_int (stmt, 12, info->n_sources);
+  sqlite3_bind_int (stmt, 13, info->n_entities);
+  bind_text (stmt, 14, info->problem);
+  sqlite3_bind_int (stmt, 15, info->problem_line);
+  if (!run_stmt (self->db, stmt, error))
+    return FALSE;
+  case_ref = sqlite3_last_insert_rowid (self->db);
+
+  if (items == NULL || items->len == 0)
+    return TRUE;
+  item_stmt = prepare (self->db,
+                       "INSERT INTO items (case_ref, ord, section, item_id, item_index, title, date,"
+                       " date_start, date_end, certainties, tags, authors, cites)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  fts_stmt = item_stmt != NULL
+             ? prepare (self->db, "INSERT INTO items_fts (rowid, text, meta) VALUES (?, ?, ?)", error)
+             : NULL;
+  if (fts_stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    if (!insert_item (self, item_stmt, fts_stmt, case_ref, g_ptr_array_index (items, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+sqlite_put_case (DossierLibraryStore           *store,
+                 const DossierLibraryCaseInfo  *info,
+                 GPtrArray                     *items,
+                 GError                       **error)
+{
+  DossierLibrarySqlite *self = DOSSIER_LIBRARY_SQLITE (store);
+
+  if (!exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!delete_case (self, info->path, error) || !insert_case (self, info, items, error))
+    {
+      exec (self->db, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return exec (self->db, "COMMIT", error);
+}
+
+static gboolean
+sqlite_remove_case (DossierLibraryStore  *store,
+                    const char           *path,
+                    GError              **error)
+{
+  DossierLibrarySqlite *self = DOSSIER_LIBRARY_SQLITE (store);
+
+  if (!exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!delete_case (self, path, error))
+    {
+      exec (self->db, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return exec (self->db, "COMMIT", error);
+}
+
+static GPtrArray *
+sqlite_list_cases (DossierLibraryStore  *store,
+                   GError              **error)
+{
+  DossierLibrarySqlite *self = DOSSIER_LIBRARY_SQLITE (store);
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_library_case_info_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self->db,
+                  "SELECT path, size, mtime, sha256, case_id, title, status, updated, n_items,"
+                  " n_notes, n_events, n_sources, n_entities, problem, problem_line"
+                  " FROM cases ORDER BY path", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DossierLibraryCaseInfo *info = g_new0 (DossierLibraryCaseInfo, 1);
+
+      info->path = column_text (stmt, 0);
+      info->stamp.size = sqlite3_column_int64 (stmt, 1);
+      info->stamp.mtime = sqlite3_column_int64 (stmt, 2);
+      info->stamp.sha256 = column_text (stmt, 3);
+      info->case_id = column_text (stmt, 4);
+      info->title = column_text (stmt, 5);
+      info->status = column_text (stmt, 6);
+      info->updated = column_text (stmt, 7);
+      info->n_items = sqlite3_column_int (stmt, 8);
+      info->n_notes = sqlite3_column_int (stmt, 9);
+      info->n_events = sqlite3_column_int (stmt, 10);
+      info->n_sources = sqlite3_column_int (stmt, 11);
+      info->n_entities = sqlite3_column_int (stmt, 12);
+      info->problem = column_text (stmt, 13);
+      info->problem_line = sqlite3_column_int (stmt, 14);
+      g_ptr_array_add (cases, info);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db);
+      return NULL;
+    }
+  return g_steal_pointer (&cases);
+}
+
+/* ------------------------------------------------------------------ */
+/* Search                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Separators between fields read as spaces in a snippet. */
+static char *
+clean_snippet (const char *text)
+{
+  char *out = g_strdup (text != NULL ? text : "");
+
+  for (char *p = out; *p != '\0'; p++)
+    if (*p == DOSSIER_LIBRARY_FIELD_SEPARATOR || *p == DOSSIER_LIBRARY_META_START)
+      *p = ' ';
+  return out;
+}
+
+static char *
+search_sql (const DossierLibraryMatch *match)
+{
+  GString *sql = g_string_new ("SELECT c.path, c.title, i.section, i.item_id, i.item_index, i.title, ");
+
+  if (match->fts != NULL)
+    g_string_append (sql,
+                     "snippet(items_fts, 0, '" DOSSIER_LIBRARY_MARK_OPEN "', '"
+                     DOSSIER_LIBRARY_MARK_CLOSE "', '…', 24)"
+                     " FROM items_fts JOIN items i ON i.id = items_fts.rowid"
+                     " JOIN cases c ON c.id = i.case_ref WHERE items_fts MATCH ?");
+  else
+    g_string_append (sql,
+                     "substr(items_fts.text, 1, 160)"
+                     " FROM items i JOIN items_fts ON items_fts.rowid = i.id"
+                     " JOIN cases c ON c.id = i.case_ref WHERE 1");
+  if (match->where->len > 0)
+    g_string_append_printf (sql, " AND %s", match->where->str);
+  g_string_append (sql, " ORDER BY c.path, i.date_start IS NULL, i.date_start, i.ord LIMIT ?");
+  return g_string_free (sql, FALSE);
+}
+
+static GPtrArray *
+sqlite_search (DossierLibraryStore  *store,
+               DossierSearchQuery   *query,
+               guint                 max_results,
+               GError              **error)
+{
+  DossierLibrarySqlite *self = DOSSIER_LIBRARY_SQLITE (store);
+  g_autoptr(DossierLibraryMatch) match = dossier_library_match_new (query);
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_library_hit_free);
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int at = 1, rc;
+
+  if (match->nothing || dossier_search_query_is_empty (query))
+    return g_steal_pointer (&hits);
+
+  sql = search_sql (match);
+  stmt = prepare (self->db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  if (match->fts != NULL)
+    bind_text (stmt, at++, match->fts);
+  for (guint i = 0; i < match->params->len; i++)
+    {
+      const DossierLibraryParam *param = &g_array_index (match->params, DossierLibraryParam, i);
+
+      if (param->is_text)
+        bind_text (stmt, at++, param->text);
+      else
+        sqlite3_bind_int64 (stmt, at++, param->number);
+    }
+  sqlite3_bind_int64 (stmt, at, max_results > 0 ? (gint64) max_results : -1);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DossierLibraryHit *hit = g_new0 (DossierLibraryHit, 1);
+
+      hit->path = column_text (stmt, 0);
+      hit->case_title = column_text (stmt, 1);
+      hit->section = sqlite3_column_int (stmt, 2);
+      hit->item_id = column_text (stmt, 3);
+      hit->item_index = sqlite3_column_int (stmt, 4);
+      hit->title = column_text (stmt, 5);
+      hit->snippet = clean_snippet ((const char *) sqlite3_column_text (stmt, 6));
+      g_ptr_array_add (hits, hit);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db);
+      return NULL;
+    }
+  return g_steal_pointer (&hits);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+dossier_library_sqlite_finalize (GObject *object)
+{
+  DossierLibrarySqlite *self = DOSSIER_LIBRARY_SQLITE (object);
+
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (dossier_library_sqlite_parent_class)->finalize (object);
+}
+
+static void
+dossier_library_sqlite_store_init (DossierLibraryStoreInterface *iface)
+{
+  iface->add_folder = sqlite_add_folder;
+  iface->remove_folder = sqlite_remove_folder;
+  iface->list_folders = sqlite_list_folders;
+  iface->get_stamp = sqlite_get_stamp;
+  iface->touch_case = sqlite_touch_case;
+  iface->put_case = sqlite_put_case;
+  iface->remove_case = sqlite_remove_case;
+  iface->list_cases = sqlite_list_cases;
+  iface->search = sqlite_search;
+}
+
+static void
+dossier_library_sqlite_class_init (DossierLibrarySqliteClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dossier_library_sqlite_finalize;
+}
+
+static void
+dossier_library_sqlite_init (DossierLibrarySqlite *self)
+{
+}

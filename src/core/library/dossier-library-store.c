@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "dossier-library-store.h"
+
+G_DEFINE_QUARK (dossier-library-error-quark, dossier_library_error)
+
+G_DEFINE_INTERFACE (DossierLibraryStore, dossier_library_store, G_TYPE_OBJECT)
+
+static void
+dossier_library_store_default_init (DossierLibraryStoreInterface *iface)
+{
+}
+
+gboolean
+dossier_library_store_add_folder (DossierLibraryStore  *self,
+                                  const char           *path,
+                                  GError              **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return DOSSIER_LIBRARY_STORE_GET_IFACE (self)->add_folder (self, path, error);
+}
+
+gboolean
+dossier_library_store_remove_folder (DossierLibraryStore  *self,
+                                     const char           *path,
+                                     GError              **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return DOSSIER_LIBRARY_STORE_GET_IFACE (self)->remove_folder (self, path, error);
+}
+
+GStrv
+dossier_library_store_list_folders (DossierLibraryStore  *self,
+                                    GError              **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (self), NULL);
+
+  return DOSSIER_LIBRARY_STORE_GET_IFACE (self)->list_folders (self, error);
+}
+
+gboolean
+dossier_library_store_get_stamp (DossierLibraryStore *self,
+                                 const char          *path,
+                                 DossierLibraryStamp *stamp)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL && stamp != NULL, FALSE);
+
+  return DOSSIER_LIBRARY_STORE_GET_IFACE (self)->get_stamp (self, path, stamp);
+}
+
+gboolean
+dossier_library_store_touch_case (DossierLibraryStore        *self,
+                                  const char                 *path,
+                                  const DossierLibraryStamp  *stamp,
+                                  GError                    **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL && stamp != NULL, FALSE);
+
+  return DOSSIER_LIBRARY_STORE_GET_IFACE (self)->touch_case (self, path, stamp, error);
+}
+
+gboolean
+dossier_library_store_put_case (DossierLibraryStore           *self,
+                                const DossierLibraryCaseInfo  *info,
+                                GPtrArray                     *items,
+                                GError                       **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (self), FALSE);
+  g_return_val_if_fail (info != NULL && info->path != NULL, FALSE);
+
+  return DOSSIER_LIBRARY_STORE_GET_IFACE (self)->put_case (self, info, items, error);
+}
+
+gboolean
+dossier_library_store_remove_case (DossierLibraryStore  *self,
+                                   const char           *path,
+                                   GError              **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return DOSSIER_LIBRARY_STORE_GET_IFACE (self)->remove_case (self, path, error);
+}
+
+GPtrArray *
+dossier_library_store_list_cases (DossierLibraryStore  *self,
+                                  GError              **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (self), NULL);
+
+  return DOSSIER_LIBRARY_STORE_GET_IFACE (self)->list_cases (self, error);
+}
+
+GPtrArray *
+dossier_library_store_search (DossierLibraryStore  *self,
+                              DossierSearchQuery   *query,
+                              guint                 max_results,
+                              GError              **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  return DOSSIER_LIBRARY_STORE_GET_IFACE (self)->search (self, query, max_results, error);
+}

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dossier-library-records.h"
+#include "dossier-search-query.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_LIBRARY_ERROR (dossier_library_error_quark ())
+
+/**
+ * DossierLibraryError:
+ * @DOSSIER_LIBRARY_ERROR_DATABASE: the database failed (disk full,
+ *   locked, an I/O error); the message says what SQLite said.
+ * @DOSSIER_LIBRARY_ERROR_NOT_A_FOLDER: a folder to add is not one.
+ */
+typedef enum
+{
+  DOSSIER_LIBRARY_ERROR_DATABASE,
+  DOSSIER_LIBRARY_ERROR_NOT_A_FOLDER,
+} DossierLibraryError;
+
+GQuark dossier_library_error_quark (void);
+
+#define DOSSIER_TYPE_LIBRARY_STORE (dossier_library_store_get_type ())
+G_DECLARE_INTERFACE (DossierLibraryStore, dossier_library_store, DOSSIER, LIBRARY_STORE, GObject)
+
+/**
+ * DossierLibraryStoreInterface:
+ *
+ * Where a library keeps its folders, cases and items, and how it
+ * searches them. The SQLite store (dossier-library-sqlite.h) is the
+ * one on a desktop; a server database for a team can implement the
+ * same calls without its callers changing. Every call is one
+ * transaction: it either happens whole or not at all.
+ */
+struct _DossierLibraryStoreInterface
+{
+  GTypeInterface parent_iface;
+
+  gboolean   (*add_folder)    (DossierLibraryStore        *self,
+                               const char                 *path,
+                               GError                    **error);
+  gboolean   (*remove_folder) (DossierLibraryStore        *self,
+                               const char                 *path,
+                               GError                    **error);
+  GStrv      (*list_folders)  (DossierLibraryStore        *self,
+                               GError                    **error);
+  gboolean   (*get_stamp)     (DossierLibraryStore        *self,
+                               const char                 *path,
+                               DossierLibraryStamp        *stamp);
+  gboolean   (*touch_case)    (DossierLibraryStore        *self,
+                               const char                 *path,
+                               const DossierLibraryStamp  *stamp,
+                               GError                    **error);
+  gboolean   (*put_case)      (DossierLibraryStore        *self,
+                               const DossierLibraryCaseInfo *info,
+                               GPtrArray                  *items,
+                               GError                    **error);
+  gboolean   (*remove_case)   (DossierLibraryStore        *self,
+                               const char                 *path,
+                               GError                    **error);
+  GPtrArray *(*list_cases)    (DossierLibraryStore        *self,
+                               GError                    **error);
+  GPtrArray *(*search)        (DossierLibraryStore        *self,
+                               DossierSearchQuery         *query,
+                               guint                       max_results,
+                               GError                    **error);
+};
+
+/* Folders are absolute paths; searched recursively for *.case.xml. */
+gboolean   dossier_library_store_add_folder    (DossierLibraryStore          *self,
+                                                const char                   *path,
+                                                GError                      **error);
+gboolean   dossier_library_store_remove_folder (DossierLibraryStore          *self,
+                                                const char                   *path,
+                                                GError                      **error);
+GStrv      dossier_library_store_list_folders  (DossierLibraryStore          *self,
+                                                GError                      **error);
+/* What the file at @path looked like when indexed; FALSE if unknown. */
+gboolean   dossier_library_store_get_stamp     (DossierLibraryStore          *self,
+                                                const char                   *path,
+                                                DossierLibraryStamp          *stamp);
+/* Records a new time and size for a file whose content is unchanged. */
+gboolean   dossier_library_store_touch_case    (DossierLibraryStore          *self,
+                                                const char                   *path,
+                                                const DossierLibraryStamp    *stamp,
+                                                GError                      **error);
+/* Replaces the case at @info->path and all its items (of
+ * DossierLibraryItem; none for a case that does not load). */
+gboolean   dossier_library_store_put_case      (DossierLibraryStore          *self,
+                                                const DossierLibraryCaseInfo *info,
+                                                GPtrArray                    *items,
+                                                GError                      **error);
+gboolean   dossier_library_store_remove_case   (DossierLibraryStore          *self,
+                                                const char                   *path,
+                                                GError                      **error);
+/* Of DossierLibraryCaseInfo, by path. */
+GPtrArray *dossier_library_store_list_cases    (DossierLibraryStore          *self,
+                                                GError                      **error);
+
+/**
+ * dossier_library_store_search:
+ * @self: a store
+ * @query: a parsed query (docs/search.md)
+ * @max_results: at most this many; 0 for all
+ * @error: a %DOSSIER_LIBRARY_ERROR
+ *
+ * Every item of every case that @query finds: exactly the items that
+ * in-case search finds in each case. Ordered by case file, then in the
+ * case's chronology, undated items last in the order of the file.
+ *
+ * Returns: (transfer container) (element-type DossierLibraryHit): the
+ *   hits, or %NULL and @error.
+ */
+GPtrArray *dossier_library_store_search        (DossierLibraryStore          *self,
+                                                DossierSearchQuery           *query,
+                                                guint                         max_results,
+                                                GError                      **error);
+
+G_END_DECLS

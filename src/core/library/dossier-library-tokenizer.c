@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "dossier-library-private.h"
+#include "dossier-search-text.h"
+
+/* Search's folding and tokens (dossier-search-text.h) as an FTS5
+ * tokenizer, so that the library matches exactly as in-case search
+ * does. See dossier-library-private.h for the two columns it cuts. */
+
+typedef int (*TokenFunc) (void       *ctx,
+                          int         tflags,
+                          const char *token,
+                          int         n_token,
+                          int         start,
+                          int         end);
+
+static int
+tokenizer_create (void           *user_data,
+                  const char    **argv,
+                  int             argc,
+                  Fts5Tokenizer **out)
+{
+  /* No state: any non-NULL pointer will do. */
+  *out = (Fts5Tokenizer *) user_data;
+  return SQLITE_OK;
+}
+
+static void
+tokenizer_delete (Fts5Tokenizer *tokenizer)
+{
+}
+
+/* The meta column: each term between separators is one token. */
+static int
+tokenize_meta (void       *ctx,
+               const char *text,
+               int         len,
+               TokenFunc   token_cb)
+{
+  int start = 1;
+
+  for (int i = 1; i <= len; i++)
+    if (i == len || text[i] == DOSSIER_LIBRARY_FIELD_SEPARATOR)
+      {
+        if (i > start)
+          {
+            int rc = token_cb (ctx, 0, text + start, i - start, start, i);
+
+            if (rc != SQLITE_OK)
+              return rc;
+          }
+        start = i + 1;
+      }
+  return SQLITE_OK;
+}
+
+static int
+tokenizer_tokenize (Fts5Tokenizer *tokenizer,
+                    void          *ctx,
+                    int            flags,
+                    const char    *text,
+                    int            len,
+                    TokenFunc      token_cb)
+{
+  if (len <= 0)
+    return SQLITE_OK;
+
+  /* A query's strings are single tokens already cut and folded by
+   * search's query parser (dossier-library-match.c). */
+  if (flags & FTS5_TOKENIZE_QUERY)
+    return token_cb (ctx, 0, text, len, 0, len);
+
+  if (text[0] == DOSSIER_LIBRARY_META_START)
+    return tokenize_meta (ctx, text, len, token_cb);
+
+  /* The separators are control characters, which the tokenizer skips
+   * like spaces: cut the whole text at once, and put a field token
+   * wherever a separator stands between two tokens. */
+  {
+    g_auto(DossierSearchTextIter) iter = { 0, };
+    DossierSearchTextToken token;
+    int at = 0;
+
+    dossier_search_text_iter_init (&iter, text, len);
+    while (dossier_search_text_iter_next (&iter, &token))
+      {
+        int rc;
+
+        for (; at < (int) token.start; at++)
+          if (text[at] == DOSSIER_LIBRARY_FIELD_SEPARATOR
+              && (rc = token_cb (ctx, 0, DOSSIER_LIBRARY_FIELD_TOKEN, 1, at, at + 1)) != SQLITE_OK)
+            return rc;
+        rc = token_cb (ctx, 0, token.text, token.length, token.start, token.end);
+        if (rc != SQLITE_OK)
+          return rc;
+        at = MAX (at, (int) token.end);
+      }
+  }
+  return SQLITE_OK;
+}
+
+static fts5_api *
+fts5_api_from_db (sqlite3 *db)
+{
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_pointer (stmt, 1, (void *) &api, "fts5_api_ptr", NULL);
+      sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  return api;
+}
+
+gboolean
+dossier_library_tokenizer_register (sqlite3  *db,
+                                    GError  **error)
+{
+  static fts5_tokenizer tokenizer = {
+    tokenizer_create, tokenizer_delete, tokenizer_tokenize,
+  };
+  static int state;
+  fts5_api *api = fts5_api_from_db (db);
+
+  if (api == NULL || api->iVersion < 2)
+    {
+      g_set_error_literal (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DATABASE,
+                           "SQLite has no FTS5");
+      return FALSE;
+    }
+  if (api->xCreateTokenizer (api, "dossier", &state, &tokenizer, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DATABASE,
+                   "%s", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Bytes the columns use as separators and marks, which XML forbids in
+ * case text anyway, become spaces: they separate tokens all the same. */
+static void
+append_clean (GString    *out,
+              const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      char ch = *p;
+
+      if (ch == DOSSIER_LIBRARY_FIELD_SEPARATOR || ch == DOSSIER_LIBRARY_META_START
+          || ch == '\001' || ch == '\002' || ch == '\003')
+        ch = ' ';
+      g_string_append_c (out, ch);
+    }
+}
+
+char *
+dossier_library_item_text (const DossierLibraryItem *item)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < item->fields->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, DOSSIER_LIBRARY_FIELD_SEPARATOR);
+      append_clean (text, g_ptr_array_index (item->fields, i));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+append_term (GString    *meta,
+             const char *prefix,
+             const char *value)
+{
+  g_string_append_c (meta, DOSSIER_LIBRARY_FIELD_SEPARATOR);
+  g_string_append (meta, prefix);
+  append_clean (meta, value);
+}
+
+char *
+dossier_library_item_meta (const DossierLibraryItem *item)
+{
+  GString *meta = g_string_new (NULL);
+
+  g_string_append_c (meta, DOSSIER_LIBRARY_META_START);
+  for (guint i = 0; i < item->tags->len; i++)
+    {
+      g_autofree char *folded = dossier_search_text_fold (g_ptr_array_index (item->tags, i));
+
+      append_term (meta, DOSSIER_LIBRARY_TERM_TAG, folded);
+    }
+  for (guint i = 0; i < item->authors->len; i++)
+    {
+      g_auto(GStrv) words = dossier_search_text_tokenize (g_ptr_array_index (item->authors, i), -1);
+
+      for (guint k = 0; words[k] != NULL; k++)
+        append_term (meta, DOSSIER_LIBRARY_TERM_AUTHOR, words[k]);
+    }
+  for (guint i = 0; i < item->cites->len; i++)
+    {
+      g_autofree char *folded = dossier_search_text_fold (g_ptr_array_index (item->cites, i));
+
+      append_term (meta, DOSSIER_LIBRARY_TERM_CITES, folded);
+    }
+  return g_string_free (meta, FALSE);
+}
