@@ -36,7 +36,7 @@ MAX_FUNCTION_LINES = 150
 LIBRARIES = ("dossier-core", "dossier-cli", "dossier-gui")
 # A folder may include the headers of the folders before it, never after.
 LAYERS = ("core/base", "core/date", "core/model", "core/load", "core/search",
-          "core/export", "core/chart", "core/interchange", "cli", "gui")
+          "core/chart", "core/export", "core/interchange", "cli", "gui")
 
 INCLUDE_RE = re.compile(r'^[ \t]*#[ \t]*include\s*([<"])([^>"]+)[>"]', re.M)
 GTK_INCLUDE_RE = re.compile(r"^(gtk|gdk|gsk)/|^(gtk|gdk|adwaita)\.h$")

@@ -12,6 +12,8 @@
 
 #include <cairo.h>
 
+#include "dossier-chart-model.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -125,6 +127,25 @@ void                dossier_export_doc_free          (DossierExportDoc          
 void                dossier_export_doc_number_citations (DossierExportDoc *doc);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierExportDoc, dossier_export_doc_free)
+
+/* What the options select (dossier-export-select.c) */
+
+/* The ids of the notes @options selects by tag or query, borrowed from
+ * the case; NULL for all notes and for none. FALSE and @error for a
+ * query that does not parse or a cancelled search. */
+gboolean            dossier_export_select_notes      (DossierCase                *dcase,
+                                                      const DossierExportOptions *options,
+                                                      GHashTable                **ids_out,
+                                                      GCancellable               *cancellable,
+                                                      GError                    **error);
+/* Whether @note goes in, @note_ids from dossier_export_select_notes(). */
+gboolean            dossier_export_note_is_wanted    (const DossierExportOptions *options,
+                                                      GHashTable                 *note_ids,
+                                                      DossierNote                *note);
+/* The chart of the sections in @options, notes as @note_ids selects them. */
+DossierChartModel  *dossier_export_chart_model_new   (DossierCase                *dcase,
+                                                      const DossierExportOptions *options,
+                                                      GHashTable                 *note_ids);
 
 /* The whole document of @dcase as @options ask (dossier-export-collect.c),
  * or NULL and @error (a notes query that does not parse, cancelled). */
