@@ -463,16 +463,30 @@ build_release (DossierExportDoc *doc)
     }
 }
 
+/* The timeline: the chart of every dated item the export holds (the
+ * formats with pictures show it), then the events in file order. */
 static void
-build_timeline (DossierExportDoc *doc)
+build_timeline (DossierExportDoc *doc,
+                GHashTable       *note_ids)
 {
   GListModel *events = dossier_case_get_events (doc->dcase);
   guint n = g_list_model_get_n_items (events);
+  g_autoptr(DossierChartModel) chart = NULL;
 
-  if (n == 0)
+  /* Markdown and text have no pictures: they are not made to wait for
+   * one (a chart of a large case takes a while to collect). */
+  if (doc->options->format == DOSSIER_EXPORT_HTML || doc->options->format == DOSSIER_EXPORT_PDF)
+    chart = dossier_export_chart_model_new (doc->dcase, doc->options, note_ids);
+  if (n == 0 && (chart == NULL || dossier_chart_model_get_n_items (chart) == 0))
     return;
 
   dossier_export_doc_add_heading (doc, 2, "timeline", dossier_section_get_label (DOSSIER_SECTION_TIMELINE));
+  if (chart != NULL && dossier_chart_model_get_n_items (chart) > 0)
+    {
+      DossierExportBlock *block = dossier_export_doc_add_block (doc, DOSSIER_EXPORT_BLOCK_CHART, 1);
+
+      block->chart = g_steal_pointer (&chart);
+    }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DossierEvent) event = g_list_model_get_item (events, i);
@@ -600,7 +614,7 @@ dossier_export_doc_build (DossierCase                *dcase,
   if (dossier_export_doc_wants (doc, DOSSIER_SECTION_RELEASE))
     build_release (doc);
   if (dossier_export_doc_wants (doc, DOSSIER_SECTION_TIMELINE))
-    build_timeline (doc);
+    build_timeline (doc, note_ids);
   if (dossier_export_doc_wants (doc, DOSSIER_SECTION_NOTES))
     build_notes (doc, note_ids);
 
