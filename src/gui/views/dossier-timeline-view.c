@@ -871,6 +871,8 @@ row_bind_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (subtitle, entry->subtitle != NULL && entry->subtitle[0] != '\0');
 
   dossier_list_reveal_bind (self->list_reveal, row, entry);
+  /* Borrowed: the list item holds the entry while it is bound. */
+  g_object_set_data (G_OBJECT (outer), "dossier-timeline-entry", entry);
 }
 
 static void
@@ -880,6 +882,7 @@ row_unbind_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *outer = gtk_list_item_get_child (item);
 
+  g_object_set_data (G_OBJECT (outer), "dossier-timeline-entry", NULL);
   dossier_list_reveal_unbind (self->list_reveal,
                               gtk_widget_get_next_sibling (gtk_widget_get_first_child (outer)));
 }
@@ -965,6 +968,58 @@ on_chart_item_selected_cb (DossierTimelineView *self,
     reveal_position (self, position);
 }
 
+/* The keyboard focus moved in the window: when it is on a row of the
+ * list (the list item's widget, whose child is the row), the chart
+ * selects the row's item, as a click on the row's mark would. */
+static void
+on_focus_widget_cb (GtkWindow           *window,
+                    GParamSpec          *pspec,
+                    DossierTimelineView *self)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  if (self->list_view == NULL || focus == NULL ||
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    return;
+
+  for (GtkWidget *widget = focus; widget != NULL && widget != GTK_WIDGET (self->list_view);
+       widget = gtk_widget_get_parent (widget))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (widget);
+      DossierTimelineEntry *entry = g_object_get_data (G_OBJECT (widget), "dossier-timeline-entry");
+
+      if (entry == NULL && child != NULL)
+        entry = g_object_get_data (G_OBJECT (child), "dossier-timeline-entry");
+      if (entry != NULL)
+        {
+          if (entry->kind != ENTRY_YEAR)
+            dossier_timeline_chart_select_date (self->chart, entry->date);
+          return;
+        }
+    }
+}
+
+static void
+dossier_timeline_view_root (GtkWidget *widget)
+{
+  DossierTimelineView *self = DOSSIER_TIMELINE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (dossier_timeline_view_parent_class)->root (widget);
+  if (GTK_IS_WINDOW (gtk_widget_get_root (widget)))
+    g_signal_connect_object (gtk_widget_get_root (widget), "notify::focus-widget",
+                             G_CALLBACK (on_focus_widget_cb), self, 0);
+}
+
+static void
+dossier_timeline_view_unroot (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (root != NULL)
+    g_signal_handlers_disconnect_by_func (root, on_focus_widget_cb, widget);
+  GTK_WIDGET_CLASS (dossier_timeline_view_parent_class)->unroot (widget);
+}
+
 static void
 on_notes_switch_cb (DossierTimelineView *self)
 {
@@ -1023,6 +1078,8 @@ dossier_timeline_view_class_init (DossierTimelineViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_timeline_view_dispose;
+  widget_class->root = dossier_timeline_view_root;
+  widget_class->unroot = dossier_timeline_view_unroot;
   g_type_ensure (DOSSIER_TYPE_TIMELINE_CHART);
 
   dossier_view_class_set_lazy_template (widget_class, "/io/github/dossier/Dossier/dossier-timeline-view.ui");
