@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "dossier-chart.h"
+#include "dossier-chart-export.h"
 #include "dossier-core.h"
 
 /* The timeline chart on a large case with every note included: building

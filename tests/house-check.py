@@ -19,7 +19,7 @@ Fails (exit 1), naming the files, when
 - a .c file in src/ holds CSS (gtk_css_provider_load_from_data, _string
   or _bytes: CSS belongs in ui/style.css, loaded from the resources);
 - a folder includes a header of a folder after it in the order
-  base < date < model < load < search < export < chart < interchange < cli < gui;
+  base < date < model < load < search < chart < export < interchange < library < cli < gui;
 - a .c file in src/ is over 1,500 lines, or a function in one is over
   150 lines (from the line of its name to its closing brace).
 Prints one line per problem and a summary line.
@@ -36,7 +36,7 @@ MAX_FUNCTION_LINES = 150
 LIBRARIES = ("dossier-core", "dossier-cli", "dossier-gui")
 # A folder may include the headers of the folders before it, never after.
 LAYERS = ("core/base", "core/date", "core/model", "core/load", "core/search",
-          "core/export", "core/chart", "core/interchange", "core/library", "cli", "gui")
+          "core/chart", "core/export", "core/interchange", "core/library", "cli", "gui")
 
 INCLUDE_RE = re.compile(r'^[ \t]*#[ \t]*include\s*([<"])([^>"]+)[>"]', re.M)
 GTK_INCLUDE_RE = re.compile(r"^(gtk|gdk|gsk)/|^(gtk|gdk|adwaita)\.h$")

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dossier-chart.h"
+#include "dossier-chart-export.h"
 #include "dossier-core.h"
 #include "dossier-export-command.h"
 

@@ -8,6 +8,7 @@
 #include "dossier-core.h"
 #include "dossier-export.h"
 #include "dossier-export-command.h"
+#include "dossier-chart-export.h"
 
 /* The exports of the sample case are compared byte for byte with the
  * files in tests/golden/ (build-aux/update-golden.sh writes them again;
@@ -307,6 +308,131 @@ test_html_sample_inert (void)
   g_string_free (facts.h1, TRUE);
 }
 
+static guint
+count_substrings (GBytes     *bytes,
+                  const char *needle)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  g_autofree char *text = g_strndup (data, size);
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* The <figure class="chart"> of the export: drawing only, no words (case
+ * text reaches it as glyph outlines, never as text or markup). Returns
+ * the number of its marks (paths with the marks' line width). */
+static guint
+check_html_chart (xmlNode *node,
+                  gboolean in_chart)
+{
+  static const char * const drawing[] = {
+    /* as the HTML parser names them: in lower case */
+    "svg", "g", "defs", "symbol", "use", "path", "rect", "lineargradient", "stop", NULL
+  };
+  guint marks = 0;
+
+  for (; node != NULL; node = node->next)
+    {
+      const char *name = (const char *) node->name;
+      gboolean chart = in_chart;
+
+      if (in_chart && node->type == XML_TEXT_NODE)
+        {
+          g_autofree char *text = g_strdup ((const char *) node->content);
+
+          g_assert_cmpstr (g_strstrip (text), ==, "");
+        }
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+
+      if (g_strcmp0 (name, "figure") == 0)
+        {
+          g_autofree char *klass = (char *) xmlGetProp (node, (const xmlChar *) "class");
+
+          g_assert_cmpstr (klass, ==, "chart");
+          chart = TRUE;
+        }
+      else if (in_chart)
+        {
+          g_autofree char *width = (char *) xmlGetProp (node, (const xmlChar *) "stroke-width");
+
+          if (!g_strv_contains (drawing, name))
+            g_error ("<%s> in the chart", name);
+          for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+            {
+              g_autofree char *value = (char *) xmlNodeGetContent ((xmlNode *) attr);
+
+              g_assert_null (strchr (value, '<'));
+              if (g_strcmp0 ((const char *) attr->name, "id") == 0)
+                g_assert_true (g_str_has_prefix (value, "chart-"));
+              if (g_strcmp0 ((const char *) attr->name, "href") == 0)
+                g_assert_true (g_str_has_prefix (value, "#chart-"));
+            }
+          if (g_strcmp0 (name, "path") == 0 && g_strcmp0 (width, "1.25") == 0)
+            marks++;
+        }
+      marks += check_html_chart (node->children, chart);
+    }
+
+  return marks;
+}
+
+static guint
+html_chart_marks (const char *html)
+{
+  htmlDocPtr doc = htmlReadMemory (html, strlen (html), "export.html", "UTF-8",
+                                   HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  guint marks;
+
+  g_assert_nonnull (doc);
+  marks = check_html_chart (xmlDocGetRootElement (doc), FALSE);
+  xmlFreeDoc (doc);
+  return marks;
+}
+
+/* The chart stands at the top of the timeline, inline, and draws what
+ * the chart export draws: one mark for each item its SVG has. */
+static void
+test_html_chart (void)
+{
+  g_autoptr(DossierCase) dcase = load_sample ();
+  g_autofree char *html = export_format (dcase, DOSSIER_EXPORT_HTML);
+  g_autoptr(DossierChartModel) model = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  DossierExportOptions options;
+  const char *timeline = strstr (html, "<h2 id=\"timeline\">Timeline</h2>\n");
+  guint marks;
+
+  g_assert_nonnull (timeline);
+  g_assert_true (g_str_has_prefix (timeline + strlen ("<h2 id=\"timeline\">Timeline</h2>\n"),
+                                   "<figure class=\"chart\">\n<svg xmlns=\"http://www.w3.org/2000/svg\""
+                                   " role=\"img\" aria-label=\"Timeline chart\" viewBox=\"0 0 760 "));
+  /* One chart, sized by the stylesheet, drawn without a style attribute
+   * (check_html() refuses those anywhere). */
+  g_assert_null (strstr (strstr (html, "<figure") + 1, "<figure"));
+  g_assert_nonnull (strstr (html, ".chart svg { display: block; width: 100%; height: auto; }"));
+
+  marks = html_chart_marks (html);
+  golden_options (&options, DOSSIER_EXPORT_HTML);
+  model = dossier_chart_model_new_for_export (dcase, &options, NULL, NULL);
+  svg = dossier_chart_image_to_bytes (model, DOSSIER_CHART_EXPORT_SVG, 760, NULL);
+  g_assert_cmpuint (marks, >, 0);
+  g_assert_cmpuint (marks, ==, count_substrings (svg, "stroke-width:1.25;"));
+
+  /* Markdown and text have no chart, and no word of one. */
+  {
+    g_autofree char *md = export_format (dcase, DOSSIER_EXPORT_MARKDOWN);
+    g_autofree char *text = export_format (dcase, DOSSIER_EXPORT_TEXT);
+
+    g_assert_null (strstr (md, "svg"));
+    g_assert_null (strstr (text, "svg"));
+  }
+}
+
 static void
 test_html_hostile_inert (void)
 {
@@ -326,6 +452,8 @@ test_html_hostile_inert (void)
   g_assert_null (strstr (html, "href=\"data:"));
   g_assert_null (strstr (html, "href=\"file:"));
   g_assert_nonnull (strstr (html, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+  /* Its dated items are drawn, as shapes only. */
+  g_assert_cmpuint (html_chart_marks (html), >, 0);
   g_string_free (facts.h1, TRUE);
 }
 
@@ -777,6 +905,10 @@ test_pdf_sample (void)
   g_assert_nonnull (strstr (text, "Sources"));
   g_assert_nonnull (strstr (text, "[1, para. 1]"));
   g_assert_nonnull (strstr (text, "sony-pictures-2014"));
+  /* The chart heads the timeline: its lanes and its legend, as text. */
+  g_assert_nonnull (strstr (text, "Timeline\n"));
+  g_assert_nonnull (strstr (strstr (text, "Timeline\n"), "Release History"));
+  g_assert_nonnull (strstr (text, "a day or an instant"));
   /* Page numbers. */
   g_assert_nonnull (strstr (text, "\n1\n"));
   g_assert_nonnull (strstr (text, "\n2\n"));
@@ -1305,6 +1437,7 @@ main (int   argc,
   g_test_add_func ("/export/golden/text", test_golden_text);
   g_test_add_func ("/export/html/sample-inert", test_html_sample_inert);
   g_test_add_func ("/export/html/hostile-inert", test_html_hostile_inert);
+  g_test_add_func ("/export/html/chart", test_html_chart);
   g_test_add_func ("/export/markdown/sample", test_markdown_sample);
   g_test_add_func ("/export/markdown/hostile-inert", test_markdown_hostile_inert);
   g_test_add_func ("/export/markdown/footnotes-render", test_markdown_footnotes_render);

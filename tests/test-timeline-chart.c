@@ -359,6 +359,69 @@ test_reveal_shows_on_chart (void)
   close_all_windows ();
 }
 
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Moving the keyboard focus through the list's rows moves the chart's
+ * selection with it: each row's item is selected on the chart. */
+static void
+test_list_focus_selects (void)
+{
+  DossierWindow *window = NULL;
+  DossierTimelineChart *chart = open_chart ("tests/cases/good/chart-spread.case.xml", &window);
+  DossierChartModel *model = dossier_timeline_chart_get_model (chart);
+  GtkWidget *list = find_list_view (dossier_window_get_view (window, "timeline"));
+  guint n_checked = 0;
+  int last = -1;
+
+  g_assert_nonnull (list);
+  for (GtkWidget *item = gtk_widget_get_first_child (list); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *outer = gtk_widget_get_first_child (item);
+      GtkWidget *heading, *row, *text_box, *title;
+      g_autofree char *chart_title = NULL;
+      int selected;
+
+      if (outer == NULL || !GTK_IS_BOX (outer) || !gtk_widget_get_visible (item))
+        continue;
+      heading = gtk_widget_get_first_child (outer);
+      if (gtk_widget_get_visible (heading))
+        continue;   /* a year */
+      row = gtk_widget_get_next_sibling (heading);
+      text_box = gtk_widget_get_next_sibling (gtk_widget_get_first_child (row));
+      title = gtk_widget_get_next_sibling (gtk_widget_get_first_child (text_box));
+
+      /* Where the arrow keys put the focus: on the row's list item
+       * (set on the window directly: GTK 4.8 cannot synthesize keys). */
+      gtk_root_set_focus (GTK_ROOT (window), item);
+      settle ();
+      selected = dossier_timeline_chart_get_selected (chart);
+      g_assert_cmpint (selected, >=, 0);
+      g_assert_cmpint (selected, !=, last);
+      chart_title = dossier_chart_model_dup_title (model, selected);
+      g_assert_cmpstr (chart_title, ==, gtk_label_get_text (GTK_LABEL (title)));
+      last = selected;
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >=, 3);
+
+  close_all_windows ();
+}
+
 static void
 export_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -448,6 +511,7 @@ main (int   argc,
   g_test_add_func ("/timeline-chart/keyboard-in-date-order", test_keyboard_date_order);
   g_test_add_func ("/timeline-chart/cluster-opens-on-click", test_cluster_opens);
   g_test_add_func ("/timeline-chart/reveal-shows-on-chart", test_reveal_shows_on_chart);
+  g_test_add_func ("/timeline-chart/list-focus-selects", test_list_focus_selects);
   g_test_add_func ("/timeline-chart/export-from-the-chart", test_export_from_the_chart);
 
   return g_test_run ();

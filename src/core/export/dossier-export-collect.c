@@ -5,9 +5,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "dossier-search-index.h"
-#include "dossier-search-query.h"
-
 /* What goes in an export, collected from the case: the title block, a
  * run of blocks per section in the order the options ask for, the notes
  * the options select, then the list of sources and the footer. */
@@ -466,16 +463,30 @@ build_release (DossierExportDoc *doc)
     }
 }
 
+/* The timeline: the chart of every dated item the export holds (the
+ * formats with pictures show it), then the events in file order. */
 static void
-build_timeline (DossierExportDoc *doc)
+build_timeline (DossierExportDoc *doc,
+                GHashTable       *note_ids)
 {
   GListModel *events = dossier_case_get_events (doc->dcase);
   guint n = g_list_model_get_n_items (events);
+  g_autoptr(DossierChartModel) chart = NULL;
 
-  if (n == 0)
+  /* Markdown and text have no pictures: they are not made to wait for
+   * one (a chart of a large case takes a while to collect). */
+  if (doc->options->format == DOSSIER_EXPORT_HTML || doc->options->format == DOSSIER_EXPORT_PDF)
+    chart = dossier_export_chart_model_new (doc->dcase, doc->options, note_ids);
+  if (n == 0 && (chart == NULL || dossier_chart_model_get_n_items (chart) == 0))
     return;
 
   dossier_export_doc_add_heading (doc, 2, "timeline", dossier_section_get_label (DOSSIER_SECTION_TIMELINE));
+  if (chart != NULL && dossier_chart_model_get_n_items (chart) > 0)
+    {
+      DossierExportBlock *block = dossier_export_doc_add_block (doc, DOSSIER_EXPORT_BLOCK_CHART, 1);
+
+      block->chart = g_steal_pointer (&chart);
+    }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DossierEvent) event = g_list_model_get_item (events, i);
@@ -490,82 +501,16 @@ build_timeline (DossierExportDoc *doc)
     }
 }
 
-static gboolean
-note_is_wanted (DossierExportDoc *doc,
-                DossierNote      *note,
-                GHashTable       *matches)
-{
-  switch (doc->options->notes)
-    {
-    case DOSSIER_EXPORT_NOTES_NONE:
-      return FALSE;
-    case DOSSIER_EXPORT_NOTES_ALL:
-      return TRUE;
-    case DOSSIER_EXPORT_NOTES_TAG:
-      return doc->options->notes_arg != NULL &&
-             dossier_note_has_tag (note, doc->options->notes_arg);
-    case DOSSIER_EXPORT_NOTES_QUERY:
-      return matches != NULL && g_hash_table_contains (matches, dossier_note_get_id (note));
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* The ids of the notes the query selects, or NULL and @error. */
-static GHashTable *
-match_notes_query (DossierExportDoc  *doc,
-                   GError           **error)
-{
-  g_autoptr(DossierSearchQuery) query = NULL;
-  g_autoptr(DossierSearchIndex) index = NULL;
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(GHashTable) ids = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  query = dossier_search_query_parse (doc->options->notes_arg != NULL ? doc->options->notes_arg : "",
-                                      &local_error);
-  if (query == NULL)
-    {
-      g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_INVALID_OPTION,
-                   _("Cannot select notes by “%s”: %s"), doc->options->notes_arg, local_error->message);
-      return NULL;
-    }
-
-  index = dossier_search_index_new (doc->dcase);
-  hits = dossier_search_index_run (index, query, 0, NULL, doc->cancellable, error);
-  if (hits == NULL)
-    return NULL;
-
-  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < hits->len; i++)
-    {
-      DossierSearchHit *hit = g_ptr_array_index (hits, i);
-
-      if (hit->section == DOSSIER_SECTION_NOTES && hit->item_id != NULL)
-        g_hash_table_add (ids, g_strdup (hit->item_id));
-    }
-
-  return g_steal_pointer (&ids);
-}
-
-static gboolean
-build_notes (DossierExportDoc  *doc,
-             GError           **error)
+static void
+build_notes (DossierExportDoc *doc,
+             GHashTable       *note_ids)
 {
   GListModel *notes = dossier_case_get_notes (doc->dcase);
   guint n = g_list_model_get_n_items (notes);
-  g_autoptr(GHashTable) matches = NULL;
   gboolean heading = FALSE;
 
   if (doc->options->notes == DOSSIER_EXPORT_NOTES_NONE || n == 0)
-    return TRUE;
-
-  if (doc->options->notes == DOSSIER_EXPORT_NOTES_QUERY)
-    {
-      matches = match_notes_query (doc, error);
-      if (matches == NULL)
-        return FALSE;
-    }
+    return;
 
   for (guint i = 0; i < n; i++)
     {
@@ -574,7 +519,7 @@ build_notes (DossierExportDoc  *doc,
       DossierExportBlock *block;
       g_autofree char *created = NULL;
 
-      if (!note_is_wanted (doc, note, matches))
+      if (!dossier_export_note_is_wanted (doc->options, note_ids, note))
         continue;
 
       if (!heading)
@@ -612,9 +557,8 @@ build_notes (DossierExportDoc  *doc,
 
       doc_add_paragraphs (doc, dossier_note_get_body (note), DOSSIER_EXPORT_BLOCK_PARAGRAPH);
     }
-
-  return TRUE;
 }
+
 static void
 build_footer (DossierExportDoc *doc)
 {
@@ -648,6 +592,13 @@ dossier_export_doc_build (DossierCase                *dcase,
                           GError                    **error)
 {
   g_autoptr(DossierExportDoc) doc = dossier_export_doc_new (dcase, options, cancellable);
+  g_autoptr(GHashTable) note_ids = NULL;
+
+  /* A query is run (and refused) only when there are notes to choose. */
+  if (dossier_export_doc_wants (doc, DOSSIER_SECTION_NOTES) &&
+      g_list_model_get_n_items (dossier_case_get_notes (dcase)) > 0 &&
+      !dossier_export_select_notes (dcase, options, &note_ids, cancellable, error))
+    return NULL;
 
   build_title_block (doc);
   if (dossier_export_doc_wants (doc, DOSSIER_SECTION_OVERVIEW))
@@ -663,9 +614,9 @@ dossier_export_doc_build (DossierCase                *dcase,
   if (dossier_export_doc_wants (doc, DOSSIER_SECTION_RELEASE))
     build_release (doc);
   if (dossier_export_doc_wants (doc, DOSSIER_SECTION_TIMELINE))
-    build_timeline (doc);
-  if (dossier_export_doc_wants (doc, DOSSIER_SECTION_NOTES) && !build_notes (doc, error))
-    return NULL;
+    build_timeline (doc, note_ids);
+  if (dossier_export_doc_wants (doc, DOSSIER_SECTION_NOTES))
+    build_notes (doc, note_ids);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;

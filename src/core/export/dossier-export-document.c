@@ -101,6 +101,7 @@ block_free (gpointer data)
   g_clear_pointer (&block->run, g_ptr_array_unref);
   g_clear_pointer (&block->header, g_ptr_array_unref);
   g_clear_pointer (&block->rows, g_ptr_array_unref);
+  g_clear_pointer (&block->chart, dossier_chart_model_unref);
   g_free (block);
 }
 

@@ -6,6 +6,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "dossier-chart-image.h"
+
 /* One self-contained HTML file: inline CSS, no script, a
  * Content-Security-Policy that forbids everything but that CSS and data:
  * images. Every piece of case text is escaped (& < > " '); only hrefs
@@ -38,6 +40,9 @@ static const char stylesheet[] =
   " overflow-wrap: anywhere; }\n"
   "ol.sources li { margin-bottom: 0.4em; }\n"
   ".backref { text-decoration: none; }\n"
+  ".chart { margin: 1em 0; padding: 0.3em; background: #ffffff; border: 1px solid var(--rule);"
+  " border-radius: 6px; }\n"
+  ".chart svg { display: block; width: 100%; height: auto; }\n"
   "footer { margin-top: 3em; border-top: 1px solid var(--rule); padding-top: 0.5em; }\n"
   "@media print {\n"
   "  :root { --fg: #000000; --bg: #ffffff; --muted: #333333; --accent: #000000;"
@@ -45,7 +50,7 @@ static const char stylesheet[] =
   "  main { max-width: none; padding: 0; }\n"
   "  body { font-size: 11pt; }\n"
   "  h2, h3 { break-after: avoid; }\n"
-  "  blockquote, tr, li { break-inside: avoid; }\n"
+  "  blockquote, tr, li, .chart { break-inside: avoid; }\n"
   "  .backref { display: none; }\n"
   "  a[href^=\"http\"]::after { content: \" <\" attr(href) \">\"; font-size: 0.85em; }\n"
   "}\n";
@@ -332,6 +337,32 @@ html_head (HtmlWriter *w)
   g_string_append (out, "</style>\n</head>\n<body>\n<main>\n");
 }
 
+/* The chart's width in SVG units: about the column's width in CSS
+ * pixels, so its words read at their size. */
+#define HTML_CHART_WIDTH 760.0
+
+/* The chart inline, as drawing only (dossier-export-svg.c); nothing when
+ * cairo cannot draw it. */
+static void
+html_chart (HtmlWriter         *w,
+            DossierExportBlock *block)
+{
+  g_autoptr(GBytes) svg = NULL;
+  gsize start = w->out->len;
+
+  svg = dossier_chart_image_to_bytes (block->chart, DOSSIER_CHART_EXPORT_SVG, HTML_CHART_WIDTH, NULL);
+  if (svg == NULL)
+    return;
+
+  g_string_append (w->out, "<figure class=\"chart\">\n");
+  if (!dossier_export_svg_write_inline (svg, "chart-", _("Timeline chart"), w->out))
+    {
+      g_string_truncate (w->out, start);
+      return;
+    }
+  g_string_append (w->out, "</figure>\n");
+}
+
 typedef struct
 {
   guint    depth;    /* 0: no list open, 1: a list, 2: a nested list */
@@ -475,6 +506,10 @@ dossier_export_render_html (DossierExportDoc *doc,
 
         case DOSSIER_EXPORT_BLOCK_FOOTER:
           html_tag_run (&w, "</main>\n<footer>\n<p>", block->run, "</p>\n</footer>\n");
+          break;
+
+        case DOSSIER_EXPORT_BLOCK_CHART:
+          html_chart (&w, block);
           break;
 
         default:

@@ -365,6 +365,11 @@ dossier_export_render_markdown (DossierExportDoc *doc,
     {
       DossierExportBlock *block = g_ptr_array_index (doc->blocks, i);
 
+      /* Text has no pictures: the timeline's list says what the chart
+       * shows. */
+      if (block->kind == DOSSIER_EXPORT_BLOCK_CHART)
+        continue;
+
       /* Blocks are separated by a blank line, except items of one list
        * and paragraphs of one quotation. */
       if (i > 0)

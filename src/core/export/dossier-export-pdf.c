@@ -5,6 +5,8 @@
 
 #include <pango/pangocairo.h>
 
+#include "dossier-chart-image.h"
+
 /* PDF through cairo and Pango: real text (fonts embedded by cairo), page
  * numbers, the headings as the document outline, citations that jump to
  * their source and sources that jump back. Case text reaches Pango only
@@ -624,6 +626,23 @@ place_simple (PdfWriter          *w,
   para_clear (&para);
 }
 
+/* The timeline chart across the text's width, by the same cairo code
+ * as the window's; kept on one page. */
+static void
+place_chart (PdfWriter          *w,
+             DossierExportBlock *block)
+{
+  double width = content_width (w);
+  double height = dossier_chart_image_get_height (block->chart, width);
+
+  ensure_space (w, height);
+  cairo_save (w->cr);
+  cairo_translate (w->cr, MARGIN_SIDE, w->y);
+  dossier_chart_image_draw (block->chart, width, FALSE, w->cr);
+  cairo_restore (w->cr);
+  w->y += height + 8;
+}
+
 static void
 place_item (PdfWriter          *w,
             DossierExportBlock *block)
@@ -917,6 +936,10 @@ place_blocks (PdfWriter  *w,
 
         case DOSSIER_EXPORT_BLOCK_FOOTER:
           place_footer (w, block);
+          break;
+
+        case DOSSIER_EXPORT_BLOCK_CHART:
+          place_chart (w, block);
           break;
 
         default:

@@ -12,6 +12,8 @@
 
 #include <cairo.h>
 
+#include "dossier-chart-model.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -44,6 +46,8 @@ typedef enum
   DOSSIER_EXPORT_BLOCK_TABLE,     /* @header and @rows of runs */
   DOSSIER_EXPORT_BLOCK_SOURCES,   /* the list in DossierExportDoc.sources */
   DOSSIER_EXPORT_BLOCK_FOOTER,    /* @run: case id, updated, SHA-256 */
+  DOSSIER_EXPORT_BLOCK_CHART,     /* @chart: the timeline drawn; only the
+                                   * formats that hold pictures show it */
 } DossierExportBlockKind;
 
 typedef struct
@@ -54,6 +58,7 @@ typedef struct
   GPtrArray              *run;    /* of DossierExportPiece */
   GPtrArray              *header; /* TABLE: of run */
   GPtrArray              *rows;   /* TABLE: of GPtrArray of run */
+  DossierChartModel      *chart;  /* CHART */
 } DossierExportBlock;
 
 /* A source in the list at the end, numbered in order of first citation
@@ -125,6 +130,34 @@ void                dossier_export_doc_free          (DossierExportDoc          
 void                dossier_export_doc_number_citations (DossierExportDoc *doc);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierExportDoc, dossier_export_doc_free)
+
+/* What the options select (dossier-export-select.c) */
+
+/* The ids of the notes @options selects by tag or query, borrowed from
+ * the case; NULL for all notes and for none. FALSE and @error for a
+ * query that does not parse or a cancelled search. */
+gboolean            dossier_export_select_notes      (DossierCase                *dcase,
+                                                      const DossierExportOptions *options,
+                                                      GHashTable                **ids_out,
+                                                      GCancellable               *cancellable,
+                                                      GError                    **error);
+/* Whether @note goes in, @note_ids from dossier_export_select_notes(). */
+gboolean            dossier_export_note_is_wanted    (const DossierExportOptions *options,
+                                                      GHashTable                 *note_ids,
+                                                      DossierNote                *note);
+/* The chart of the sections in @options, notes as @note_ids selects them. */
+DossierChartModel  *dossier_export_chart_model_new   (DossierCase                *dcase,
+                                                      const DossierExportOptions *options,
+                                                      GHashTable                 *note_ids);
+
+/* The chart's SVG (cairo's, from dossier_chart_image_to_bytes()) rebuilt
+ * into @out as an inline <svg> element of drawing only, labelled @label,
+ * its ids prefixed with @prefix (dossier-export-svg.c). FALSE when it does
+ * not parse. */
+gboolean            dossier_export_svg_write_inline  (GBytes                     *svg,
+                                                      const char                 *prefix,
+                                                      const char                 *label,
+                                                      GString                    *out);
 
 /* The whole document of @dcase as @options ask (dossier-export-collect.c),
  * or NULL and @error (a notes query that does not parse, cancelled). */

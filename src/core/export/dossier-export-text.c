@@ -298,6 +298,11 @@ dossier_export_render_text (DossierExportDoc *doc,
       DossierExportBlock *block = g_ptr_array_index (doc->blocks, i);
       g_autofree char *text = NULL;
 
+      /* Text has no pictures: the timeline's list says what the chart
+       * shows. */
+      if (block->kind == DOSSIER_EXPORT_BLOCK_CHART)
+        continue;
+
       if (i > 0 && !(block->kind == DOSSIER_EXPORT_BLOCK_ITEM && previous == DOSSIER_EXPORT_BLOCK_ITEM))
         g_string_append_c (out, '\n');
       previous = block->kind;

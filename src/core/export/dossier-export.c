@@ -79,6 +79,8 @@ dossier_export_pages_new (DossierCase                *dcase,
   pages->options = *options;
   pages->notes_arg = g_strdup (options->notes_arg);
   pages->options.notes_arg = pages->notes_arg;
+  /* Printed pages are the PDF's, the chart of the timeline included. */
+  pages->options.format = DOSSIER_EXPORT_PDF;
   pages->width = page_width;
   pages->height = page_height;
 

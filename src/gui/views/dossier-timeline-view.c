@@ -93,6 +93,20 @@ struct _DossierTimelineView
   GListStore        *store;
   GtkNoSelection    *selection;
   DossierListReveal *list_reveal;
+
+  /* Rebuilding in a thread: the jobs under way (owned by their tasks),
+   * the number of the latest rebuild, what cancels the older ones. */
+  GCancellable      *cancellable;
+  guint              generation;
+  gpointer           rows_job;
+  gpointer           chart_job;
+  guint              n_dated;
+  gboolean           dated_notes;
+  /* Rows made and not yet in the store: appended a slice an idle. */
+  GPtrArray         *fill_rows;
+  guint              fill_next;
+  guint              fill_replace;  /* old rows the first slice replaces */
+  guint              fill_id;
 };
 
 static void dossier_timeline_view_iface_init (DossierViewInterface *iface);
@@ -378,13 +392,13 @@ collect_documents (DossierCase *dcase,
 
 
 static void
-collect_entries (DossierTimelineView *self,
-                 GPtrArray           *entries,
-                 gboolean             include_notes)
+collect_entries (DossierCase *dcase,
+                 GPtrArray   *entries,
+                 gboolean     include_notes)
 {
-  collect_case_dates (self->dcase, entries);
-  collect_responses (self->dcase, entries);
-  collect_documents (self->dcase, entries, include_notes);
+  collect_case_dates (dcase, entries);
+  collect_responses (dcase, entries);
+  collect_documents (dcase, entries, include_notes);
 }
 
 static int
@@ -426,30 +440,51 @@ has_dated_notes (DossierCase *dcase)
   return FALSE;
 }
 
-static void
-rebuild (DossierTimelineView *self)
+/* Below this many items the rows are made at once; above it in a
+ * thread, while the window keeps drawing (a case of 100,000 notes takes
+ * a second or two to list). */
+#define SYNC_BUILD_MAX 4000
+
+/*
+ * What a rebuild makes: the rows of the list (a new store, year headings
+ * in place) or the chart's items. Made in a GTask thread from the case,
+ * which is read-only; applied on the main thread, or at once when a
+ * caller needs the rows (finish_builds()).
+ */
+typedef struct
 {
-  g_autoptr(GPtrArray) entries = NULL;
+  gboolean           chart;        /* the chart's items, else the list's rows */
+  DossierCase       *dcase;
+  gboolean           with_notes;
+  guint              generation;
+  GPtrArray         *rows;
+  guint              n_dated;
+  DossierChartModel *model;
+  GMutex             lock;
+  GCond              cond;
+  gboolean           done;
+  gboolean           applied;
+} BuildJob;
+
+static void
+build_job_free (BuildJob *job)
+{
+  g_clear_object (&job->dcase);
+  g_clear_pointer (&job->rows, g_ptr_array_unref);
+  g_clear_pointer (&job->model, dossier_chart_model_unref);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->cond);
+  g_free (job);
+}
+
+static void
+build_rows (BuildJob *job)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) rows = NULL;
-  gboolean include_notes = gtk_switch_get_active (self->notes_switch);
-  gboolean dated_notes;
   int year = G_MININT;
-  guint n_dated = 0;
-  g_autofree char *count_text = NULL;
 
-  dossier_list_reveal_stop (self->list_reveal);
-  g_list_store_remove_all (self->store);
-
-  if (self->dcase == NULL)
-    {
-      dossier_timeline_chart_set_model (self->chart, NULL);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-
-  dated_notes = has_dated_notes (self->dcase);
-  entries = g_ptr_array_new_with_free_func (g_object_unref);
-  collect_entries (self, entries, include_notes && dated_notes);
+  collect_entries (job->dcase, entries, job->with_notes);
   g_ptr_array_sort (entries, compare_entries);
 
   rows = g_ptr_array_new_full (entries->len + 16, g_object_unref);
@@ -469,32 +504,247 @@ rebuild (DossierTimelineView *self)
         }
       g_ptr_array_add (rows, g_object_ref (entry));
     }
-  n_dated = entries->len;
 
-  g_list_store_splice (self->store, 0, 0, rows->pdata, rows->len);
+  job->n_dated = entries->len;
+  job->rows = g_steal_pointer (&rows);
+}
 
-  /* The chart above the list shows the same items. */
+static void
+build_chart (BuildJob *job)
+{
+  guint sections = (1u << DOSSIER_N_SECTIONS) - 1;
+
+  if (!job->with_notes)
+    sections &= ~(1u << DOSSIER_SECTION_NOTES);
+  job->model = dossier_chart_model_new (job->dcase, sections, NULL);
+  /* Sorted here rather than at the first key press on the chart. */
+  dossier_chart_model_get_date_order (job->model);
+}
+
+static void
+build_job_run (BuildJob *job)
+{
+  if (job->chart)
+    build_chart (job);
+  else
+    build_rows (job);
+
+  g_mutex_lock (&job->lock);
+  job->done = TRUE;
+  g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->lock);
+}
+
+static void
+build_thread_cb (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  build_job_run (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Rows appended a call: a few milliseconds of work for the list. */
+#define FILL_SLICE 4000
+
+/* Appends up to @max of the rows waiting; TRUE when none are left. */
+static gboolean
+fill_rows (DossierTimelineView *self,
+           guint                max)
+{
+  guint n;
+
+  if (self->fill_rows == NULL)
+    return TRUE;
+  n = MIN (max, self->fill_rows->len - self->fill_next);
+  g_list_store_splice (self->store, self->fill_next, self->fill_replace,
+                       self->fill_rows->pdata + self->fill_next, n);
+  self->fill_replace = 0;
+  self->fill_next += n;
+  if (self->fill_next < self->fill_rows->len)
+    return FALSE;
+
+  g_clear_pointer (&self->fill_rows, g_ptr_array_unref);
+  self->fill_next = 0;
+  return TRUE;
+}
+
+static gboolean
+fill_rows_cb (gpointer user_data)
+{
+  DossierTimelineView *self = user_data;
+
+  if (!fill_rows (self, FILL_SLICE))
+    return G_SOURCE_CONTINUE;
+  self->fill_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+apply_job (DossierTimelineView *self,
+           BuildJob            *job)
+{
+  g_assert (job->done);
+
+  if (job->applied || job->generation != self->generation)
+    return;
+  job->applied = TRUE;
+  if (self->rows_job == job)
+    self->rows_job = NULL;
+  if (self->chart_job == job)
+    self->chart_job = NULL;
+
+  if (job->chart)
+    {
+      dossier_timeline_chart_set_model (self->chart, job->model);
+      return;
+    }
+
+  /* The old rows make way for the first slice of the new ones in one
+   * change (the list rebinds the row widgets it has, rather than making
+   * new ones); the rest go in a slice an idle, a few milliseconds each. */
+  dossier_list_reveal_stop (self->list_reveal);
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  g_clear_pointer (&self->fill_rows, g_ptr_array_unref);
+  self->n_dated = job->n_dated;
+  self->fill_rows = g_steal_pointer (&job->rows);
+  self->fill_next = 0;
+  self->fill_replace = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  if (!fill_rows (self, FILL_SLICE))
+    self->fill_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_rows_cb, self, NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->chart), job->n_dated > 0);
+  gtk_widget_set_visible (self->chart_separator, job->n_dated > 0);
   {
-    guint sections = DOSSIER_EXPORT_ALL_SECTIONS;
-    g_autoptr(DossierChartModel) model = NULL;
+    g_autofree char *count_text = NULL;
 
-    if (!(include_notes && dated_notes))
-      sections &= ~(1u << DOSSIER_SECTION_NOTES);
-    model = dossier_chart_model_new (self->dcase, sections, NULL);
-    dossier_timeline_chart_set_model (self->chart, model);
-    gtk_widget_set_visible (GTK_WIDGET (self->chart), entries->len > 0);
-    gtk_widget_set_visible (self->chart_separator, entries->len > 0);
+    count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dated item, oldest first",
+                                               "%u dated items, oldest first", job->n_dated),
+                                  job->n_dated);
+    gtk_label_set_text (self->count_label, count_text);
   }
-
-  gtk_widget_set_visible (self->notes_box, dated_notes);
-  count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dated item, oldest first",
-                                             "%u dated items, oldest first", n_dated),
-                                n_dated);
-  gtk_label_set_text (self->count_label, count_text);
-
-  gtk_stack_set_visible_child_name (self->list_stack, n_dated > 0 ? "list" : "none");
+  gtk_stack_set_visible_child_name (self->list_stack, job->n_dated > 0 ? "list" : "none");
   gtk_stack_set_visible_child_name (self->stack,
-                                    n_dated > 0 || dated_notes ? "content" : "empty");
+                                    job->n_dated > 0 || self->dated_notes ? "content" : "empty");
+}
+
+static void
+on_build_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  BuildJob *job = g_task_get_task_data (G_TASK (result));
+
+  /* The view may be gone (the task holds no reference on it). */
+  if (g_task_had_error (G_TASK (result)) || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  apply_job (DOSSIER_TIMELINE_VIEW (source), job);
+}
+
+/* Rows asked for (a test, a reveal, a row's target) while they are being
+ * made: wait for them rather than answer from the old ones. */
+static void
+finish_builds (DossierTimelineView *self)
+{
+  BuildJob *jobs[] = { self->rows_job, self->chart_job };
+
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    {
+      BuildJob *job = jobs[i];
+
+      if (job == NULL)
+        continue;
+      g_mutex_lock (&job->lock);
+      while (!job->done)
+        g_cond_wait (&job->cond, &job->lock);
+      g_mutex_unlock (&job->lock);
+      apply_job (self, job);
+    }
+
+  if (self->fill_id != 0)
+    {
+      fill_rows (self, G_MAXUINT);
+      g_clear_handle_id (&self->fill_id, g_source_remove);
+    }
+}
+
+static BuildJob *
+start_build (DossierTimelineView *self,
+             gboolean             chart,
+             gboolean             with_notes,
+             gboolean             in_thread)
+{
+  BuildJob *job = g_new0 (BuildJob, 1);
+
+  job->chart = chart;
+  job->dcase = g_object_ref (self->dcase);
+  job->with_notes = with_notes;
+  job->generation = self->generation;
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->cond);
+
+  if (in_thread)
+    {
+      g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_build_done_cb, NULL);
+
+      g_task_set_source_tag (task, start_build);
+      g_task_set_task_data (task, job, (GDestroyNotify) build_job_free);
+      g_task_run_in_thread (task, build_thread_cb);
+      return job;
+    }
+
+  build_job_run (job);
+  apply_job (self, job);
+  build_job_free (job);
+  return NULL;
+}
+
+static void
+rebuild (DossierTimelineView *self)
+{
+  gboolean include_notes = gtk_switch_get_active (self->notes_switch);
+  gboolean with_notes;
+  gboolean in_thread;
+  guint n_items;
+
+  /* Whatever was being made for the old state is of no use now. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->generation++;
+  self->rows_job = NULL;
+  self->chart_job = NULL;
+
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  g_clear_pointer (&self->fill_rows, g_ptr_array_unref);
+  self->fill_next = 0;
+
+  if (self->dcase == NULL)
+    {
+      dossier_list_reveal_stop (self->list_reveal);
+      g_list_store_remove_all (self->store);
+      dossier_timeline_chart_set_model (self->chart, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  self->dated_notes = has_dated_notes (self->dcase);
+  with_notes = include_notes && self->dated_notes;
+  gtk_widget_set_visible (self->notes_box, self->dated_notes);
+
+  n_items = g_list_model_get_n_items (dossier_case_get_events (self->dcase)) +
+            g_list_model_get_n_items (dossier_case_get_reactions (self->dcase)) +
+            g_list_model_get_n_items (dossier_case_get_releases (self->dcase)) +
+            g_list_model_get_n_items (dossier_case_get_sources (self->dcase)) +
+            (with_notes ? g_list_model_get_n_items (dossier_case_get_notes (self->dcase)) : 0);
+  in_thread = n_items > SYNC_BUILD_MAX;
+
+  /* The chart and the list are made side by side; each is shown when it
+   * is ready, the chart first (it has less to do). Until then the old
+   * ones stay. */
+  self->chart_job = start_build (self, TRUE, with_notes, in_thread);
+  self->rows_job = start_build (self, FALSE, with_notes, in_thread);
 }
 
 static GtkWidget *
@@ -621,6 +871,8 @@ row_bind_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (subtitle, entry->subtitle != NULL && entry->subtitle[0] != '\0');
 
   dossier_list_reveal_bind (self->list_reveal, row, entry);
+  /* Borrowed: the list item holds the entry while it is bound. */
+  g_object_set_data (G_OBJECT (outer), "dossier-timeline-entry", entry);
 }
 
 static void
@@ -630,6 +882,7 @@ row_unbind_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *outer = gtk_list_item_get_child (item);
 
+  g_object_set_data (G_OBJECT (outer), "dossier-timeline-entry", NULL);
   dossier_list_reveal_unbind (self->list_reveal,
                               gtk_widget_get_next_sibling (gtk_widget_get_first_child (outer)));
 }
@@ -715,6 +968,58 @@ on_chart_item_selected_cb (DossierTimelineView *self,
     reveal_position (self, position);
 }
 
+/* The keyboard focus moved in the window: when it is on a row of the
+ * list (the list item's widget, whose child is the row), the chart
+ * selects the row's item, as a click on the row's mark would. */
+static void
+on_focus_widget_cb (GtkWindow           *window,
+                    GParamSpec          *pspec,
+                    DossierTimelineView *self)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  if (self->list_view == NULL || focus == NULL ||
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    return;
+
+  for (GtkWidget *widget = focus; widget != NULL && widget != GTK_WIDGET (self->list_view);
+       widget = gtk_widget_get_parent (widget))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (widget);
+      DossierTimelineEntry *entry = g_object_get_data (G_OBJECT (widget), "dossier-timeline-entry");
+
+      if (entry == NULL && child != NULL)
+        entry = g_object_get_data (G_OBJECT (child), "dossier-timeline-entry");
+      if (entry != NULL)
+        {
+          if (entry->kind != ENTRY_YEAR)
+            dossier_timeline_chart_select_date (self->chart, entry->date);
+          return;
+        }
+    }
+}
+
+static void
+dossier_timeline_view_root (GtkWidget *widget)
+{
+  DossierTimelineView *self = DOSSIER_TIMELINE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (dossier_timeline_view_parent_class)->root (widget);
+  if (GTK_IS_WINDOW (gtk_widget_get_root (widget)))
+    g_signal_connect_object (gtk_widget_get_root (widget), "notify::focus-widget",
+                             G_CALLBACK (on_focus_widget_cb), self, 0);
+}
+
+static void
+dossier_timeline_view_unroot (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (root != NULL)
+    g_signal_handlers_disconnect_by_func (root, on_focus_widget_cb, widget);
+  GTK_WIDGET_CLASS (dossier_timeline_view_parent_class)->unroot (widget);
+}
+
 static void
 on_notes_switch_cb (DossierTimelineView *self)
 {
@@ -747,6 +1052,12 @@ dossier_timeline_view_dispose (GObject *object)
 {
   DossierTimelineView *self = DOSSIER_TIMELINE_VIEW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->rows_job = NULL;
+  self->chart_job = NULL;
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  g_clear_pointer (&self->fill_rows, g_ptr_array_unref);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_pointer (&self->list_reveal, dossier_list_reveal_free);
@@ -767,6 +1078,8 @@ dossier_timeline_view_class_init (DossierTimelineViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_timeline_view_dispose;
+  widget_class->root = dossier_timeline_view_root;
+  widget_class->unroot = dossier_timeline_view_unroot;
   g_type_ensure (DOSSIER_TYPE_TIMELINE_CHART);
 
   dossier_view_class_set_lazy_template (widget_class, "/io/github/dossier/Dossier/dossier-timeline-view.ui");
@@ -865,6 +1178,7 @@ dossier_timeline_view_reveal (DossierView        *view,
   if (self->dcase == NULL)
     return FALSE;
 
+  finish_builds (self);
   position = find_entry (self, item_id, item_index);
 
   /* A note's date is here only with the notes included. */
@@ -873,6 +1187,7 @@ dossier_timeline_view_reveal (DossierView        *view,
       DOSSIER_IS_NOTE (dossier_case_lookup (self->dcase, item_id)))
     {
       gtk_switch_set_active (self->notes_switch, TRUE);
+      finish_builds (self);
       position = find_entry (self, item_id, item_index);
     }
 
@@ -927,6 +1242,7 @@ dossier_timeline_view_get_n_rows (DossierTimelineView *self)
   g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), 0);
 
   dossier_view_ensure_built (DOSSIER_VIEW (self));
+  finish_builds (self);
   return g_list_model_get_n_items (G_LIST_MODEL (self->store));
 }
 
@@ -943,6 +1259,7 @@ dossier_timeline_view_get_row (DossierTimelineView  *self,
   g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), FALSE);
 
   dossier_view_ensure_built (DOSSIER_VIEW (self));
+  finish_builds (self);
   entry = g_list_model_get_item (G_LIST_MODEL (self->store), position);
   if (entry == NULL)
     return FALSE;
@@ -969,6 +1286,7 @@ dossier_timeline_view_get_row_target (DossierTimelineView *self,
   g_return_val_if_fail (DOSSIER_IS_TIMELINE_VIEW (self), NULL);
 
   dossier_view_ensure_built (DOSSIER_VIEW (self));
+  finish_builds (self);
   entry = g_list_model_get_item (G_LIST_MODEL (self->store), position);
   if (entry == NULL || entry->kind == ENTRY_YEAR)
     return NULL;

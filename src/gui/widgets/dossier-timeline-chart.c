@@ -26,6 +26,7 @@ struct _DossierTimelineChart
   GtkWidget          *legend_button;
 
   DossierChartModel  *model;
+  DossierChartModel  *bench_model;   /* the model the last benchmark line named */
   DossierChartLayout *layout;        /* of the last frame; NULL when stale */
   GskRenderNode      *legend_node;   /* kept between frames; NULL when stale */
   double              t0, t1;        /* visible range */
@@ -805,6 +806,17 @@ dossier_timeline_chart_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   gboolean show_legend;
   cairo_t *cr;
+
+  /* For tests/bench-chart-frames.py: when a new model is first drawn
+   * (the application prints the frames themselves). Compared, never
+   * dereferenced. */
+  if (layout != NULL && self->model != self->bench_model &&
+      g_strcmp0 (g_getenv ("DOSSIER_BENCH_FRAMES"), "1") == 0)
+    {
+      self->bench_model = self->model;
+      g_print ("chart-model-us %" G_GINT64_FORMAT " %u\n", g_get_monotonic_time (),
+               dossier_chart_model_get_n_items (self->model));
+    }
 
   if (layout != NULL && height > top)
     {

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "dossier-chart.h"
+#include "dossier-chart-export.h"
 #include "dossier-core.h"
 
 G_BEGIN_DECLS

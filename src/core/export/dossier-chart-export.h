@@ -3,20 +3,11 @@
 
 #include <gio/gio.h>
 
+#include "dossier-chart-image.h"
 #include "dossier-chart-model.h"
 #include "dossier-export.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  DOSSIER_CHART_EXPORT_SVG,
-  DOSSIER_CHART_EXPORT_PNG,
-} DossierChartExportFormat;
-
-/* The width of an exported chart, in pixels (SVG user units); a PNG has
- * twice as many pixels each way. */
-#define DOSSIER_CHART_EXPORT_WIDTH 1200.0
 
 /* "timeline-svg" and "timeline-png", the names --export takes. */
 gboolean           dossier_chart_export_format_from_string (const char               *str,
