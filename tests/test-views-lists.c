@@ -10,6 +10,7 @@
 #include "dossier-reactions-view.h"
 #include "dossier-release-view.h"
 #include "dossier-timeline-view.h"
+#include "window-test.h"
 
 /*
  * The reactions, release history, notes and timeline views, each alone in
@@ -89,18 +90,14 @@ has_highlight (gpointer user_data)
   return gtk_widget_has_css_class (user_data, "highlighted");
 }
 
-/* Lets a few frames pass so that lists lay out and bind their rows. */
+/* Lets a few frames pass so that lists lay out and bind their rows:
+ * real frames of the window (settle), not 20 ms each, which a slow
+ * machine does not fit a frame into. */
 static void
 run_frames (guint n)
 {
   for (guint i = 0; i < n; i++)
-    {
-      gboolean done = FALSE;
-
-      g_timeout_add (20, timeout_cb, &done);
-      while (!done)
-        g_main_context_iteration (NULL, TRUE);
-    }
+    settle ();
 }
 
 static GtkWidget *

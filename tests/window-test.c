@@ -8,17 +8,38 @@
 
 #include "window-test.h"
 
-#define WAIT_TIMEOUT_MS 10000
+#if defined(__SANITIZE_ADDRESS__)
+# define SANITIZED 1
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define SANITIZED 1
+# endif
+#endif
+
+/* How long a wait may take before the test fails. It only turns a hang
+ * into a message before meson's own timeout (120 s) would, so it is
+ * generous: one main-loop iteration that lays out and draws a view takes
+ * seconds under AddressSanitizer on a busy machine, and a wait spans
+ * several of them. Sanitized builds get four times as long, as meson's
+ * timeout does there (--timeout-multiplier 4 in run-sanitized.sh). */
+#ifdef SANITIZED
+# define WAIT_TIMEOUT_MS (4 * 30000)
+#else
+# define WAIT_TIMEOUT_MS 30000
+#endif
 
 DossierApplication *app;
 
 /* Iterates the main context until @condition holds, for at most
- * WAIT_TIMEOUT_MS; never a fixed sleep. */
+ * WAIT_TIMEOUT_MS; never a fixed sleep. A wait that used up a quarter
+ * of that says so in the log, before it grows into a failure. */
 gboolean
 wait_until (Condition condition,
             gpointer  data)
 {
-  gint64 end = g_get_monotonic_time () + WAIT_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  gint64 start = g_get_monotonic_time ();
+  gint64 end = start + WAIT_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  gint64 waited;
 
   while (!condition (data))
     {
@@ -27,6 +48,11 @@ wait_until (Condition condition,
       if (!g_main_context_iteration (NULL, FALSE))
         g_usleep (2000);
     }
+
+  waited = g_get_monotonic_time () - start;
+  if (waited > WAIT_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND / 4)
+    g_test_message ("a wait took %.1f s of the %d s allowed",
+                    waited / (double) G_TIME_SPAN_SECOND, WAIT_TIMEOUT_MS / 1000);
 
   return TRUE;
 }
@@ -41,13 +67,76 @@ window_settled (gpointer data)
          gtk_widget_get_mapped (GTK_WIDGET (window));
 }
 
-/* A few more frames so that lazily built widgets are laid out. */
+static void
+drain_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  guint      frames;
+} FrameWait;
+
+/* Two frames: widgets that a frame's allocation creates (list rows, a
+ * view built on first show) are laid out in the next one. */
+#define SETTLE_FRAMES 2
+
+/* A frame that only asks for ::after-paint lays out and draws no more
+ * than the window had queued: waiting costs no redraw of its own. */
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  FrameWait *wait = user_data;
+
+  if (++wait->frames < SETTLE_FRAMES)
+    gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
+static gboolean
+frames_painted (gpointer data)
+{
+  FrameWait *wait = data;
+
+  return wait->frames >= SETTLE_FRAMES || !gtk_widget_get_mapped (wait->window);
+}
+
+/* Waits for whole frames of every shown window rather than a number of
+ * main-loop iterations: on a slow machine the frame clock has not ticked
+ * yet when the queue of ready sources runs dry. */
 void
 settle (void)
 {
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
+  GList *toplevels;
+
+  drain_main_context ();
+
+  /* A window may go while another one is waited for. */
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    g_object_ref (l->data);
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      FrameWait wait = { l->data, 0 };
+      g_autoptr(GdkFrameClock) clock = NULL;
+      gulong handler;
+
+      if (!gtk_widget_get_mapped (wait.window))
+        continue;
+
+      clock = g_object_ref (gtk_widget_get_frame_clock (wait.window));
+      handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &wait);
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+      wait_until (frames_painted, &wait);
+      g_signal_handler_disconnect (clock, handler);
+    }
+
+  g_list_free_full (toplevels, g_object_unref);
+  drain_main_context ();
 }
 
 char *

@@ -19,12 +19,14 @@ typedef gboolean (*Condition) (gpointer data);
 
 void           setup_application (int          *argc,
                                   char       ***argv);
-/* Iterates the main context until @condition holds, for at most ten
- * seconds; FALSE on timeout. Never a fixed sleep. */
+/* Iterates the main context until @condition holds, for at most 30 s
+ * (two minutes under AddressSanitizer); FALSE on timeout. Never a fixed
+ * sleep. */
 gboolean       wait_until        (Condition     condition,
                                   gpointer      data);
 gboolean       window_settled    (gpointer      window);
-/* A few more iterations so that lazily built widgets are laid out. */
+/* Runs what is ready, then waits until every shown window has painted
+ * two more frames, so that lazily built widgets are laid out. */
 void           settle            (void);
 /* @relative inside the source tree ($DOSSIER_SOURCE_ROOT). */
 char          *case_path         (const char   *relative);

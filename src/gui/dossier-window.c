@@ -66,6 +66,7 @@ struct _DossierWindow
   GFile                *file;          /* shown or being loaded */
   DossierCase          *dcase;
   GFileMonitor         *monitor;
+  GFile                *watched_file;  /* what monitor watches */
   guint                 reload_timeout_id;
   guint                 loading_reveal_id;
   guint                 present_timeout_id;
@@ -437,12 +438,20 @@ unwatch_file (DossierWindow *self)
   g_signal_handlers_disconnect_by_func (self->monitor, on_file_changed_cb, self);
   g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
+  g_clear_object (&self->watched_file);
 }
 
 static void
 watch_file (DossierWindow *self)
 {
   g_autoptr(GError) error = NULL;
+
+  /* A reload keeps the monitor it came from: a new one would drop the
+   * events still on their way to the old one, and an editor that saves
+   * again while the last save is being read would never be reloaded. */
+  if (self->monitor != NULL && self->file != NULL &&
+      g_file_equal (self->watched_file, self->file))
+    return;
 
   unwatch_file (self);
 
@@ -456,6 +465,7 @@ watch_file (DossierWindow *self)
       return;
     }
 
+  self->watched_file = g_object_ref (self->file);
   g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed_cb), self);
 }
 
