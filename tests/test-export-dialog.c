@@ -9,38 +9,9 @@
 #include "dossier-export.h"
 #include "dossier-export-dialog.h"
 #include "dossier-print-operation.h"
+#include "window-test.h"
 
-#define WAIT_TIMEOUT_MS 20000
 #define SAMPLE "sony-pictures-2014.case.xml"
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Iterates the main context until @condition holds, for at most
- * WAIT_TIMEOUT_MS; never a fixed sleep. */
-static gboolean
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 end = g_get_monotonic_time () + WAIT_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-
-  return TRUE;
-}
-
-static void
-settle (void)
-{
-  for (int i = 0; i < 10; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 typedef struct
 {

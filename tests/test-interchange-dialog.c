@@ -6,40 +6,13 @@
 
 #include "dossier-core.h"
 #include "dossier-export-dialog.h"
+#include "window-test.h"
 #include "dossier-interchange.h"
 
 /* The Export dialog offers the formats for other tools: choosing one
  * greys out what does not apply to it (sections, notes, time zone) and
  * writes the same bytes as the core. */
 
-#define WAIT_TIMEOUT_MS 20000
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 end = g_get_monotonic_time () + WAIT_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-
-  return TRUE;
-}
-
-static void
-settle (void)
-{
-  for (int i = 0; i < 10; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 typedef struct
 {

@@ -41,32 +41,6 @@ load_case (const char *relative)
   return dcase;
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer user_data);
-
-/* Runs the main loop until @condition holds; fails after 10 s. */
-static void
-wait_for (Condition condition,
-          gpointer  user_data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
-
-  while (!condition (user_data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
 /* What "win.show-place" hands the view: an item by id, or by index. */
 static gboolean
 reveal_place (DossierView *view,

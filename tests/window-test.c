@@ -57,6 +57,13 @@ wait_until (Condition condition,
   return TRUE;
 }
 
+void
+wait_for (Condition condition,
+          gpointer  data)
+{
+  g_assert_true (wait_until (condition, data));
+}
+
 gboolean
 window_settled (gpointer data)
 {

@@ -25,6 +25,9 @@ void           setup_application (int          *argc,
 gboolean       wait_until        (Condition     condition,
                                   gpointer      data);
 gboolean       window_settled    (gpointer      window);
+/* wait_until(), failing the test when @condition never holds. */
+void           wait_for          (Condition     condition,
+                                  gpointer      data);
 /* Runs what is ready, then waits until every shown window has painted
  * two more frames, so that lazily built widgets are laid out. */
 void           settle            (void);
