@@ -437,8 +437,18 @@ test_open_several_reports (void)
   g_autoptr(DossierCase) dcase = open_path (path, &error);
   GPtrArray *warnings;
   DossierProblem *warning;
+  g_autofree char *bytes = NULL;
+  g_autofree char *sha256 = NULL;
+  gsize size;
 
   g_assert_no_error (error);
+  /* The case names the bundle the reader opened, in an export's footer
+   * too: its SHA-256 and size are the bundle's, not those of the case
+   * file made from it. */
+  g_assert_true (g_file_get_contents (path, &bytes, &size, NULL));
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) bytes, size);
+  g_assert_cmpstr (dossier_case_get_sha256 (dcase), ==, sha256);
+  g_assert_cmpuint (dossier_case_get_size (dcase), ==, size);
   /* The first report is the case... */
   g_assert_cmpstr (dossier_case_get_display_title (dcase), ==, "Operation Glass Harbour");
   g_assert_cmpstr (dossier_date_get_text (dossier_case_get_updated (dcase)), ==, "2023-03-01T09:00:00Z");

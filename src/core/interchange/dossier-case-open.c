@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "dossier-model-builder.h"
 #include "dossier-problem.h"
 #include "dossier-stix-import.h"
 #include "dossier-text-safety.h"
@@ -112,7 +113,13 @@ open_bundle (GFile                    *file,
                                   progress != NULL ? scaled_progress_cb : NULL, &scaled,
                                   n_problems, error);
   if (dcase != NULL)
-    warn_other_reports (dcase, (const char * const *)other_reports);
+    {
+      g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, json);
+
+      /* The footer of an export names the file the reader opened. */
+      dossier_case_set_file_digest (dcase, sha256, g_bytes_get_size (json));
+      warn_other_reports (dcase, (const char * const *)other_reports);
+    }
   return dcase;
 }
 

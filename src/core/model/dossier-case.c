@@ -115,6 +115,19 @@ dossier_case_get_sha256 (DossierCase *self)
   return self->sha256;
 }
 
+void
+dossier_case_set_file_digest (DossierCase *dcase,
+                              const char  *sha256,
+                              gsize        size)
+{
+  g_return_if_fail (DOSSIER_IS_CASE (dcase));
+  g_return_if_fail (sha256 != NULL);
+
+  g_free (dcase->sha256);
+  dcase->sha256 = g_strdup (sha256);
+  dcase->size = size;
+}
+
 gsize
 dossier_case_get_size (DossierCase *self)
 {

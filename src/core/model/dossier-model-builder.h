@@ -8,14 +8,23 @@
  * fills their instance structs field by field, putting everything small
  * in the case's arena, because a setter per field would cost more than
  * the parse on a large case. The model's own class files read the same
- * structs; tests that build a case by hand use it too. Everything else
- * (search, export, the command line, the GUI) reads a case through the
- * public getters of the class headers and never includes this one. */
+ * structs; tests that build a case by hand use it too, and so does the
+ * one door that opens a STIX bundle (src/core/interchange), to say which
+ * file the case came from. Everything else (search, export, the command
+ * line, the GUI) reads a case through the public getters of the class
+ * headers and never includes this one. */
 
 #include "dossier-arena.h"
 #include "dossier-case.h"
 
 G_BEGIN_DECLS
+
+/* For a case built from another file than its case file (a STIX bundle
+ * turned into one), the SHA-256 and size of that file, which exports
+ * and the window show as the case file's. */
+void           dossier_case_set_file_digest (DossierCase        *dcase,
+                                             const char         *sha256,
+                                             gsize               size);
 
 /* A node of @kind in @arena, zeroed. */
 DossierInline *dossier_arena_new_inline   (DossierArena       *arena,
