@@ -38,10 +38,7 @@ static const char *const queries[] = {
   "-certainty:alleged", "certainty:disputed OR certainty:unverified", "before:2014",
   "after:2014-11-24", "before:2014-23", "-before:2014-12", "in:entities", "in:overview",
   "in:breach", "in:sources", "in:timeline", "in:release", "-in:notes",
-  /* Not "kcna OR -leak": in-case search loses kcna's items there (an
-   * OR whose later atom is a prefix of several terms reuses the bitmap
-   * holding the earlier atom's items); the library finds them. */
-  "kcna OR -leak ", "war OR in:threat", "leak", "leaks", "the", "a", "of",
+  "kcna OR -leak ", "kcna OR -leak", "war OR in:threat", "leak", "leaks", "the", "a", "of",
   "north korea", "sony pictures", "\"sony pictures\"", "pictures sony", "jong-u",
   "kim jong", "\"kim jong-un\"", "hack", "hacker", "hackers", "box", "parties", "party",
   "-leak", "-\"act of war\"", "war -war", "letter kcna OR rodong", "interview",

@@ -201,6 +201,14 @@ static const QueryCase query_cases[] = {
   { "/search/or/two-words", "ecole OR korean",
     "notes n3, notes n5, entities e-kcna, reactions r-kcna, notes n4, entities e-ja" },
   { "/search/or/filters", "in:threat OR tag:war", "threat, notes n9" },
+  /* The items of the first atom stay when a later one is a negated
+   * prefix (its documents once shared the clause's bitmap). */
+  { "/search/or/negated-prefix-keeps-first-atom", "kcna OR -leak",
+    "sources s-kcna, reactions r-kcna, timeline ev-2, reactions r-un, release #1, breach #1, "
+    "breach #2, breach h-dprk, timeline ev-1, notes n2, notes n9, sources s-nikkei, "
+    "sources s-variety, notes n3, notes n4, notes n5, notes n6, notes n7, notes n10, "
+    "release #3, release #2, overview, entities e-kim, entities e-sony, entities e-gop, "
+    "entities e-kcna, entities e-ja, entities e-interview" },
   { "/search/not/prefix", "passports -leak", "breach #1, sources s-variety" },
   { "/search/not/exact", "passports -leak ", "breach #1, sources s-variety, breach" },
   { "/search/not/phrase", "war -\"act of war\"", "timeline ev-2" },

@@ -142,28 +142,30 @@ dossier_search_run_doc_has_sequence (Run        *run,
                                              run->ranks->len, slots, n);
 }
 
+/* The documents set in @bitmap, in order; clears @bitmap. */
 static guint32 *
-bitmap_to_ids (Run   *run,
-               guint *n_out)
+bitmap_to_ids (Run     *run,
+               guint32 *bitmap,
+               guint   *n_out)
 {
   guint words = (run->index->n_docs + 31) / 32;
   guint n = 0;
   guint32 *ids;
 
   for (guint w = 0; w < words; w++)
-    n += __builtin_popcount (run->bitmap[w]);
+    n += __builtin_popcount (bitmap[w]);
   ids = g_new (guint32, MAX (n, 1));
   n = 0;
   for (guint w = 0; w < words; w++)
     {
-      guint32 bits = run->bitmap[w];
+      guint32 bits = bitmap[w];
 
       while (bits != 0)
         {
           ids[n++] = w * 32 + __builtin_ctz (bits);
           bits &= bits - 1;
         }
-      run->bitmap[w] = 0;
+      bitmap[w] = 0;
     }
   *n_out = n;
   return ids;
@@ -205,7 +207,7 @@ slot_postings (Run        *run,
       }
   {
     guint n;
-    guint32 *ids = bitmap_to_ids (run, &n);
+    guint32 *ids = bitmap_to_ids (run, run->bitmap, &n);
 
     docset_take (out, ids, n);
   }
@@ -392,12 +394,15 @@ complement (Run    *run,
   *set = all;
 }
 
-/* An OR of atoms: a union through the bitmap. */
+/* An OR of atoms: a union through a bitmap of its own, since finding
+ * an atom's documents (a prefix) may use the run's. */
 static void
 clause_docs (Run       *run,
              GPtrArray *matchers,
              DocSet    *out)
 {
+  g_autofree guint32 *bitmap = g_new0 (guint32, (run->index->n_docs + 31) / 32 + 1);
+
   for (guint i = 0; i < matchers->len; i++)
     {
       const Matcher *m = g_ptr_array_index (matchers, i);
@@ -407,12 +412,12 @@ clause_docs (Run       *run,
       if (m->atom->negated)
         complement (run, &set);
       for (guint k = 0; k < set.n; k++)
-        run->bitmap[set.ids[k] >> 5] |= 1u << (set.ids[k] & 31);
+        bitmap[set.ids[k] >> 5] |= 1u << (set.ids[k] & 31);
       dossier_search_docset_clear (&set);
     }
   {
     guint n;
-    guint32 *ids = bitmap_to_ids (run, &n);
+    guint32 *ids = bitmap_to_ids (run, bitmap, &n);
 
     docset_take (out, ids, n);
   }
