@@ -1296,8 +1296,10 @@ dossier_stix_import_to_case_xml_full (GBytes       *json,
 
   if (!json_parser_load_from_data (parser, data, (gssize) size, &parse_error))
     {
-      /* json-glib says "<data>:LINE:COLUMN: Parse error: ..." */
-      const char *message = parse_error->message;
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: ...", quoting
+       * the bad token cut at a byte count, so perhaps mid-character. */
+      g_autofree char *valid = g_utf8_make_valid (parse_error->message, -1);
+      const char *message = valid;
 
       if (g_str_has_prefix (message, "<data>:"))
         {
