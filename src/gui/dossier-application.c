@@ -96,11 +96,35 @@ open_file_action (GSimpleAction *action,
   dossier_application_open_file (DOSSIER_APPLICATION (user_data), file, NULL, NULL);
 }
 
+/* (sssi): a case file's path, a section name, an item id ("" for
+ * none) and an item index (-1 for none): opens the case, or raises its
+ * window, at the item. The library's results use it. */
+static void
+open_at_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  const char *path = NULL;
+  const char *section = NULL;
+  const char *item_id = NULL;
+  int item_index = -1;
+  g_autoptr(GFile) file = NULL;
+  GtkWindow *window;
+
+  g_variant_get (parameter, "(&s&s&si)", &path, &section, &item_id, &item_index);
+  file = g_file_new_for_path (path);
+  window = dossier_application_open_file (DOSSIER_APPLICATION (user_data), file, NULL, NULL);
+  if (DOSSIER_IS_WINDOW (window))
+    dossier_window_set_initial_place (DOSSIER_WINDOW (window), section,
+                                      *item_id != '\0' ? item_id : NULL, item_index);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action, NULL, NULL, NULL },
   { "about", about_action, NULL, NULL, NULL },
   { "new-window", new_window_action, NULL, NULL, NULL },
   { "open-file", open_file_action, "s", NULL, NULL },
+  { "open-at", open_at_action, "(sssi)", NULL, NULL },
 };
 
 /* Benchmark hook (build-aux/bench-startup.py) --------------------------

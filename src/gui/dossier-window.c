@@ -76,6 +76,7 @@ struct _DossierWindow
   guint                 load_generation;
   gboolean              reloading;
   char                 *initial_view;
+  GVariant             *initial_place;  /* (ssi) for win.show-place */
   GError               *reload_error;
   ViewSlot              views[N_VIEWS];
   GQueue                history;
@@ -392,6 +393,13 @@ set_case (DossierWindow *self,
   /* Only the visible view is built now; the others on first visit. */
   show_view (self, visible);
   apply_case_to_view (self, visible);
+
+  if (self->initial_place != NULL)
+    {
+      g_autoptr(GVariant) place = g_steal_pointer (&self->initial_place);
+
+      gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.show-place", place);
+    }
 
   if (keep_position)
     {
@@ -1199,6 +1207,7 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->initial_view, g_free);
+  g_clear_pointer (&self->initial_place, g_variant_unref);
   g_clear_error (&self->reload_error);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
@@ -1368,6 +1377,29 @@ dossier_window_set_initial_view (DossierWindow *self,
 
   g_free (self->initial_view);
   self->initial_view = g_strdup (view_name);
+}
+
+void
+dossier_window_set_initial_place (DossierWindow *self,
+                                  const char    *section_name,
+                                  const char    *item_id,
+                                  int            item_index)
+{
+  GVariant *place;
+
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (section_name != NULL);
+
+  place = g_variant_ref_sink (g_variant_new ("(ssi)", section_name,
+                                             item_id != NULL ? item_id : "", item_index));
+  g_clear_pointer (&self->initial_place, g_variant_unref);
+  if (self->dcase != NULL && !self->loading)
+    {
+      gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.show-place", place);
+      g_variant_unref (place);
+      return;
+    }
+  self->initial_place = place;
 }
 
 GFile *

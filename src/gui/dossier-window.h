@@ -28,6 +28,13 @@ void           dossier_window_open_and_present (DossierWindow *self,
 void           dossier_window_set_initial_view (DossierWindow *self,
                                                 const char    *view_name);
 
+/* The item to reveal once the case is loaded (at once when it is shown):
+ * a section name ("notes", ...), the item's id or NULL, its index when it
+ * has no id or -1. */
+void           dossier_window_set_initial_place (DossierWindow *self,
+                                                 const char    *section_name,
+                                                 const char    *item_id,
+                                                 int            item_index);
 /* The file shown or being loaded, or NULL. */
 GFile         *dossier_window_get_file         (DossierWindow *self);
 /* The case shown, or NULL. */
