@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "dossier-library-result.h"
+
+struct _DossierLibraryResult
+{
+  GObject            parent_instance;
+
+  gboolean           is_case;
+  gboolean           is_open_case;
+  char              *path;
+  char              *case_title;
+  guint              n_hits;
+
+  DossierLibraryHit *hit;
+  char              *snippet;
+  GArray            *snippet_marks;
+};
+
+G_DEFINE_FINAL_TYPE (DossierLibraryResult, dossier_library_result, G_TYPE_OBJECT)
+
+/* Cuts the mark bytes out of @marked, keeping where they stood. A mark
+ * left open at the end (a snippet cut short) closes there. */
+static char *
+strip_marks (const char *marked,
+             GArray     *marks)
+{
+  GString *plain = g_string_new (NULL);
+  guint open_at = G_MAXUINT;
+
+  for (const char *p = marked != NULL ? marked : ""; *p != '\0'; p++)
+    {
+      if (*p == DOSSIER_LIBRARY_MARK_OPEN[0])
+        {
+          open_at = plain->len;
+        }
+      else if (*p == DOSSIER_LIBRARY_MARK_CLOSE[0])
+        {
+          if (open_at != G_MAXUINT && plain->len > open_at)
+            {
+              DossierSearchRange range = { open_at, plain->len };
+
+              g_array_append_val (marks, range);
+            }
+          open_at = G_MAXUINT;
+        }
+      else
+        {
+          g_string_append_c (plain, *p);
+        }
+    }
+
+  if (open_at != G_MAXUINT && plain->len > open_at)
+    {
+      DossierSearchRange range = { open_at, plain->len };
+
+      g_array_append_val (marks, range);
+    }
+
+  return g_string_free (plain, FALSE);
+}
+
+static void
+dossier_library_result_finalize (GObject *object)
+{
+  DossierLibraryResult *self = DOSSIER_LIBRARY_RESULT (object);
+
+  g_free (self->path);
+  g_free (self->case_title);
+  g_clear_pointer (&self->hit, dossier_library_hit_free);
+  g_free (self->snippet);
+  g_clear_pointer (&self->snippet_marks, g_array_unref);
+
+  G_OBJECT_CLASS (dossier_library_result_parent_class)->finalize (object);
+}
+
+static void
+dossier_library_result_class_init (DossierLibraryResultClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dossier_library_result_finalize;
+}
+
+static void
+dossier_library_result_init (DossierLibraryResult *self)
+{
+  self->snippet_marks = g_array_new (FALSE, FALSE, sizeof (DossierSearchRange));
+}
+
+DossierLibraryResult *
+dossier_library_result_new_case (const char *path,
+                                 const char *case_title,
+                                 gboolean    is_open_case,
+                                 guint       n_hits)
+{
+  DossierLibraryResult *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (DOSSIER_TYPE_LIBRARY_RESULT, NULL);
+  self->is_case = TRUE;
+  self->is_open_case = is_open_case;
+  self->path = g_strdup (path);
+  self->case_title = g_strdup (case_title);
+  self->n_hits = n_hits;
+  self->snippet = g_strdup ("");
+  return self;
+}
+
+DossierLibraryResult *
+dossier_library_result_new_hit (DossierLibraryHit *hit,
+                                gboolean           is_open_case)
+{
+  DossierLibraryResult *self;
+
+  g_return_val_if_fail (hit != NULL && hit->path != NULL, NULL);
+
+  self = g_object_new (DOSSIER_TYPE_LIBRARY_RESULT, NULL);
+  self->is_open_case = is_open_case;
+  self->path = g_strdup (hit->path);
+  self->case_title = g_strdup (hit->case_title);
+  self->snippet = strip_marks (hit->snippet, self->snippet_marks);
+  self->hit = hit;
+  return self;
+}
+
+gboolean
+dossier_library_result_is_case (DossierLibraryResult *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_RESULT (self), FALSE);
+
+  return self->is_case;
+}
+
+gboolean
+dossier_library_result_is_open_case (DossierLibraryResult *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_RESULT (self), FALSE);
+
+  return self->is_open_case;
+}
+
+const char *
+dossier_library_result_get_path (DossierLibraryResult *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_RESULT (self), NULL);
+
+  return self->path;
+}
+
+const char *
+dossier_library_result_get_case_title (DossierLibraryResult *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_RESULT (self), NULL);
+
+  return self->case_title;
+}
+
+guint
+dossier_library_result_get_n_hits (DossierLibraryResult *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_RESULT (self), 0);
+
+  return self->n_hits;
+}
+
+const DossierLibraryHit *
+dossier_library_result_get_hit (DossierLibraryResult *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_RESULT (self), NULL);
+
+  return self->hit;
+}
+
+const char *
+dossier_library_result_get_snippet (DossierLibraryResult *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_RESULT (self), NULL);
+
+  return self->snippet;
+}
+
+GArray *
+dossier_library_result_get_snippet_marks (DossierLibraryResult *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_RESULT (self), NULL);
+
+  return self->snippet_marks;
+}
+
+GStrv
+dossier_library_result_dup_terms (DossierLibraryResult *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_RESULT (self), NULL);
+
+  for (guint i = 0; i < self->snippet_marks->len; i++)
+    {
+      const DossierSearchRange *range = &g_array_index (self->snippet_marks, DossierSearchRange, i);
+      char *term = g_strndup (self->snippet + range->start, range->end - range->start);
+
+      if (g_hash_table_add (seen, term))
+        g_strv_builder_add (builder, term);
+    }
+
+  return g_strv_builder_end (builder);
+}
