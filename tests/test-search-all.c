@@ -337,6 +337,26 @@ test_grouped_results_and_open_at (void)
     g_assert_nonnull (terms[0]);
   }
 
+  /* A hit whose title holds the word has it marked there, and its
+   * snippet does not repeat the title. */
+  {
+    gboolean title_marked = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(DossierLibraryResult) result = g_list_model_get_item (model, i);
+        const DossierLibraryHit *h = dossier_library_result_get_hit (result);
+        g_autofree char *title = h != NULL && h->title != NULL ? g_utf8_casefold (h->title, -1) : NULL;
+
+        if (title == NULL || !g_str_has_prefix (title, "passport"))
+          continue;
+        g_assert_cmpuint (dossier_library_result_get_title_marks (result)->len, >, 0);
+        g_assert_false (g_str_has_prefix (dossier_library_result_get_snippet (result), h->title));
+        title_marked = TRUE;
+      }
+    g_assert_true (title_marked);
+  }
+
   /* A hit in the other case opens it at the item, in a second window. */
   g_signal_emit_by_name (panel_child (panel, "list_view"), "activate", position);
   opened.path = other;

@@ -18,6 +18,7 @@ struct _DossierLibraryResult
   DossierLibraryHit *hit;
   char              *snippet;
   GArray            *snippet_marks;
+  GArray            *title_marks;
 };
 
 G_DEFINE_FINAL_TYPE (DossierLibraryResult, dossier_library_result, G_TYPE_OBJECT)
@@ -63,6 +64,62 @@ strip_marks (const char *marked,
   return g_string_free (plain, FALSE);
 }
 
+/* The library's snippet runs over the item's fields, the title first:
+ * when it starts with the title, the marks there go to the title and
+ * the snippet keeps the rest, so the title is not read twice. */
+static void
+split_title (DossierLibraryResult *self)
+{
+  const char *title = self->hit->title;
+  gsize title_len = title != NULL ? strlen (title) : 0;
+  gsize cut;
+  g_autoptr(GArray) rest = NULL;
+  char *snippet;
+
+  if (title_len == 0 || !g_str_has_prefix (self->snippet, title))
+    return;
+  if (self->snippet[title_len] != '\0' && self->snippet[title_len] != ' ')
+    return;
+
+  cut = self->snippet[title_len] == ' ' ? title_len + 1 : title_len;
+  rest = g_array_new (FALSE, FALSE, sizeof (DossierSearchRange));
+  for (guint i = 0; i < self->snippet_marks->len; i++)
+    {
+      DossierSearchRange range = g_array_index (self->snippet_marks, DossierSearchRange, i);
+
+      if (range.end <= title_len)
+        g_array_append_val (self->title_marks, range);
+      else if (range.start >= cut)
+        {
+          range.start -= cut;
+          range.end -= cut;
+          g_array_append_val (rest, range);
+        }
+    }
+
+  snippet = g_strdup (self->snippet + cut);
+  g_free (self->snippet);
+  self->snippet = snippet;
+  g_array_unref (self->snippet_marks);
+  self->snippet_marks = g_steal_pointer (&rest);
+}
+
+static void
+add_terms (GStrvBuilder *builder,
+           GHashTable   *seen,
+           const char   *text,
+           GArray       *marks)
+{
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const DossierSearchRange *range = &g_array_index (marks, DossierSearchRange, i);
+      char *term = g_strndup (text + range->start, range->end - range->start);
+
+      if (g_hash_table_add (seen, term))
+        g_strv_builder_add (builder, term);
+    }
+}
+
 static void
 dossier_library_result_finalize (GObject *object)
 {
@@ -73,6 +130,7 @@ dossier_library_result_finalize (GObject *object)
   g_clear_pointer (&self->hit, dossier_library_hit_free);
   g_free (self->snippet);
   g_clear_pointer (&self->snippet_marks, g_array_unref);
+  g_clear_pointer (&self->title_marks, g_array_unref);
 
   G_OBJECT_CLASS (dossier_library_result_parent_class)->finalize (object);
 }
@@ -87,6 +145,7 @@ static void
 dossier_library_result_init (DossierLibraryResult *self)
 {
   self->snippet_marks = g_array_new (FALSE, FALSE, sizeof (DossierSearchRange));
+  self->title_marks = g_array_new (FALSE, FALSE, sizeof (DossierSearchRange));
 }
 
 DossierLibraryResult *
@@ -123,6 +182,7 @@ dossier_library_result_new_hit (DossierLibraryHit *hit,
   self->case_title = g_strdup (hit->case_title);
   self->snippet = strip_marks (hit->snippet, self->snippet_marks);
   self->hit = hit;
+  split_title (self);
   return self;
 }
 
@@ -190,6 +250,14 @@ dossier_library_result_get_snippet_marks (DossierLibraryResult *self)
   return self->snippet_marks;
 }
 
+GArray *
+dossier_library_result_get_title_marks (DossierLibraryResult *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_RESULT (self), NULL);
+
+  return self->title_marks;
+}
+
 GStrv
 dossier_library_result_dup_terms (DossierLibraryResult *self)
 {
@@ -198,14 +266,9 @@ dossier_library_result_dup_terms (DossierLibraryResult *self)
 
   g_return_val_if_fail (DOSSIER_IS_LIBRARY_RESULT (self), NULL);
 
-  for (guint i = 0; i < self->snippet_marks->len; i++)
-    {
-      const DossierSearchRange *range = &g_array_index (self->snippet_marks, DossierSearchRange, i);
-      char *term = g_strndup (self->snippet + range->start, range->end - range->start);
-
-      if (g_hash_table_add (seen, term))
-        g_strv_builder_add (builder, term);
-    }
+  if (self->hit != NULL && self->hit->title != NULL)
+    add_terms (builder, seen, self->hit->title, self->title_marks);
+  add_terms (builder, seen, self->snippet, self->snippet_marks);
 
   return g_strv_builder_end (builder);
 }

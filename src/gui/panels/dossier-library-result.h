@@ -33,11 +33,15 @@ guint                    dossier_library_result_get_n_hits   (DossierLibraryResu
 /* A hit: the item (path, section, id, index, title); NULL for a header. */
 const DossierLibraryHit *dossier_library_result_get_hit      (DossierLibraryResult *self);
 /* A hit: its snippet as plain text ("" when none), and the byte ranges
- * of the matched words in it (element-type DossierSearchRange). */
+ * of the matched words in it (element-type DossierSearchRange). A
+ * snippet that begins with the item's title loses it: the marks there
+ * are the title's. */
 const char              *dossier_library_result_get_snippet  (DossierLibraryResult *self);
 GArray                  *dossier_library_result_get_snippet_marks (DossierLibraryResult *self);
-/* A hit: the matched words as written in the snippet, each once, for
- * marking them in place. */
+/* A hit: the byte ranges of the matched words in its title. */
+GArray                  *dossier_library_result_get_title_marks (DossierLibraryResult *self);
+/* A hit: the matched words as written in its title and snippet, each
+ * once, for marking them in place. */
 GStrv                    dossier_library_result_dup_terms    (DossierLibraryResult *self);
 
 G_END_DECLS

@@ -68,12 +68,21 @@ show_hit (DossierLibraryRow    *self,
   const char *snippet = dossier_library_result_get_snippet (result);
   const char *title = hit->title != NULL && hit->title[0] != '\0' ? hit->title : section;
   GArray *marks = dossier_library_result_get_snippet_marks (result);
+  GArray *title_marks = dossier_library_result_get_title_marks (result);
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  g_autoptr(PangoAttrList) title_attrs = pango_attr_list_new ();
   g_autofree char *accessible = NULL;
   gboolean show_snippet;
 
   /* Case text is hostile: plain text with attributes, never markup. */
   gtk_label_set_text (self->title_label, title);
+  for (guint i = 0; title == hit->title && i < title_marks->len; i++)
+    {
+      const DossierSearchRange *range = &g_array_index (title_marks, DossierSearchRange, i);
+
+      dossier_attr_list_add_mark (title_attrs, range->start, range->end);
+    }
+  gtk_label_set_attributes (self->title_label, title_attrs);
   gtk_label_set_text (self->section_label, section);
 
   /* A match in the title needs no second line saying the same. */

@@ -38,7 +38,7 @@ struct _DossierSearchPanel
   GtkScrolledWindow  *scrolled;
   GtkListView        *list_view;
   AdwStatusPage      *no_results_page;
-  AdwStatusPage      *no_cases_page;
+  GtkWidget          *no_cases_page;
 
   GListStore         *results;
   GtkNoSelection     *selection;
