@@ -188,6 +188,17 @@ test_empty_library (void)
   type_and_wait (panel, QUERY);
   g_assert_cmpuint (dossier_search_panel_get_n_results (DOSSIER_SEARCH_PANEL (panel)), >, 0);
 
+  /* The toggle is off at first, and Alt+A (its mnemonic) turns it on. */
+  {
+    GtkWidget *toggle = panel_child (panel, "all_cases_button");
+    GtkWidget *label = find_first_of_type (toggle, GTK_TYPE_LABEL);
+
+    g_assert_false (dossier_search_panel_get_search_all (DOSSIER_SEARCH_PANEL (panel)));
+    g_assert_nonnull (label);
+    g_assert_cmpuint (gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (label))), ==, GDK_KEY_a);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (toggle), ==, "Search All Cases in the Library");
+  }
+
   toggle_and_wait (panel, TRUE);
   /* The library is listed in a thread: the page follows when it is known. */
   wait_for_text (panel, "No Cases in the Library");

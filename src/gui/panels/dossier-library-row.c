@@ -49,11 +49,14 @@ show_case (DossierLibraryRow    *self,
   gtk_widget_set_visible (self->open_case_label, is_open);
   gtk_label_set_text (self->n_hits_label, count);
 
-  /* Translators: what a screen reader says for the header of a case in
-   * the results of Search All Cases: its title, its file name, “This
-   * Case” or nothing, and how many results. */
-  accessible = g_strdup_printf (_("Case %s, %s%s, %s"), case_title, file_name,
-                                is_open ? _(", this case") : "", count);
+  if (is_open)
+    /* Translators: what a screen reader says for the header of the open
+     * case in the results of Search All Cases: its title, its file
+     * name and how many results (“3 results”). */
+    accessible = g_strdup_printf (_("Case %s, %s, this case, %s"), case_title, file_name, count);
+  else
+    /* Translators: the same for another case. */
+    accessible = g_strdup_printf (_("Case %s, %s, %s"), case_title, file_name, count);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);

@@ -418,18 +418,16 @@ show_library_count (DossierSearchPanel *self)
   guint n_hits = dossier_library_search_get_n_hits (self->library);
   guint n_cases = dossier_library_search_get_n_cases (self->library);
   g_autofree char *hits_text = NULL;
-  g_autofree char *cases_text = NULL;
   g_autofree char *text = NULL;
 
   if (dossier_library_search_is_truncated (self->library))
     hits_text = g_strdup_printf (ngettext ("The first %u result", "The first %u results", n_hits), n_hits);
   else
     hits_text = g_strdup_printf (ngettext ("%u result", "%u results", n_hits), n_hits);
-  cases_text = g_strdup_printf (ngettext ("%u case", "%u cases", n_cases), n_cases);
 
-  /* Translators: how many results Search All Cases found, and in how
-   * many cases: “12 results in 3 cases”. */
-  text = g_strdup_printf (_("%s in %s"), hits_text, cases_text);
+  /* Translators: how many results Search All Cases found (“12 results”,
+   * “The first 200 results”), and in how many cases. */
+  text = g_strdup_printf (ngettext ("%s in %u case", "%s in %u cases", n_cases), hits_text, n_cases);
   gtk_label_set_text (self->count_label, text);
 }
 
