@@ -176,7 +176,15 @@ open_path (const char *path)
   return window;
 }
 
-/* Before any folder is added the toggle says how to add one. */
+static gboolean
+shows_results (gpointer data)
+{
+  return !dossier_search_panel_is_busy (data) &&
+         g_strcmp0 (visible_page (data), "results") == 0;
+}
+
+/* Before any folder is added the toggle says how to add one; once one
+ * is, the text typed finds its cases. */
 static void
 test_empty_library (void)
 {
@@ -215,6 +223,13 @@ test_empty_library (void)
   g_clear_pointer (&shown, g_free);
   shown = shown_text (panel);
   assert_shows (shown, "unknown filter 'colour:'");
+
+  /* A folder added while the toggle is on: the text runs again over it. */
+  type_and_wait (panel, QUERY);
+  g_assert_cmpstr (visible_page (panel), ==, "no-cases");
+  add_library_folder (library_dir);
+  wait_for (shows_results, panel);
+  g_assert_cmpuint (dossier_search_panel_get_n_results (DOSSIER_SEARCH_PANEL (panel)), >, 0);
 
   close_all_windows ();
 }

@@ -50,6 +50,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   FINISHED,
+  LIBRARY_CHANGED,
   N_SIGNALS
 };
 
@@ -234,6 +235,7 @@ on_cases_listed_cb (GObject      *source,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LIBRARY_CASES]);
     }
   update_busy (self);
+  g_signal_emit (self, signals[LIBRARY_CHANGED], 0);
 }
 
 static void
@@ -330,6 +332,13 @@ dossier_library_search_class_init (DossierLibrarySearchClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1,
                   G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  signals[LIBRARY_CHANGED] =
+    g_signal_new ("library-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void

@@ -26,7 +26,9 @@ G_DECLARE_FINAL_TYPE (DossierLibrarySearch, dossier_library_search, DOSSIER, LIB
  * (-1 until known).
  * Signals: "finished" (GError *error): the answer to the last text is
  * in the model, or @error says why there is none (a query that cannot
- * be understood, a library that cannot be read).
+ * be understood, a library that cannot be read). "library-changed":
+ * the library's cases were listed again (when made, and after the
+ * library changed), so an answer shown may be out of date.
  */
 
 /* The maximum number of hits listed; the count says when there are more. */

@@ -565,7 +565,8 @@ on_library_busy_cb (DossierSearchPanel *self)
   update_busy (self);
 }
 
-/* The library gained or lost cases: "No Cases" may come or go. */
+/* The library changed (cases read again, added, gone; "No Cases" may
+ * come or go): the text typed runs again. */
 static void
 on_library_cases_cb (DossierSearchPanel *self)
 {
@@ -910,7 +911,7 @@ ensure_library (DossierSearchPanel *self)
                            G_CALLBACK (on_library_finished_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "notify::busy",
                            G_CALLBACK (on_library_busy_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->library, "notify::n-library-cases",
+  g_signal_connect_object (self->library, "library-changed",
                            G_CALLBACK (on_library_cases_cb), self, G_CONNECT_SWAPPED);
 
   model = dossier_library_search_get_model (self->library);
