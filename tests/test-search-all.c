@@ -14,6 +14,7 @@
 
 #include "dossier-library-client.h"
 #include "dossier-library-result.h"
+#include "dossier-library-row.h"
 #include "dossier-search-index.h"
 #include "dossier-search-query.h"
 #include "window-test.h"
@@ -21,8 +22,10 @@
 #define SAMPLE_CASE "data/cases/sony-pictures-2014.case.xml"
 #define OTHER_CASE "tests/cases/good/search-basic.case.xml"
 #define QUERY "passports"
+#define HOSTILE_CASE "tests/cases/good/hostile-text.case.xml"
 
 static char *library_dir;
+static char *hostile_dir;
 
 static void
 copy_into (const char *relative,
@@ -417,6 +420,82 @@ test_grouped_results_and_open_at (void)
   close_all_windows ();
 }
 
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (DOSSIER_IS_LIBRARY_ROW (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (rows, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+/* Texts typed in a burst show only the last one's hits, and a case's
+ * title with markup in it is shown as written. */
+static void
+test_stale_answers_and_hostile_text (void)
+{
+  g_autofree char *sample = library_case (SAMPLE_CASE);
+  g_autofree char *name = g_path_get_basename (HOSTILE_CASE);
+  g_autofree char *hostile = g_build_filename (hostile_dir, name, NULL);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  DossierWindow *window;
+  GtkWidget *panel;
+  GListModel *model;
+  PanelWait wait = { NULL, "huge" };
+  gboolean seen_markup = FALSE;
+
+  add_library_folder (library_dir);
+  add_library_folder (hostile_dir);
+  g_assert_cmpuint (library_hits_in ("huge", hostile), >, 0);
+
+  window = open_path (sample);
+  panel = dossier_window_get_search_panel (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  toggle_and_wait (panel, TRUE);
+
+  /* The main loop never runs between them: only "huge" may be shown. */
+  wait.panel = DOSSIER_SEARCH_PANEL (panel);
+  dossier_search_panel_set_query (wait.panel, QUERY);
+  dossier_search_panel_set_query (wait.panel, "hu");
+  dossier_search_panel_set_query (wait.panel, "huge");
+  wait_for (search_panel_answered, &wait);
+  settle ();
+  g_assert_cmpuint (dossier_search_panel_get_n_results (wait.panel), ==, library_hits_in ("huge", hostile));
+  model = shown_model (panel);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DossierLibraryResult) result = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (dossier_library_result_get_path (result), ==, hostile);
+    }
+
+  /* "<b>fdp.exe</b>" in the case's title is text, not bold. */
+  collect_rows (panel, rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *labels[] = { "case_title_label", "title_label", "snippet_label" };
+
+      for (guint j = 0; j < G_N_ELEMENTS (labels); j++)
+        {
+          GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (rows->pdata[i],
+                                                                      DOSSIER_TYPE_LIBRARY_ROW,
+                                                                      labels[j]));
+
+          g_assert_false (gtk_label_get_use_markup (label));
+          if (strstr (gtk_label_get_text (label), "<b>fdp.exe</b>") != NULL)
+            seen_markup = TRUE;
+        }
+    }
+  g_assert_true (seen_markup);
+
+  close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,9 +507,12 @@ main (int   argc,
   library_dir = g_dir_make_tmp ("dossier-library-XXXXXX", NULL);
   copy_into (SAMPLE_CASE, library_dir);
   copy_into (OTHER_CASE, library_dir);
+  hostile_dir = g_dir_make_tmp ("dossier-hostile-XXXXXX", NULL);
+  copy_into (HOSTILE_CASE, hostile_dir);
 
   g_test_add_func ("/search-all/empty-library", test_empty_library);
   g_test_add_func ("/search-all/grouped-results-and-open-at", test_grouped_results_and_open_at);
+  g_test_add_func ("/search-all/stale-answers-and-hostile-text", test_stale_answers_and_hostile_text);
 
   status = g_test_run ();
 
@@ -438,10 +520,16 @@ main (int   argc,
     g_autofree char *sample = library_case (SAMPLE_CASE);
     g_autofree char *other = library_case (OTHER_CASE);
 
+    g_autofree char *name = g_path_get_basename (HOSTILE_CASE);
+    g_autofree char *hostile = g_build_filename (hostile_dir, name, NULL);
+
     g_remove (sample);
     g_remove (other);
+    g_remove (hostile);
     g_rmdir (library_dir);
+    g_rmdir (hostile_dir);
   }
   g_free (library_dir);
+  g_free (hostile_dir);
   return status;
 }
