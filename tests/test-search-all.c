@@ -434,7 +434,8 @@ collect_rows (GtkWidget *widget,
 }
 
 /* Texts typed in a burst show only the last one's hits, and a case's
- * title with markup in it is shown as written. */
+ * title with markup in it is shown as written, without the invisible
+ * characters it hides behind. */
 static void
 test_stale_answers_and_hostile_text (void)
 {
@@ -487,6 +488,8 @@ test_stale_answers_and_hostile_text (void)
                                                                       labels[j]));
 
           g_assert_false (gtk_label_get_use_markup (label));
+          /* No right-to-left override turns "fdp.exe" into "exe.pdf". */
+          g_assert_null (strstr (gtk_label_get_text (label), "\u202E"));
           if (strstr (gtk_label_get_text (label), "<b>fdp.exe</b>") != NULL)
             seen_markup = TRUE;
         }

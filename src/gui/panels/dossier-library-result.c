@@ -5,6 +5,8 @@
 
 #include "dossier-library-result.h"
 
+#include "dossier-text-safety.h"
+
 struct _DossierLibraryResult
 {
   GObject            parent_instance;
@@ -12,10 +14,12 @@ struct _DossierLibraryResult
   gboolean           is_case;
   gboolean           is_open_case;
   char              *path;
+  char              *file_name;
   char              *case_title;
   guint              n_hits;
 
   DossierLibraryHit *hit;
+  char              *title;
   char              *snippet;
   GArray            *snippet_marks;
   GArray            *title_marks;
@@ -23,22 +27,64 @@ struct _DossierLibraryResult
 
 G_DEFINE_FINAL_TYPE (DossierLibraryResult, dossier_library_result, G_TYPE_OBJECT)
 
-/* Cuts the mark bytes out of @marked, keeping where they stood. A mark
- * left open at the end (a snippet cut short) closes there. */
+/* Text from the library is the case's text as written: like in-case
+ * search's, it is shown without bidi overrides, invisible or control
+ * characters. NULL stays NULL. */
+static char *
+sanitize (const char *text)
+{
+  return text != NULL ? dossier_sanitize_display_text (text) : NULL;
+}
+
+static char *
+safe_file_name (const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+
+  return sanitize (name);
+}
+
+/* Appends @segment (@length bytes) to @plain, made safe to show. */
+static void
+append_safe (GString    *plain,
+             const char *segment,
+             gsize       length)
+{
+  g_autofree char *raw = g_strndup (segment, length);
+  g_autofree char *safe = sanitize (raw);
+
+  g_string_append (plain, safe);
+}
+
+/* Cuts the mark bytes out of @marked, keeping where they stood, and
+ * makes each run of text between them safe to show (the marks are
+ * control characters the sanitizer would drop). A mark left open at the
+ * end (a snippet cut short) closes there. */
 static char *
 strip_marks (const char *marked,
              GArray     *marks)
 {
   GString *plain = g_string_new (NULL);
   guint open_at = G_MAXUINT;
+  const char *segment;
+  const char *p;
 
-  for (const char *p = marked != NULL ? marked : ""; *p != '\0'; p++)
+  if (marked == NULL)
+    marked = "";
+
+  for (p = segment = marked; *p != '\0'; p++)
     {
+      if (*p != DOSSIER_LIBRARY_MARK_OPEN[0] && *p != DOSSIER_LIBRARY_MARK_CLOSE[0])
+        continue;
+
+      append_safe (plain, segment, p - segment);
+      segment = p + 1;
+
       if (*p == DOSSIER_LIBRARY_MARK_OPEN[0])
         {
           open_at = plain->len;
         }
-      else if (*p == DOSSIER_LIBRARY_MARK_CLOSE[0])
+      else
         {
           if (open_at != G_MAXUINT && plain->len > open_at)
             {
@@ -48,11 +94,8 @@ strip_marks (const char *marked,
             }
           open_at = G_MAXUINT;
         }
-      else
-        {
-          g_string_append_c (plain, *p);
-        }
     }
+  append_safe (plain, segment, p - segment);
 
   if (open_at != G_MAXUINT && plain->len > open_at)
     {
@@ -70,7 +113,7 @@ strip_marks (const char *marked,
 static void
 split_title (DossierLibraryResult *self)
 {
-  const char *title = self->hit->title;
+  const char *title = self->title;
   gsize title_len = title != NULL ? strlen (title) : 0;
   gsize cut;
   g_autoptr(GArray) rest = NULL;
@@ -126,7 +169,9 @@ dossier_library_result_finalize (GObject *object)
   DossierLibraryResult *self = DOSSIER_LIBRARY_RESULT (object);
 
   g_free (self->path);
+  g_free (self->file_name);
   g_free (self->case_title);
+  g_free (self->title);
   g_clear_pointer (&self->hit, dossier_library_hit_free);
   g_free (self->snippet);
   g_clear_pointer (&self->snippet_marks, g_array_unref);
@@ -162,7 +207,8 @@ dossier_library_result_new_case (const char *path,
   self->is_case = TRUE;
   self->is_open_case = is_open_case;
   self->path = g_strdup (path);
-  self->case_title = g_strdup (case_title);
+  self->file_name = safe_file_name (path);
+  self->case_title = sanitize (case_title);
   self->n_hits = n_hits;
   self->snippet = g_strdup ("");
   return self;
@@ -179,7 +225,9 @@ dossier_library_result_new_hit (DossierLibraryHit *hit,
   self = g_object_new (DOSSIER_TYPE_LIBRARY_RESULT, NULL);
   self->is_open_case = is_open_case;
   self->path = g_strdup (hit->path);
-  self->case_title = g_strdup (hit->case_title);
+  self->file_name = safe_file_name (hit->path);
+  self->case_title = sanitize (hit->case_title);
+  self->title = sanitize (hit->title);
   self->snippet = strip_marks (hit->snippet, self->snippet_marks);
   self->hit = hit;
   split_title (self);
@@ -208,6 +256,22 @@ dossier_library_result_get_path (DossierLibraryResult *self)
   g_return_val_if_fail (DOSSIER_IS_LIBRARY_RESULT (self), NULL);
 
   return self->path;
+}
+
+const char *
+dossier_library_result_get_file_name (DossierLibraryResult *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_RESULT (self), NULL);
+
+  return self->file_name;
+}
+
+const char *
+dossier_library_result_get_title (DossierLibraryResult *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_RESULT (self), NULL);
+
+  return self->title;
 }
 
 const char *
@@ -266,8 +330,8 @@ dossier_library_result_dup_terms (DossierLibraryResult *self)
 
   g_return_val_if_fail (DOSSIER_IS_LIBRARY_RESULT (self), NULL);
 
-  if (self->hit != NULL && self->hit->title != NULL)
-    add_terms (builder, seen, self->hit->title, self->title_marks);
+  if (self->title != NULL)
+    add_terms (builder, seen, self->title, self->title_marks);
   add_terms (builder, seen, self->snippet, self->snippet_marks);
 
   return g_strv_builder_end (builder);

@@ -26,12 +26,18 @@ DossierLibraryResult    *dossier_library_result_new_hit      (DossierLibraryHit 
 gboolean                 dossier_library_result_is_case      (DossierLibraryResult *self);
 gboolean                 dossier_library_result_is_open_case (DossierLibraryResult *self);
 const char              *dossier_library_result_get_path     (DossierLibraryResult *self);
-/* The case's title, or NULL. */
+/* The case file's name, for showing. */
+const char              *dossier_library_result_get_file_name (DossierLibraryResult *self);
+/* The case's title, or NULL. Like the item's title and the snippet, made
+ * safe to show (dossier_sanitize_display_text()). */
 const char              *dossier_library_result_get_case_title (DossierLibraryResult *self);
 /* A header: how many hits of the case are listed. */
 guint                    dossier_library_result_get_n_hits   (DossierLibraryResult *self);
-/* A hit: the item (path, section, id, index, title); NULL for a header. */
+/* A hit: the item (path, section, id, index) as the library gave it;
+ * NULL for a header. Show the getters' text, not its title. */
 const DossierLibraryHit *dossier_library_result_get_hit      (DossierLibraryResult *self);
+/* A hit: its title, or NULL. */
+const char              *dossier_library_result_get_title    (DossierLibraryResult *self);
 /* A hit: its snippet as plain text ("" when none), and the byte ranges
  * of the matched words in it (element-type DossierSearchRange). A
  * snippet that begins with the item's title loses it: the marks there

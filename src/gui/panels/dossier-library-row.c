@@ -8,6 +8,7 @@
 
 #include "dossier-place.h"
 #include "dossier-text-block.h"
+#include "dossier-text-safety.h"
 
 struct _DossierLibraryRow
 {
@@ -34,7 +35,8 @@ show_case (DossierLibraryRow    *self,
   const char *case_title = dossier_library_result_get_case_title (result);
   gboolean is_open = dossier_library_result_is_open_case (result);
   guint n_hits = dossier_library_result_get_n_hits (result);
-  g_autofree char *file_name = g_path_get_basename (dossier_library_result_get_path (result));
+  const char *file_name = dossier_library_result_get_file_name (result);
+  g_autofree char *path = dossier_sanitize_display_text (dossier_library_result_get_path (result));
   g_autofree char *count = NULL;
   g_autofree char *accessible = NULL;
 
@@ -45,7 +47,7 @@ show_case (DossierLibraryRow    *self,
 
   gtk_label_set_text (self->case_title_label, case_title);
   gtk_label_set_text (self->file_label, file_name);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_label), dossier_library_result_get_path (result));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_label), path);
   gtk_widget_set_visible (self->open_case_label, is_open);
   gtk_label_set_text (self->n_hits_label, count);
 
@@ -69,7 +71,8 @@ show_hit (DossierLibraryRow    *self,
   const DossierLibraryHit *hit = dossier_library_result_get_hit (result);
   const char *section = dossier_section_get_label (hit->section);
   const char *snippet = dossier_library_result_get_snippet (result);
-  const char *title = hit->title != NULL && hit->title[0] != '\0' ? hit->title : section;
+  const char *item_title = dossier_library_result_get_title (result);
+  const char *title = item_title != NULL && item_title[0] != '\0' ? item_title : section;
   GArray *marks = dossier_library_result_get_snippet_marks (result);
   GArray *title_marks = dossier_library_result_get_title_marks (result);
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
@@ -79,7 +82,7 @@ show_hit (DossierLibraryRow    *self,
 
   /* Case text is hostile: plain text with attributes, never markup. */
   gtk_label_set_text (self->title_label, title);
-  for (guint i = 0; title == hit->title && i < title_marks->len; i++)
+  for (guint i = 0; title == item_title && i < title_marks->len; i++)
     {
       const DossierSearchRange *range = &g_array_index (title_marks, DossierSearchRange, i);
 
