@@ -234,6 +234,40 @@ dossier_library_result_new_hit (DossierLibraryHit *hit,
   return self;
 }
 
+DossierLibraryResult *
+dossier_library_result_new_search_hit (const char             *path,
+                                       const char             *case_title,
+                                       const DossierSearchHit *hit)
+{
+  DossierLibraryResult *self;
+  DossierLibraryHit *copy;
+
+  g_return_val_if_fail (path != NULL && hit != NULL, NULL);
+
+  copy = g_new0 (DossierLibraryHit, 1);
+  copy->path = g_strdup (path);
+  copy->case_title = g_strdup (case_title);
+  copy->section = hit->section;
+  copy->item_id = g_strdup (hit->item_id);
+  copy->item_index = hit->item_index;
+  copy->title = g_strdup (hit->title);
+
+  /* In-case search's text is already safe to show, its marks in place. */
+  self = g_object_new (DOSSIER_TYPE_LIBRARY_RESULT, NULL);
+  self->is_open_case = TRUE;
+  self->path = g_strdup (path);
+  self->file_name = safe_file_name (path);
+  self->case_title = sanitize (case_title);
+  self->title = g_strdup (hit->title);
+  self->snippet = g_strdup (hit->snippet != NULL ? hit->snippet : "");
+  if (hit->title_marks != NULL)
+    g_array_append_vals (self->title_marks, hit->title_marks->data, hit->title_marks->len);
+  if (hit->snippet_marks != NULL)
+    g_array_append_vals (self->snippet_marks, hit->snippet_marks->data, hit->snippet_marks->len);
+  self->hit = copy;
+  return self;
+}
+
 gboolean
 dossier_library_result_is_case (DossierLibraryResult *self)
 {

@@ -22,6 +22,11 @@ DossierLibraryResult    *dossier_library_result_new_case     (const char        
 /* Takes @hit; its snippet's marks become ranges of plain text. */
 DossierLibraryResult    *dossier_library_result_new_hit      (DossierLibraryHit *hit,
                                                               gboolean           is_open_case);
+/* A hit of the open case found by its own search index (in-case
+ * search), for the case file @path. */
+DossierLibraryResult    *dossier_library_result_new_search_hit (const char             *path,
+                                                                const char             *case_title,
+                                                                const DossierSearchHit *hit);
 
 gboolean                 dossier_library_result_is_case      (DossierLibraryResult *self);
 gboolean                 dossier_library_result_is_open_case (DossierLibraryResult *self);

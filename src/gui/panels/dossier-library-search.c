@@ -6,6 +6,7 @@
 #include "dossier-library-search.h"
 
 #include "dossier-library-result.h"
+#include "dossier-search-query.h"
 
 struct _DossierLibrarySearch
 {
@@ -18,8 +19,17 @@ struct _DossierLibrarySearch
    * links resolved: either may be the one the library knows. */
   char                 *open_path;
   char                 *open_real_path;
+  char                 *open_title;
+  /* The open case's own index: its hits come from it, not the library. */
+  DossierSearchIndex   *open_index;
 
   GCancellable         *search_cancellable;
+  /* The answers of a search, kept until both are in. */
+  guint                 n_pending;
+  GPtrArray            *library_hits;
+  GError               *library_error;
+  GPtrArray            *case_hits;
+  guint                 case_total;
   GCancellable         *list_cancellable;
   /* Bumped by every new text: an answer under an older number is stale. */
   guint                 generation;
@@ -131,6 +141,37 @@ add_case (DossierLibrarySearch *self,
   self->n_cases++;
 }
 
+/* Appends the open case's own hits (from its index) under its header,
+ * and drops the library's hits of that file: the index knows the file
+ * as it is open, and in-case search's order. */
+static void
+add_open_case (DossierLibrarySearch *self,
+               GPtrArray            *items,
+               GPtrArray            *hits)
+{
+  const char *path = self->open_path;
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      DossierLibraryHit *hit = hits->pdata[i];
+
+      if (is_open_path (self, hit->path))
+        g_clear_pointer (&hits->pdata[i], dossier_library_hit_free);
+    }
+
+  if (self->case_hits->len == 0)
+    return;
+
+  g_ptr_array_add (items, dossier_library_result_new_case (path, self->open_title, TRUE,
+                                                           self->case_hits->len));
+  for (guint i = 0; i < self->case_hits->len; i++)
+    g_ptr_array_add (items, dossier_library_result_new_search_hit (path, self->open_title,
+                                                                   self->case_hits->pdata[i]));
+  self->n_hits += self->case_hits->len;
+  self->n_cases++;
+  self->truncated = self->truncated || self->case_total > self->case_hits->len;
+}
+
 /* Groups @hits (by case file, as the library gives them) into headers
  * and hits, the open case first, and shows them. */
 static void
@@ -138,7 +179,6 @@ show_hits (DossierLibrarySearch *self,
            GPtrArray            *hits)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
 
   self->n_hits = 0;
   self->n_cases = 0;
@@ -146,18 +186,21 @@ show_hits (DossierLibrarySearch *self,
   if (self->truncated)
     g_ptr_array_set_size (hits, DOSSIER_LIBRARY_SEARCH_MAX_HITS);
 
-  for (guint i = 0; i < hits->len; i++)
-    {
-      DossierLibraryHit *hit = hits->pdata[i];
+  if (self->case_hits != NULL)
+    add_open_case (self, items, hits);
+  else
+    for (guint i = 0; i < hits->len; i++)
+      {
+        DossierLibraryHit *hit = hits->pdata[i];
 
-      if (is_open_path (self, hit->path))
-        {
-          g_autofree char *path = g_strdup (hit->path);
+        if (is_open_path (self, hit->path))
+          {
+            g_autofree char *path = g_strdup (hit->path);
 
-          add_case (self, items, hits, path);
-          break;
-        }
-    }
+            add_case (self, items, hits, path);
+            break;
+          }
+      }
 
   for (guint i = 0; i < hits->len; i++)
     {
@@ -174,6 +217,36 @@ show_hits (DossierLibrarySearch *self,
   g_list_store_splice (self->results, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->results)),
                        items->pdata, items->len);
+}
+
+static void
+clear_answers (DossierLibrarySearch *self)
+{
+  self->n_pending = 0;
+  g_clear_pointer (&self->library_hits, g_ptr_array_unref);
+  g_clear_error (&self->library_error);
+  g_clear_pointer (&self->case_hits, g_ptr_array_unref);
+  self->case_total = 0;
+}
+
+/* Both answers are in: show them, or the library's error. */
+static void
+finish_search (DossierLibrarySearch *self)
+{
+  g_autoptr(GError) error = g_steal_pointer (&self->library_error);
+
+  g_clear_object (&self->search_cancellable);
+
+  /* An empty library has nothing to add to the case's own results: the
+   * panel says how to fill it instead. */
+  if (self->library_hits == NULL || self->n_library_cases == 0)
+    clear_results (self);
+  else
+    show_hits (self, self->library_hits);
+
+  clear_answers (self);
+  update_busy (self);
+  g_signal_emit (self, signals[FINISHED], 0, error);
 }
 
 /* Callbacks */
@@ -201,15 +274,38 @@ on_search_done_cb (GObject      *source,
   if (generation != self->generation)
     return;
 
-  g_clear_object (&self->search_cancellable);
+  self->library_hits = g_steal_pointer (&hits);
+  self->library_error = g_steal_pointer (&error);
+  if (--self->n_pending == 0)
+    finish_search (self);
+}
 
-  if (hits == NULL)
-    clear_results (self);
-  else
-    show_hits (self, hits);
+static void
+on_case_search_done_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  SearchData *data = user_data;
+  DossierLibrarySearch *self = data->self;
+  guint generation = data->generation;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  guint total = 0;
 
-  update_busy (self);
-  g_signal_emit (self, signals[FINISHED], 0, error);
+  g_free (data);
+
+  hits = dossier_search_index_run_finish (DOSSIER_SEARCH_INDEX (source), result, &total, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (generation != self->generation)
+    return;
+
+  /* Without them the library's hits of the file stand in. */
+  self->case_hits = g_steal_pointer (&hits);
+  self->case_total = total;
+  if (--self->n_pending == 0)
+    finish_search (self);
 }
 
 static void
@@ -293,6 +389,7 @@ dossier_library_search_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->client, self);
   g_clear_object (&self->client);
   g_clear_object (&self->results);
+  g_clear_object (&self->open_index);
 
   G_OBJECT_CLASS (dossier_library_search_parent_class)->dispose (object);
 }
@@ -304,6 +401,8 @@ dossier_library_search_finalize (GObject *object)
 
   g_free (self->open_path);
   g_free (self->open_real_path);
+  g_free (self->open_title);
+  clear_answers (self);
 
   G_OBJECT_CLASS (dossier_library_search_parent_class)->finalize (object);
 }
@@ -365,16 +464,21 @@ dossier_library_search_new (DossierLibraryClient *client)
 }
 
 void
-dossier_library_search_set_open_file (DossierLibrarySearch *self,
-                                      GFile                *file)
+dossier_library_search_set_open_case (DossierLibrarySearch *self,
+                                      GFile                *file,
+                                      const char           *case_title,
+                                      DossierSearchIndex   *index)
 {
   g_autofree char *path = NULL;
 
   g_return_if_fail (DOSSIER_IS_LIBRARY_SEARCH (self));
   g_return_if_fail (file == NULL || G_IS_FILE (file));
+  g_return_if_fail (index == NULL || DOSSIER_IS_SEARCH_INDEX (index));
 
   g_clear_pointer (&self->open_path, g_free);
   g_clear_pointer (&self->open_real_path, g_free);
+  g_clear_pointer (&self->open_title, g_free);
+  g_clear_object (&self->open_index);
 
   path = file != NULL ? g_file_get_path (file) : NULL;
   if (path == NULL)
@@ -382,6 +486,8 @@ dossier_library_search_set_open_file (DossierLibrarySearch *self,
 
   self->open_path = g_canonicalize_filename (path, NULL);
   self->open_real_path = realpath (path, NULL);
+  self->open_title = g_strdup (case_title);
+  g_set_object (&self->open_index, index);
 }
 
 void
@@ -392,6 +498,7 @@ dossier_library_search_cancel (DossierLibrarySearch *self)
   self->generation++;
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
+  clear_answers (self);
   update_busy (self);
 }
 
@@ -413,6 +520,26 @@ dossier_library_search_run (DossierLibrarySearch *self,
     }
 
   self->search_cancellable = g_cancellable_new ();
+  self->n_pending = 1;
+
+  /* The open case is searched by its own index, in the same words (a
+   * query it cannot parse the library reports). */
+  if (self->open_index != NULL)
+    {
+      g_autoptr(DossierSearchQuery) query = dossier_search_query_parse (text, NULL);
+
+      if (query != NULL && !dossier_search_query_is_empty (query))
+        {
+          data = g_new0 (SearchData, 1);
+          data->self = self;
+          data->generation = self->generation;
+          self->n_pending++;
+          dossier_search_index_run_async (self->open_index, query, DOSSIER_LIBRARY_SEARCH_MAX_HITS,
+                                          self->search_cancellable,
+                                          on_case_search_done_cb, data);
+        }
+    }
+
   data = g_new0 (SearchData, 1);
   data->self = self;
   data->generation = self->generation;

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "dossier-library-client.h"
+#include "dossier-search-index.h"
 
 G_BEGIN_DECLS
 
@@ -35,9 +36,15 @@ G_DECLARE_FINAL_TYPE (DossierLibrarySearch, dossier_library_search, DOSSIER, LIB
 #define DOSSIER_LIBRARY_SEARCH_MAX_HITS 200
 
 DossierLibrarySearch *dossier_library_search_new              (DossierLibraryClient *client);
-/* The case file of the window (NULL: none): its hits come first. */
-void                  dossier_library_search_set_open_file    (DossierLibrarySearch *self,
-                                                               GFile                *file);
+/* The case of the window (@file NULL: none): its hits come first,
+ * marked as this case. With its search index they come from it (the
+ * file as open, in in-case search's order, even when the file is in no
+ * folder of the library) and the library's hits of the file are left
+ * out; without (an index still being built), from the library. */
+void                  dossier_library_search_set_open_case    (DossierLibrarySearch *self,
+                                                               GFile                *file,
+                                                               const char           *case_title,
+                                                               DossierSearchIndex   *index);
 /* Searches for @text; blank text clears the model at once. */
 void                  dossier_library_search_run              (DossierLibrarySearch *self,
                                                                const char           *text);

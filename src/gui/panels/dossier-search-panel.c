@@ -398,6 +398,22 @@ show_hits (DossierSearchPanel *self,
   show_page (self, "results");
 }
 
+/* Tells "Search All Cases" which case is open, and its index once built. */
+static void
+update_open_case (DossierSearchPanel *self)
+{
+  if (self->library == NULL)
+    return;
+
+  if (self->dcase == NULL)
+    dossier_library_search_set_open_case (self->library, NULL, NULL, NULL);
+  else
+    dossier_library_search_set_open_case (self->library,
+                                          dossier_case_get_file (self->dcase),
+                                          dossier_case_get_display_title (self->dcase),
+                                          self->index);
+}
+
 /* Enter was pressed before the results came: it opens the first now. */
 static void
 run_pending_activation (DossierSearchPanel *self)
@@ -600,6 +616,7 @@ on_index_built_cb (GObject      *source,
     }
 
   self->index = g_steal_pointer (&index);
+  update_open_case (self);
   start_search (self);
   update_busy (self);
 }
@@ -934,8 +951,7 @@ on_all_cases_toggled_cb (DossierSearchPanel *self)
   if (all)
     {
       ensure_library (self);
-      dossier_library_search_set_open_file (self->library,
-                                            self->dcase != NULL ? dossier_case_get_file (self->dcase) : NULL);
+      update_open_case (self);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->library_selection));
       gtk_list_view_set_factory (self->list_view, self->library_factory);
     }
@@ -1162,9 +1178,7 @@ dossier_search_panel_set_case (DossierSearchPanel *self,
   g_clear_object (&self->index_cancellable);
   g_clear_object (&self->index);
   g_set_object (&self->dcase, dcase);
-  if (self->library != NULL)
-    dossier_library_search_set_open_file (self->library,
-                                          dcase != NULL ? dossier_case_get_file (dcase) : NULL);
+  update_open_case (self);
   self->activate_pending = FALSE;
   clear_results (self);
 
