@@ -13,11 +13,12 @@ G_DECLARE_FINAL_TYPE (DossierLibrarySearch, dossier_library_search, DOSSIER, LIB
 
 /*
  * DossierLibrarySearch: "Search All Cases" for one search panel. Runs
- * the text typed over the library in the client's worker thread, one
- * search at a time: a new text cancels the search before it (which then
- * never runs if it had not started) and an answer to an older text is
- * dropped. The hits are grouped by case, a header item before each
- * case's hits, the open case's first.
+ * the text typed over the library in the client's worker thread, and
+ * over the open case's own index in another, one search at a time: a
+ * new text cancels the search before it (which then never runs if it
+ * had not started) and an answer to an older text is dropped. The hits
+ * are grouped by case, a header item before each case's hits, the open
+ * case's first.
  *
  * It also keeps how many cases the library holds (listed when made and
  * again whenever the library changes), so an empty library can be told
