@@ -7,6 +7,10 @@
 
 #include "dossier-search-panel.h"
 
+#include "dossier-library-client.h"
+#include "dossier-library-result.h"
+#include "dossier-library-row.h"
+#include "dossier-library-search.h"
 #include "dossier-search-index.h"
 #include "dossier-search-query.h"
 #include "dossier-search-result.h"
@@ -25,6 +29,7 @@ struct _DossierSearchPanel
   /* Template widgets */
   GtkWidget          *box;
   GtkSearchEntry     *search_entry;
+  GtkToggleButton    *all_cases_button;
   GtkMenuButton      *help_button;
   GtkLabel           *error_label;
   GtkStack           *results_stack;
@@ -33,9 +38,16 @@ struct _DossierSearchPanel
   GtkScrolledWindow  *scrolled;
   GtkListView        *list_view;
   AdwStatusPage      *no_results_page;
+  GtkWidget          *no_cases_page;
 
   GListStore         *results;
   GtkNoSelection     *selection;
+  GtkListItemFactory *case_factory;
+
+  /* "Search All Cases": made when the toggle is first turned on. */
+  DossierLibrarySearch *library;
+  GtkNoSelection     *library_selection;
+  GtkListItemFactory *library_factory;
 
   DossierCase        *dcase;
   DossierSearchIndex *index;
@@ -79,6 +91,31 @@ static void start_search (DossierSearchPanel *self);
 
 /* Helpers */
 
+/* TRUE while "Search All Cases" is on. */
+static gboolean
+searches_library (DossierSearchPanel *self)
+{
+  return self->library != NULL && gtk_toggle_button_get_active (self->all_cases_button);
+}
+
+/* What the list shows: the case's results or the library's. */
+static GListModel *
+shown_results (DossierSearchPanel *self)
+{
+  if (searches_library (self))
+    return dossier_library_search_get_model (self->library);
+
+  return G_LIST_MODEL (self->results);
+}
+
+/* The first row Enter in the entry opens: the library's list starts
+ * with the header of a case. */
+static guint
+first_hit_position (DossierSearchPanel *self)
+{
+  return searches_library (self) ? 1 : 0;
+}
+
 static gboolean
 is_blank (const char *text)
 {
@@ -92,7 +129,8 @@ is_blank (const char *text)
 static void
 update_busy (DossierSearchPanel *self)
 {
-  gboolean busy = self->index_cancellable != NULL || self->search_cancellable != NULL;
+  gboolean busy = self->index_cancellable != NULL || self->search_cancellable != NULL ||
+                  (searches_library (self) && dossier_library_search_is_busy (self->library));
 
   if (busy == self->busy)
     return;
@@ -249,6 +287,40 @@ add_marked_terms (GPtrArray  *terms,
     }
 }
 
+/* A hit of the open case is revealed in this window, as the case's own
+ * results are; a hit of another case opens that case (or raises its
+ * window) at the item. */
+static void
+activate_library_result (DossierSearchPanel *self,
+                         guint               position)
+{
+  g_autoptr(DossierLibraryResult) result = NULL;
+  const DossierLibraryHit *hit;
+
+  result = g_list_model_get_item (dossier_library_search_get_model (self->library), position);
+  if (result == NULL || dossier_library_result_is_case (result))
+    return;
+
+  hit = dossier_library_result_get_hit (result);
+  if (dossier_library_result_is_open_case (result))
+    {
+      g_auto(GStrv) terms = dossier_library_result_dup_terms (result);
+
+      g_signal_emit (self, signals[RESULT_ACTIVATED], 0,
+                     dossier_section_to_string (hit->section),
+                     hit->item_id,
+                     hit->item_index,
+                     terms);
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-at", "(sssi)",
+                              hit->path,
+                              dossier_section_to_string (hit->section),
+                              hit->item_id != NULL ? hit->item_id : "",
+                              hit->item_index);
+}
+
 static void
 activate_result (DossierSearchPanel *self,
                  guint               position)
@@ -256,6 +328,12 @@ activate_result (DossierSearchPanel *self,
   g_autoptr(DossierSearchResult) result = NULL;
   g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
   const DossierSearchHit *hit;
+
+  if (searches_library (self))
+    {
+      activate_library_result (self, position);
+      return;
+    }
 
   result = g_list_model_get_item (G_LIST_MODEL (self->results), position);
   if (result == NULL)
@@ -317,6 +395,76 @@ show_hits (DossierSearchPanel *self,
       gtk_label_set_text (self->count_label, text);
     }
 
+  show_page (self, "results");
+}
+
+/* Tells "Search All Cases" which case is open, and its index once built. */
+static void
+update_open_case (DossierSearchPanel *self)
+{
+  if (self->library == NULL)
+    return;
+
+  if (self->dcase == NULL)
+    dossier_library_search_set_open_case (self->library, NULL, NULL, NULL);
+  else
+    dossier_library_search_set_open_case (self->library,
+                                          dossier_case_get_file (self->dcase),
+                                          dossier_case_get_display_title (self->dcase),
+                                          self->index);
+}
+
+/* Enter was pressed before the results came: it opens the first now. */
+static void
+run_pending_activation (DossierSearchPanel *self)
+{
+  guint first = first_hit_position (self);
+
+  if (!self->activate_pending)
+    return;
+
+  self->activate_pending = FALSE;
+  if (g_list_model_get_n_items (shown_results (self)) > first)
+    activate_result (self, first);
+}
+
+static void
+show_library_count (DossierSearchPanel *self)
+{
+  guint n_hits = dossier_library_search_get_n_hits (self->library);
+  guint n_cases = dossier_library_search_get_n_cases (self->library);
+  g_autofree char *hits_text = NULL;
+  g_autofree char *text = NULL;
+
+  if (dossier_library_search_is_truncated (self->library))
+    hits_text = g_strdup_printf (ngettext ("The first %u result", "The first %u results", n_hits), n_hits);
+  else
+    hits_text = g_strdup_printf (ngettext ("%u result", "%u results", n_hits), n_hits);
+
+  /* Translators: how many results Search All Cases found (“12 results”,
+   * “The first 200 results”), and in how many cases. */
+  text = g_strdup_printf (ngettext ("%s in %u case", "%s in %u cases", n_cases), hits_text, n_cases);
+  gtk_label_set_text (self->count_label, text);
+}
+
+/* What the library answered, or the page that says why there is
+ * nothing: no cases in the library, or none that match. */
+static void
+show_library_hits (DossierSearchPanel *self)
+{
+  GtkAdjustment *vadjustment;
+
+  if (dossier_library_search_get_n_hits (self->library) == 0)
+    {
+      gtk_label_set_text (self->count_label, "");
+      show_page (self, dossier_library_search_get_n_library_cases (self->library) == 0
+                         ? "no-cases" : "no-results");
+      return;
+    }
+
+  vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+  show_library_count (self);
   show_page (self, "results");
 }
 
@@ -403,13 +551,43 @@ on_search_done_cb (GObject      *source,
     }
 
   update_busy (self);
+  run_pending_activation (self);
+}
 
-  if (self->activate_pending)
+static void
+on_library_finished_cb (DossierSearchPanel *self,
+                        const GError       *error)
+{
+  if (!searches_library (self))
+    return;
+
+  if (error != NULL)
     {
-      self->activate_pending = FALSE;
-      if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0)
-        activate_result (self, 0);
+      show_error (self, error->message);
+      show_page (self, "error");
     }
+  else
+    {
+      show_library_hits (self);
+    }
+
+  update_busy (self);
+  run_pending_activation (self);
+}
+
+static void
+on_library_busy_cb (DossierSearchPanel *self)
+{
+  update_busy (self);
+}
+
+/* The library changed (cases read again, added, gone; "No Cases" may
+ * come or go): the text typed runs again. */
+static void
+on_library_cases_cb (DossierSearchPanel *self)
+{
+  if (searches_library (self))
+    start_search (self);
 }
 
 static void
@@ -438,6 +616,7 @@ on_index_built_cb (GObject      *source,
     }
 
   self->index = g_steal_pointer (&index);
+  update_open_case (self);
   start_search (self);
   update_busy (self);
 }
@@ -451,12 +630,23 @@ start_search (DossierSearchPanel *self)
   SearchData *data;
 
   cancel_search (self);
+  if (self->library != NULL)
+    dossier_library_search_cancel (self->library);
 
   if (is_blank (text))
     {
       show_error (self, NULL);
       clear_results (self);
-      show_page (self, self->index_cancellable != NULL ? "indexing" : "none");
+      if (searches_library (self))
+        {
+          dossier_library_search_run (self->library, "");
+          show_page (self, dossier_library_search_get_n_library_cases (self->library) == 0
+                             ? "no-cases" : "none");
+        }
+      else
+        {
+          show_page (self, self->index_cancellable != NULL ? "indexing" : "none");
+        }
       update_busy (self);
       return;
     }
@@ -473,6 +663,23 @@ start_search (DossierSearchPanel *self)
     }
 
   show_error (self, NULL);
+
+  /* The same text over every case; the library parses it again in its
+   * thread, so this only had to catch mistakes at once. */
+  if (searches_library (self))
+    {
+      if (dossier_search_query_is_empty (query))
+        {
+          dossier_library_search_run (self->library, "");
+          show_page (self, "none");
+        }
+      else
+        {
+          dossier_library_search_run (self->library, text);
+        }
+      update_busy (self);
+      return;
+    }
 
   if (self->index == NULL)
     {
@@ -521,7 +728,7 @@ on_search_activate_cb (DossierSearchPanel *self)
     }
 
   if (g_strcmp0 (page, "results") == 0)
-    activate_result (self, 0);
+    activate_result (self, first_hit_position (self));
 }
 
 static void
@@ -544,19 +751,20 @@ on_entry_key_pressed_cb (GtkEventControllerKey *controller,
                          GdkModifierType        state,
                          DossierSearchPanel    *self)
 {
+  guint first = first_hit_position (self);
   GtkWidget *row;
 
   if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
     return GDK_EVENT_PROPAGATE;
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->results_stack), "results") != 0 ||
-      g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0)
+      g_list_model_get_n_items (shown_results (self)) <= first)
     return GDK_EVENT_PROPAGATE;
 
   /* Into the list at the first result, the one Enter in the entry
    * opens; Up from there comes back. */
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
-  row = find_row (self, 0);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", first);
+  row = find_row (self, first);
   if (row == NULL || !gtk_widget_grab_focus (row))
     gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
   return GDK_EVENT_STOP;
@@ -569,9 +777,11 @@ on_list_key_pressed_cb (GtkEventControllerKey *controller,
                         GdkModifierType        state,
                         DossierSearchPanel    *self)
 {
-  /* Up from the first result goes back to the entry. */
+  guint position = focused_position (self);
+
+  /* Up from the first result (or a case above it) goes back to the entry. */
   if ((keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up) &&
-      focused_position (self) == 0)
+      position != GTK_INVALID_LIST_POSITION && position <= first_hit_position (self))
     {
       gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
       return GDK_EVENT_STOP;
@@ -681,6 +891,88 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                   -1);
 }
 
+static void
+setup_library_row_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      gpointer                  user_data)
+{
+  GtkWidget *row = dossier_library_row_new ();
+
+  gtk_list_item_set_child (list_item, row);
+  g_object_set_data (G_OBJECT (row), "dossier-list-item", list_item);
+}
+
+static void
+bind_library_row_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     gpointer                  user_data)
+{
+  DossierLibraryResult *result = gtk_list_item_get_item (list_item);
+
+  /* A case's header only names it; its hits are what opens. */
+  gtk_list_item_set_activatable (list_item, !dossier_library_result_is_case (result));
+  dossier_library_row_set_result (DOSSIER_LIBRARY_ROW (gtk_list_item_get_child (list_item)), result);
+}
+
+static void
+ensure_library (DossierSearchPanel *self)
+{
+  GtkListItemFactory *factory;
+  GListModel *model;
+
+  if (self->library != NULL)
+    return;
+
+  self->library = dossier_library_search_new (dossier_library_client_get_default ());
+  g_signal_connect_object (self->library, "finished",
+                           G_CALLBACK (on_library_finished_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library, "notify::busy",
+                           G_CALLBACK (on_library_busy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library, "library-changed",
+                           G_CALLBACK (on_library_cases_cb), self, G_CONNECT_SWAPPED);
+
+  model = dossier_library_search_get_model (self->library);
+  self->library_selection = gtk_no_selection_new (g_object_ref (model));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_library_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_library_row_cb), NULL);
+  self->library_factory = factory;
+}
+
+/* "Search All Cases" on or off: the same text runs over the library, or
+ * over the case again. */
+static void
+on_all_cases_toggled_cb (DossierSearchPanel *self)
+{
+  gboolean all = gtk_toggle_button_get_active (self->all_cases_button);
+  const char *placeholder = all ? _("Search all cases") : _("Search the case");
+
+  if (all)
+    {
+      ensure_library (self);
+      update_open_case (self);
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->library_selection));
+      gtk_list_view_set_factory (self->list_view, self->library_factory);
+    }
+  else
+    {
+      if (self->library != NULL)
+        dossier_library_search_run (self->library, "");
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+      gtk_list_view_set_factory (self->list_view, self->case_factory);
+    }
+
+  g_object_set (self->search_entry, "placeholder-text", placeholder, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder,
+                                  -1);
+  self->activate_pending = FALSE;
+  clear_results (self);
+  start_search (self);
+  update_busy (self);
+}
+
 /* Overrides */
 
 static void
@@ -747,9 +1039,15 @@ dossier_search_panel_dispose (GObject *object)
   cancel_search (self);
   g_cancellable_cancel (self->index_cancellable);
   g_clear_object (&self->index_cancellable);
+  if (self->library != NULL)
+    dossier_library_search_cancel (self->library);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_SEARCH_PANEL);
 
+  g_clear_object (&self->library_selection);
+  g_clear_object (&self->library_factory);
+  g_clear_object (&self->library);
+  g_clear_object (&self->case_factory);
   g_clear_object (&self->selection);
   g_clear_object (&self->results);
   g_clear_object (&self->index);
@@ -796,6 +1094,7 @@ dossier_search_panel_class_init (DossierSearchPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-search-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, box);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, all_cases_button);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, help_button);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, error_label);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, results_stack);
@@ -804,12 +1103,14 @@ dossier_search_panel_class_init (DossierSearchPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, scrolled);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, list_view);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, no_cases_page);
   /* For tests, which check that every example of the help works. */
   gtk_widget_class_bind_template_child_full (widget_class, "help_grid", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_all_cases_toggled_cb);
 
   gtk_widget_class_set_css_name (widget_class, "dossier-search-panel");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_SEARCH);
@@ -834,7 +1135,7 @@ dossier_search_panel_init (DossierSearchPanel *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
+  self->case_factory = factory;
 
   /* Capture: the entry's text would take Down for itself. */
   controller = gtk_event_controller_key_new ();
@@ -877,6 +1178,7 @@ dossier_search_panel_set_case (DossierSearchPanel *self,
   g_clear_object (&self->index_cancellable);
   g_clear_object (&self->index);
   g_set_object (&self->dcase, dcase);
+  update_open_case (self);
   self->activate_pending = FALSE;
   clear_results (self);
 
@@ -939,5 +1241,25 @@ dossier_search_panel_get_n_results (DossierSearchPanel *self)
 {
   g_return_val_if_fail (DOSSIER_IS_SEARCH_PANEL (self), 0);
 
+  if (searches_library (self))
+    return dossier_library_search_get_n_hits (self->library);
+
   return g_list_model_get_n_items (G_LIST_MODEL (self->results));
+}
+
+void
+dossier_search_panel_set_search_all (DossierSearchPanel *self,
+                                     gboolean            search_all)
+{
+  g_return_if_fail (DOSSIER_IS_SEARCH_PANEL (self));
+
+  gtk_toggle_button_set_active (self->all_cases_button, search_all);
+}
+
+gboolean
+dossier_search_panel_get_search_all (DossierSearchPanel *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SEARCH_PANEL (self), FALSE);
+
+  return gtk_toggle_button_get_active (self->all_cases_button);
 }

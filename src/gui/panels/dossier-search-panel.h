@@ -52,4 +52,14 @@ gboolean     dossier_search_panel_is_busy   (DossierSearchPanel *self);
  * many match in all). */
 guint        dossier_search_panel_get_n_results (DossierSearchPanel *self);
 
+/* "Search All Cases" (the toggle beside the entry, Alt+A): the text
+ * typed runs over every case of the library (the default
+ * DossierLibraryClient), its hits grouped by case, the open case's
+ * first. A hit in the open case is activated as the case's own results
+ * are ("result-activated"); a hit in another case activates
+ * "app.open-at". Off: the case's results for the same text again. */
+void         dossier_search_panel_set_search_all (DossierSearchPanel *self,
+                                                  gboolean            search_all);
+gboolean     dossier_search_panel_get_search_all (DossierSearchPanel *self);
+
 G_END_DECLS
