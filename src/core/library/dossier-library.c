@@ -160,26 +160,32 @@ store_file (DossierLibraryStore  *store,
   return dossier_library_store_put_case (store, info, items, error);
 }
 
-gboolean
-dossier_library_index_file (DossierLibraryStore  *store,
-                            const char           *path,
-                            gboolean             *out_read,
-                            GError              **error)
+/* What indexing one file did. */
+typedef enum
+{
+  OUTCOME_SAME,       /* its size and time are those stored */
+  OUTCOME_TOUCHED,    /* they changed, its SHA-256 did not */
+  OUTCOME_READ,       /* read and stored again */
+  OUTCOME_GONE,       /* no longer a file */
+} Outcome;
+
+static gboolean
+index_file (DossierLibraryStore  *store,
+            const char           *path,
+            Outcome              *out_outcome,
+            GError              **error)
 {
   DossierLibraryStamp known = { 0, };
   DossierLibraryStamp now = { 0, };
   gboolean have_known;
   gboolean ok = TRUE;
 
-  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (out_read != NULL)
-    *out_read = FALSE;
+  *out_outcome = OUTCOME_SAME;
   have_known = dossier_library_store_get_stamp (store, path, &known);
   if (!stat_file (path, &now))
     {
       dossier_library_stamp_clear (&known);
+      *out_outcome = OUTCOME_GONE;
       return have_known ? dossier_library_store_remove_case (store, path, error) : TRUE;
     }
   if (have_known && known.size == now.size && known.mtime == now.mtime)
@@ -199,11 +205,12 @@ dossier_library_index_file (DossierLibraryStore  *store,
         {
           /* Touched, not changed. */
           ok = dossier_library_store_touch_case (store, path, &now, error);
+          if (*out_outcome != OUTCOME_READ)
+            *out_outcome = OUTCOME_TOUCHED;
           break;
         }
       ok = store_file (store, path, bytes, &now, error);
-      if (out_read != NULL)
-        *out_read = TRUE;
+      *out_outcome = OUTCOME_READ;
       /* Changed while it was read: read it again. */
       if (!ok || !stat_file (path, &after)
           || (after.size == now.size && after.mtime == now.mtime))
@@ -211,6 +218,24 @@ dossier_library_index_file (DossierLibraryStore  *store,
     }
   dossier_library_stamp_clear (&known);
   dossier_library_stamp_clear (&now);
+  return ok;
+}
+
+gboolean
+dossier_library_index_file (DossierLibraryStore  *store,
+                            const char           *path,
+                            gboolean             *out_read,
+                            GError              **error)
+{
+  Outcome outcome;
+  gboolean ok;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  ok = index_file (store, path, &outcome, error);
+  if (out_read != NULL)
+    *out_read = outcome == OUTCOME_READ;
   return ok;
 }
 
@@ -232,6 +257,72 @@ dossier_library_add_folder (DossierLibraryStore  *store,
       return FALSE;
     }
   return dossier_library_store_add_folder (store, absolute, error);
+}
+
+/* Whether @path lies below @folder (both absolute, canonical). */
+static gboolean
+is_below (const char *path,
+          const char *folder)
+{
+  gsize n = strlen (folder);
+
+  if (strncmp (path, folder, n) != 0)
+    return FALSE;
+  return (n > 0 && folder[n - 1] == G_DIR_SEPARATOR) || path[n] == G_DIR_SEPARATOR;
+}
+
+static gboolean
+is_below_any (const char         *path,
+              const char * const *folders)
+{
+  for (guint i = 0; folders[i] != NULL; i++)
+    if (is_below (path, folders[i]))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+dossier_library_remove_folder (DossierLibraryStore  *store,
+                               const char           *path,
+                               GError              **error)
+{
+  g_autofree char *absolute = NULL;
+  g_auto(GStrv) folders = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  absolute = g_canonicalize_filename (path, NULL);
+  folders = dossier_library_store_list_folders (store, error);
+  if (folders == NULL)
+    return FALSE;
+  if (!g_strv_contains ((const char * const *) folders, absolute))
+    {
+      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_IN_LIBRARY,
+                   _("%s is not a folder of the library"), path);
+      return FALSE;
+    }
+  if (!dossier_library_store_remove_folder (store, absolute, error))
+    return FALSE;
+
+  /* The folder is off the list first: a crash before its cases are
+   * dropped leaves cases that the next update drops. */
+  g_clear_pointer (&folders, g_strfreev);
+  folders = dossier_library_store_list_folders (store, error);
+  cases = folders != NULL ? dossier_library_store_list_cases (store, error) : NULL;
+  if (cases == NULL)
+    return FALSE;
+  for (guint i = 0; i < cases->len; i++)
+    {
+      const DossierLibraryCaseInfo *info = g_ptr_array_index (cases, i);
+
+      if (is_below (info->path, absolute)
+          && !is_below_any (info->path, (const char * const *) folders)
+          && !dossier_library_store_remove_case (store, info->path, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Adds every *.case.xml under @folder to @found, sorted by path. Links
@@ -295,17 +386,19 @@ dossier_library_update (DossierLibraryStore         *store,
   for (guint i = 0; i < found->len; i++)
     {
       const char *path = g_ptr_array_index (found, i);
-      gboolean read = FALSE;
+      Outcome outcome;
 
       /* The same file under two folders is one case. */
       if (!g_hash_table_add (seen, (gpointer) path))
         continue;
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      if (!dossier_library_index_file (store, path, &read, error))
+      if (!index_file (store, path, &outcome, error))
         return FALSE;
-      if (read)
+      if (outcome == OUTCOME_READ)
         update.n_read++;
+      else if (outcome == OUTCOME_TOUCHED)
+        update.n_unchanged++;
       if (progress != NULL)
         progress (i + 1, found->len, path, progress_data);
     }

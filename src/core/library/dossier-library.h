@@ -47,6 +47,22 @@ gboolean dossier_library_add_folder  (DossierLibraryStore        *store,
                                       GError                    **error);
 
 /**
+ * dossier_library_remove_folder:
+ * @store: a library
+ * @path: one of its folders, as the user typed it
+ * @error: %DOSSIER_LIBRARY_ERROR_NOT_IN_LIBRARY when it is not one of
+ *   the library's folders, or a %DOSSIER_LIBRARY_ERROR of the store
+ *
+ * Takes the folder (as an absolute path, as dossier_library_add_folder()
+ * stores it) off the library's list and drops its cases, except those
+ * that are also under another folder of the library. The folder need
+ * not exist any more.
+ */
+gboolean dossier_library_remove_folder (DossierLibraryStore      *store,
+                                        const char               *path,
+                                        GError                  **error);
+
+/**
  * dossier_library_index_file:
  * @store: a library
  * @path: an absolute path to a case file
