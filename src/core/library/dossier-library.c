@@ -381,6 +381,10 @@ dossier_library_update (DossierLibraryStore         *store,
   for (guint i = 0; folders[i] != NULL; i++)
     find_cases (folders[i], found);
   g_ptr_array_sort (found, compare_paths);
+  /* The same file under two folders is one case. */
+  for (guint i = found->len; i > 1; i--)
+    if (strcmp (g_ptr_array_index (found, i - 1), g_ptr_array_index (found, i - 2)) == 0)
+      g_ptr_array_remove_index (found, i - 1);
   update.n_files = found->len;
 
   for (guint i = 0; i < found->len; i++)
@@ -388,9 +392,7 @@ dossier_library_update (DossierLibraryStore         *store,
       const char *path = g_ptr_array_index (found, i);
       Outcome outcome;
 
-      /* The same file under two folders is one case. */
-      if (!g_hash_table_add (seen, (gpointer) path))
-        continue;
+      g_hash_table_add (seen, (gpointer) path);
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
       if (!index_file (store, path, &outcome, error))
