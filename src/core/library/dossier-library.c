@@ -325,6 +325,14 @@ dossier_library_remove_folder (DossierLibraryStore  *store,
   return TRUE;
 }
 
+gboolean
+dossier_library_is_case_file_name (const char *name)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return g_str_has_suffix (name, CASE_SUFFIX);
+}
+
 /* Adds every *.case.xml under @folder to @found, sorted by path. Links
  * to folders are not followed, so a loop of links ends. */
 static void
@@ -342,12 +350,12 @@ find_cases (const char *folder,
 
       if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
         {
-          if (g_str_has_suffix (name, CASE_SUFFIX) && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+          if (dossier_library_is_case_file_name (name) && g_file_test (path, G_FILE_TEST_IS_REGULAR))
             g_ptr_array_add (found, g_steal_pointer (&path));
         }
       else if (g_file_test (path, G_FILE_TEST_IS_DIR))
         find_cases (path, found);
-      else if (g_str_has_suffix (name, CASE_SUFFIX))
+      else if (dossier_library_is_case_file_name (name))
         g_ptr_array_add (found, g_steal_pointer (&path));
     }
 }

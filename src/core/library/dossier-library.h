@@ -33,6 +33,10 @@ typedef void (*DossierLibraryProgressFunc) (guint       done,
                                             const char *path,
                                             gpointer    user_data);
 
+/* Whether a file of this name is a case file the library indexes
+ * (`*.case.xml`). */
+gboolean dossier_library_is_case_file_name (const char            *name);
+
 /**
  * dossier_library_add_folder:
  * @store: a library
