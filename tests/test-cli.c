@@ -549,9 +549,17 @@ test_library_search (void)
                                              "search-basic.case.xml", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *hostile = NULL;
   gsize length = 0;
 
   make_case_folders (dir);
+  /* An empty library: --search without its FILE, most likely. */
+  run_dossier (&run, "--search=passports", NULL);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "dossier: the case library has no folders: give --search a FILE, "
+                                "or add a folder with --library-add FOLDER\n");
+  g_assert_cmpint (run.status, ==, 2);
+
   /* The default library: $XDG_DATA_HOME, a folder of this test. */
   run_dossier (&run, "--library-add", a, NULL);
   g_assert_cmpstr (run.err, ==, "");
@@ -596,6 +604,18 @@ test_library_search (void)
   g_assert_nonnull (strstr (run.out, ": reactions r-kcna: "));
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
+
+  /* A file name cannot pass for another line, nor turn text around. */
+  hostile = g_build_filename (dir, "a", "x\netc-passwd: notes n1: \u202eevil.case.xml", NULL);
+  g_file_set_contents (hostile, contents, length, &error);
+  g_assert_no_error (error);
+  run_dossier (&run, "--search=\"act of war\" in:reactions", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "\netc-passwd"));
+  g_assert_null (strstr (run.out, "\u202e"));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s/a/x etc-passwd: notes n1: evil.case.xml: reactions r-kcna: ", dir);
+  g_assert_nonnull (strstr (run.out, expected));
 
   /* With a file, --search searches the file, not the library. */
   run_dossier (&run, "--search=passports", "tests/cases/good/minimal.case.xml", NULL);

@@ -111,6 +111,7 @@ test_rename (LibraryTest   *t,
   g_autofree char *a = library_test_write_case (t->folder, "a.case.xml", "Case of the tusks", "walrus", 3);
   g_autofree char *sub = g_build_filename (t->folder, "2014", NULL);
   g_autofree char *renamed = g_build_filename (sub, "renamed.case.xml", NULL);
+  g_autofree char *aside = g_build_filename (sub, "renamed.case.xml.bak", NULL);
 
   assert_update (t->store, 1, 1, 0, 0, 0);
   g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
@@ -124,7 +125,6 @@ test_rename (LibraryTest   *t,
   g_assert_cmpuint (library_test_n_hits (t->store, "walrus", NULL), ==, 3);
 
   /* A file renamed to another suffix is no case file any more. */
-  g_autofree char *aside = g_build_filename (sub, "renamed.case.xml.bak", NULL);
   g_assert_cmpint (g_rename (renamed, aside), ==, 0);
   assert_update (t->store, 0, 0, 0, 1, 0);
   g_assert_cmpuint (library_test_n_cases (t->store), ==, 0);

@@ -87,6 +87,17 @@ print_snippet (FILE         *out,
     }
 }
 
+/* A file name as safe to show as case text: a name with a line break or
+ * a right-to-left override in it cannot pass for another line. */
+static void
+print_path (FILE       *out,
+            const char *path)
+{
+  g_autofree char *safe = dossier_sanitize_display_text (path);
+
+  fputs (safe, out);
+}
+
 static int
 search_library (DossierLibraryStore *store,
                 const char          *text,
@@ -123,7 +134,8 @@ search_library (DossierLibraryStore *store,
     {
       const DossierLibraryHit *hit = g_ptr_array_index (hits, i);
 
-      fprintf (out, "%s: %s", hit->path, dossier_section_to_string (hit->section));
+      print_path (out, hit->path);
+      fprintf (out, ": %s", dossier_section_to_string (hit->section));
       if (hit->item_id != NULL)
         fprintf (out, " %s", hit->item_id);
       else if (hit->item_index >= 0)
@@ -147,7 +159,10 @@ print_case (FILE                         *out,
 
   if (info->problem != NULL)
     {
-      fprintf (out, "%s:%u: %s\n", info->path, info->problem_line, info->problem);
+      print_path (out, info->path);
+      fprintf (out, ":%u: ", info->problem_line);
+      print_snippet (out, info->problem, &(Marker) { "", "" });
+      fputc ('\n', out);
       return;
     }
   notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", info->n_notes),
@@ -159,7 +174,8 @@ print_case (FILE                         *out,
   entities = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entity", "%u entities",
                                            info->n_entities),
                               info->n_entities);
-  fprintf (out, "%s: ", info->path);
+  print_path (out, info->path);
+  fputs (": ", out);
   print_snippet (out, info->title != NULL ? info->title : "", &(Marker) { "", "" });
   fputs (" (", out);
   if (info->status != NULL)
@@ -258,6 +274,17 @@ dossier_library_command (const DossierLibraryCommand *command,
         return status;
     }
   if (command->search != NULL)
-    return search_library (store, command->search, out, err);
+    {
+      g_auto(GStrv) folders = dossier_library_store_list_folders (store, &error);
+
+      if (folders != NULL && folders[0] == NULL)
+        {
+          /* Most likely --search without the FILE meant. */
+          fprintf (err, "%s\n", _("dossier: the case library has no folders: give --search a FILE, "
+                                  "or add a folder with --library-add FOLDER"));
+          return 2;
+        }
+      return search_library (store, command->search, out, err);
+    }
   return 0;
 }

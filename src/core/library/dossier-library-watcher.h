@@ -49,8 +49,8 @@ G_DECLARE_FINAL_TYPE (DossierLibraryWatcher, dossier_library_watcher, DOSSIER, L
  *
  * A folder that does not exist when it is given is not watched; give
  * the folders again (dossier_library_watcher_set_folders()) when the
- * library's list changes. Signals come in the thread-default main
- * context of the thread that made the watcher.
+ * library's list changes. Use it from the thread that made it: its
+ * signal comes in that thread's thread-default main context.
  */
 
 /**
