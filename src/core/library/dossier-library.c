@@ -387,7 +387,14 @@ dossier_library_update (DossierLibraryStore         *store,
   if (folders == NULL)
     return FALSE;
   for (guint i = 0; folders[i] != NULL; i++)
-    find_cases (folders[i], found);
+    {
+      /* A case opened in Dossier is kept as an entry of its own. */
+      if (g_str_has_suffix (folders[i], CASE_SUFFIX)
+          && g_file_test (folders[i], G_FILE_TEST_IS_REGULAR))
+        g_ptr_array_add (found, g_strdup (folders[i]));
+      else
+        find_cases (folders[i], found);
+    }
   g_ptr_array_sort (found, compare_paths);
   /* The same file under two folders is one case. */
   for (guint i = found->len; i > 1; i--)

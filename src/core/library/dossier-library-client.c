@@ -1,0 +1,740 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "dossier-library-client.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dossier-library.h"
+#include "dossier-library-sqlite.h"
+#include "dossier-search-query.h"
+
+/* Two connections to the database, each used by one thread at a time:
+ * the reader for searches and listings, the writer for updates and
+ * folder changes. WAL lets the reader go on while the writer writes. */
+
+/* At most this often a `progress` signal, besides the last file's. */
+#define PROGRESS_INTERVAL_US (50 * 1000)
+
+struct _DossierLibraryClient
+{
+  GObject        parent_instance;
+
+  char          *location;
+  GMainContext  *context;
+
+  GMutex         open_lock;     /* making the database file, and notice */
+  char          *notice;
+
+  GMutex         reader_lock;
+  DossierLibraryStore *reader;
+  GMutex         writer_lock;
+  DossierLibraryStore *writer;
+
+  /* Main context only. */
+  gboolean       updating;
+  gboolean       update_again;
+  GPtrArray     *pending_files;
+  guint          n_tasks;       /* folder changes and searches running */
+};
+
+enum
+{
+  PROP_0,
+  PROP_UPDATING,
+  N_PROPS
+};
+
+enum
+{
+  SIGNAL_PROGRESS,
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (DossierLibraryClient, dossier_library_client, G_TYPE_OBJECT)
+
+static char *default_location;
+
+/* ------------------------------------------------------------------ */
+/* Connections (worker threads)                                        */
+/* ------------------------------------------------------------------ */
+
+/* Opens a connection; the first one of the process makes or sets aside
+ * the file, so the opening is one at a time. */
+static DossierLibraryStore *
+open_store (DossierLibraryClient  *self,
+            GError               **error)
+{
+  g_autofree char *notice = NULL;
+  DossierLibrarySqlite *store;
+
+  g_mutex_lock (&self->open_lock);
+  store = dossier_library_sqlite_open (self->location, &notice, error);
+  if (notice != NULL && self->notice == NULL)
+    self->notice = g_steal_pointer (&notice);
+  g_mutex_unlock (&self->open_lock);
+  return store != NULL ? DOSSIER_LIBRARY_STORE (store) : NULL;
+}
+
+/* With @lock held: the connection in @slot, opened if need be. */
+static DossierLibraryStore *
+ensure_store (DossierLibraryClient  *self,
+              DossierLibraryStore  **slot,
+              GError               **error)
+{
+  if (*slot == NULL)
+    *slot = open_store (self, error);
+  return *slot;
+}
+
+/* ------------------------------------------------------------------ */
+/* Searches and listings                                               */
+/* ------------------------------------------------------------------ */
+
+typedef enum
+{
+  READ_SEARCH,
+  READ_CASES,
+  READ_FOLDERS,
+} ReadKind;
+
+typedef struct
+{
+  ReadKind  kind;
+  char     *text;
+  guint     max_results;
+} ReadJob;
+
+static void
+read_job_free (ReadJob *job)
+{
+  g_free (job->text);
+  g_free (job);
+}
+
+static GPtrArray *
+run_search (DossierLibraryStore  *store,
+            const ReadJob        *job,
+            GError              **error)
+{
+  g_autoptr(DossierSearchQuery) query = dossier_search_query_parse (job->text, error);
+
+  if (query == NULL)
+    return NULL;
+  if (dossier_search_query_is_empty (query))
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_library_hit_free);
+  return dossier_library_store_search (store, query, job->max_results, error);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  DossierLibraryClient *self = source_object;
+  const ReadJob *job = task_data;
+  DossierLibraryStore *store;
+  GError *error = NULL;
+
+  g_mutex_lock (&self->reader_lock);
+  /* A search typed over before it could start never runs. */
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_mutex_unlock (&self->reader_lock);
+      return;
+    }
+  store = ensure_store (self, &self->reader, &error);
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else if (job->kind == READ_SEARCH)
+    {
+      GPtrArray *hits = run_search (store, job, &error);
+
+      if (hits == NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_pointer (task, hits, (GDestroyNotify) g_ptr_array_unref);
+    }
+  else if (job->kind == READ_CASES)
+    {
+      GPtrArray *cases = dossier_library_store_list_cases (store, &error);
+
+      if (cases == NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_pointer (task, cases, (GDestroyNotify) g_ptr_array_unref);
+    }
+  else
+    {
+      GStrv folders = dossier_library_store_list_folders (store, &error);
+
+      if (folders == NULL)
+        g_task_return_error (task, error);
+      else
+        {
+          qsort (folders, g_strv_length (folders), sizeof (char *), compare_strings);
+          g_task_return_pointer (task, folders, (GDestroyNotify) g_strfreev);
+        }
+    }
+  g_mutex_unlock (&self->reader_lock);
+}
+
+static void
+start_read (DossierLibraryClient *self,
+            ReadJob              *job,
+            gpointer              tag,
+            GCancellable         *cancellable,
+            GAsyncReadyCallback   callback,
+            gpointer              user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, tag);
+  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
+void
+dossier_library_client_search_async (DossierLibraryClient *self,
+                                     const char           *text,
+                                     guint                 max_results,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data)
+{
+  ReadJob *job;
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY_CLIENT (self));
+  g_return_if_fail (text != NULL);
+
+  job = g_new0 (ReadJob, 1);
+  job->kind = READ_SEARCH;
+  job->text = g_strdup (text);
+  job->max_results = max_results;
+  start_read (self, job, dossier_library_client_search_async, cancellable, callback, user_data);
+}
+
+GPtrArray *
+dossier_library_client_search_finish (DossierLibraryClient  *self,
+                                      GAsyncResult          *result,
+                                      GError               **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+dossier_library_client_list_cases_async (DossierLibraryClient *self,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data)
+{
+  ReadJob *job;
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY_CLIENT (self));
+
+  job = g_new0 (ReadJob, 1);
+  job->kind = READ_CASES;
+  start_read (self, job, dossier_library_client_list_cases_async, cancellable, callback, user_data);
+}
+
+GPtrArray *
+dossier_library_client_list_cases_finish (DossierLibraryClient  *self,
+                                          GAsyncResult          *result,
+                                          GError               **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+dossier_library_client_list_folders_async (DossierLibraryClient *self,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data)
+{
+  ReadJob *job;
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY_CLIENT (self));
+
+  job = g_new0 (ReadJob, 1);
+  job->kind = READ_FOLDERS;
+  start_read (self, job, dossier_library_client_list_folders_async, cancellable, callback, user_data);
+}
+
+GStrv
+dossier_library_client_list_folders_finish (DossierLibraryClient  *self,
+                                            GAsyncResult          *result,
+                                            GError               **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Writes                                                              */
+/* ------------------------------------------------------------------ */
+
+typedef struct
+{
+  DossierLibraryClient *client;
+  guint                 done;
+  guint                 total;
+} ProgressEvent;
+
+static gboolean
+emit_progress_cb (gpointer user_data)
+{
+  ProgressEvent *event = user_data;
+
+  g_signal_emit (event->client, signals[SIGNAL_PROGRESS], 0, event->done, event->total);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_event_free (ProgressEvent *event)
+{
+  g_object_unref (event->client);
+  g_free (event);
+}
+
+typedef struct
+{
+  DossierLibraryClient *client;
+  gint64                last;
+} ProgressRelay;
+
+/* In the worker: hands the progress to the client's main context. */
+static void
+relay_progress (guint       done,
+                guint       total,
+                const char *path,
+                gpointer    user_data)
+{
+  ProgressRelay *relay = user_data;
+  gint64 now = g_get_monotonic_time ();
+  ProgressEvent *event;
+
+  if (done < total && now - relay->last < PROGRESS_INTERVAL_US)
+    return;
+  relay->last = now;
+  event = g_new0 (ProgressEvent, 1);
+  event->client = g_object_ref (relay->client);
+  event->done = done;
+  event->total = total;
+  g_main_context_invoke_full (relay->client->context, G_PRIORITY_DEFAULT,
+                              emit_progress_cb, event, (GDestroyNotify) progress_event_free);
+}
+
+typedef struct
+{
+  GPtrArray *files;     /* to index first */
+  gboolean   update;    /* then walk the folders */
+} WriteJob;
+
+static void
+write_job_free (WriteJob *job)
+{
+  g_clear_pointer (&job->files, g_ptr_array_unref);
+  g_free (job);
+}
+
+/* Returns whether the library changed. */
+static gboolean
+run_write_job (DossierLibraryClient  *self,
+               DossierLibraryStore   *store,
+               const WriteJob        *job,
+               GError               **error)
+{
+  DossierLibraryUpdate update = { 0, };
+  ProgressRelay relay = { self, 0 };
+  gboolean changed = FALSE;
+
+  for (guint i = 0; job->files != NULL && i < job->files->len; i++)
+    {
+      const char *path = g_ptr_array_index (job->files, i);
+      gboolean read = FALSE;
+
+      /* A case opened in Dossier stays in the library while it exists. */
+      if (!dossier_library_store_add_folder (store, path, error)
+          || !dossier_library_index_file (store, path, &read, error))
+        return FALSE;
+      changed |= read;
+    }
+  if (job->update)
+    {
+      if (!dossier_library_update (store, relay_progress, &relay, &update, NULL, error))
+        return FALSE;
+      changed |= update.n_read > 0 || update.n_removed > 0;
+    }
+  return changed;
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  DossierLibraryClient *self = source_object;
+  DossierLibraryStore *store;
+  GError *error = NULL;
+  gboolean changed = FALSE;
+
+  g_mutex_lock (&self->writer_lock);
+  store = ensure_store (self, &self->writer, &error);
+  if (store != NULL)
+    changed = run_write_job (self, store, task_data, &error);
+  g_mutex_unlock (&self->writer_lock);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, changed);
+}
+
+static void start_write (DossierLibraryClient *self);
+
+static void
+write_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  DossierLibraryClient *self = DOSSIER_LIBRARY_CLIENT (object);
+  g_autoptr(GError) error = NULL;
+  gboolean changed;
+
+  changed = g_task_propagate_boolean (G_TASK (result), &error);
+  if (error != NULL)
+    g_warning ("The case library could not be updated: %s", error->message);
+
+  if (self->update_again || self->pending_files->len > 0)
+    start_write (self);
+  else
+    {
+      self->updating = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATING]);
+    }
+  if (changed)
+    g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+start_write (DossierLibraryClient *self)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteJob *job;
+  gboolean was_updating = self->updating;
+
+  job = g_new0 (WriteJob, 1);
+  job->update = self->update_again;
+  if (self->pending_files->len > 0)
+    {
+      job->files = self->pending_files;
+      self->pending_files = g_ptr_array_new_with_free_func (g_free);
+    }
+  self->update_again = FALSE;
+  self->updating = TRUE;
+
+  task = g_task_new (self, NULL, write_done_cb, NULL);
+  g_task_set_source_tag (task, start_write);
+  g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
+  g_task_run_in_thread (task, write_thread);
+  if (!was_updating)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATING]);
+}
+
+void
+dossier_library_client_update (DossierLibraryClient *self)
+{
+  g_return_if_fail (DOSSIER_IS_LIBRARY_CLIENT (self));
+
+  self->update_again = TRUE;
+  if (!self->updating)
+    start_write (self);
+}
+
+void
+dossier_library_client_index_file (DossierLibraryClient *self,
+                                   const char           *path)
+{
+  g_return_if_fail (DOSSIER_IS_LIBRARY_CLIENT (self));
+  g_return_if_fail (path != NULL);
+
+  g_ptr_array_add (self->pending_files, g_canonicalize_filename (path, NULL));
+  if (!self->updating)
+    start_write (self);
+}
+
+typedef struct
+{
+  char     *path;
+  gboolean  add;
+} FolderJob;
+
+static void
+folder_job_free (FolderJob *job)
+{
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+folder_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  DossierLibraryClient *self = source_object;
+  const FolderJob *job = task_data;
+  DossierLibraryStore *store;
+  GError *error = NULL;
+  gboolean ok = FALSE;
+
+  g_mutex_lock (&self->writer_lock);
+  store = ensure_store (self, &self->writer, &error);
+  if (store != NULL && job->add)
+    ok = dossier_library_add_folder (store, job->path, &error);
+  else if (store != NULL)
+    ok = dossier_library_store_remove_folder (store, job->path, &error);
+  g_mutex_unlock (&self->writer_lock);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+folder_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  DossierLibraryClient *self = DOSSIER_LIBRARY_CLIENT (object);
+  GTask *outer = user_data;
+  GError *error = NULL;
+
+  self->n_tasks--;
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+      dossier_library_client_update (self);
+      g_task_return_boolean (outer, TRUE);
+    }
+  else
+    g_task_return_error (outer, error);
+  g_object_unref (outer);
+}
+
+static void
+change_folder (DossierLibraryClient *self,
+               const char           *path,
+               gboolean              add,
+               GCancellable         *cancellable,
+               GAsyncReadyCallback   callback,
+               gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GTask *outer;
+  FolderJob *job;
+
+  /* The outer task reports to the caller after the folder list changed;
+   * the inner one does the change in a worker. */
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, change_folder);
+
+  job = g_new0 (FolderJob, 1);
+  job->path = add ? g_strdup (path) : g_canonicalize_filename (path, NULL);
+  job->add = add;
+  task = g_task_new (self, NULL, folder_done_cb, outer);
+  g_task_set_task_data (task, job, (GDestroyNotify) folder_job_free);
+  self->n_tasks++;
+  g_task_run_in_thread (task, folder_thread);
+}
+
+void
+dossier_library_client_add_folder_async (DossierLibraryClient *self,
+                                         const char           *path,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data)
+{
+  g_return_if_fail (DOSSIER_IS_LIBRARY_CLIENT (self));
+  g_return_if_fail (path != NULL);
+
+  change_folder (self, path, TRUE, cancellable, callback, user_data);
+}
+
+void
+dossier_library_client_remove_folder_async (DossierLibraryClient *self,
+                                            const char           *path,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data)
+{
+  g_return_if_fail (DOSSIER_IS_LIBRARY_CLIENT (self));
+  g_return_if_fail (path != NULL);
+
+  change_folder (self, path, FALSE, cancellable, callback, user_data);
+}
+
+gboolean
+dossier_library_client_change_folder_finish (DossierLibraryClient  *self,
+                                             GAsyncResult          *result,
+                                             GError               **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+dossier_library_client_wait_idle (DossierLibraryClient *self)
+{
+  g_return_if_fail (DOSSIER_IS_LIBRARY_CLIENT (self));
+
+  while (self->updating || self->n_tasks > 0)
+    g_main_context_iteration (self->context, TRUE);
+}
+
+/* ------------------------------------------------------------------ */
+/* The object                                                          */
+/* ------------------------------------------------------------------ */
+
+DossierLibraryClient *
+dossier_library_client_new (const char *location)
+{
+  DossierLibraryClient *self = g_object_new (DOSSIER_TYPE_LIBRARY_CLIENT, NULL);
+
+  self->location = location != NULL ? g_strdup (location) : dossier_library_sqlite_default_path ();
+  return self;
+}
+
+void
+dossier_library_client_set_default_location (const char *location)
+{
+  g_free (default_location);
+  default_location = g_strdup (location);
+}
+
+DossierLibraryClient *
+dossier_library_client_get_default (void)
+{
+  static DossierLibraryClient *client;
+
+  if (client == NULL)
+    client = dossier_library_client_new (default_location);
+  return client;
+}
+
+const char *
+dossier_library_client_get_location (DossierLibraryClient *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_CLIENT (self), NULL);
+
+  return self->location;
+}
+
+const char *
+dossier_library_client_get_notice (DossierLibraryClient *self)
+{
+  const char *notice;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_CLIENT (self), NULL);
+
+  g_mutex_lock (&self->open_lock);
+  notice = self->notice;
+  g_mutex_unlock (&self->open_lock);
+  return notice;
+}
+
+gboolean
+dossier_library_client_is_updating (DossierLibraryClient *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_CLIENT (self), FALSE);
+
+  return self->updating;
+}
+
+static void
+dossier_library_client_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  DossierLibraryClient *self = DOSSIER_LIBRARY_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_UPDATING:
+      g_value_set_boolean (value, self->updating);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_library_client_finalize (GObject *object)
+{
+  DossierLibraryClient *self = DOSSIER_LIBRARY_CLIENT (object);
+
+  /* Tasks hold the client: none runs now. */
+  g_clear_object (&self->reader);
+  g_clear_object (&self->writer);
+  g_mutex_clear (&self->open_lock);
+  g_mutex_clear (&self->reader_lock);
+  g_mutex_clear (&self->writer_lock);
+  g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_free (self->notice);
+  g_free (self->location);
+
+  G_OBJECT_CLASS (dossier_library_client_parent_class)->finalize (object);
+}
+
+static void
+dossier_library_client_class_init (DossierLibraryClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = dossier_library_client_get_property;
+  object_class->finalize = dossier_library_client_finalize;
+
+  properties[PROP_UPDATING] =
+    g_param_spec_boolean ("updating", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_PROGRESS] =
+    g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+dossier_library_client_init (DossierLibraryClient *self)
+{
+  g_mutex_init (&self->open_lock);
+  g_mutex_init (&self->reader_lock);
+  g_mutex_init (&self->writer_lock);
+  self->context = g_main_context_ref_thread_default ();
+  self->pending_files = g_ptr_array_new_with_free_func (g_free);
+}

@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dossier-library-records.h"
+#include "dossier-library-store.h"
+#include "dossier-search-query.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_LIBRARY_CLIENT (dossier_library_client_get_type ())
+G_DECLARE_FINAL_TYPE (DossierLibraryClient, dossier_library_client, DOSSIER, LIBRARY_CLIENT, GObject)
+
+/**
+ * DossierLibraryClient:
+ *
+ * The library as a program with a main loop uses it: the window's
+ * Library page, "Search All Cases" and the GNOME Shell search provider.
+ * Nothing it does blocks the caller's main loop: searches, listings and
+ * updates run in worker threads, each on its own connection to the
+ * database, and their answers come back in the main context the client
+ * was made in.
+ *
+ * Searches run one at a time; a search whose cancellable was cancelled
+ * before it started never runs, so typing quickly costs only the last
+ * query. Updates run one at a time too; asking for one while one runs
+ * runs another after it, so no change is missed.
+ *
+ * Signals (emitted in the client's main context):
+ * - `progress (guint done, guint total)`: after each file of an update;
+ * - `changed ()`: the cases or the folders changed (an update read,
+ *   removed or failed a case, a folder was added or removed);
+ * - `notify::updating`: an update started or ended.
+ */
+
+/* The library of this process: a client on the default location, or on
+ * the one dossier_library_client_set_default_location() gave before. */
+DossierLibraryClient *dossier_library_client_get_default          (void);
+/* Where the default client's library is (a file path); call before the
+ * first dossier_library_client_get_default(). NULL: the default path. */
+void                  dossier_library_client_set_default_location (const char *location);
+
+/* A client on the library at @location (NULL: the default path). The
+ * database is opened when first needed, in a worker thread. */
+DossierLibraryClient *dossier_library_client_new           (const char *location);
+const char           *dossier_library_client_get_location  (DossierLibraryClient *self);
+/* A message for the user when the database was not a usable library and
+ * was set aside (see dossier_library_sqlite_open()), else NULL. */
+const char           *dossier_library_client_get_notice    (DossierLibraryClient *self);
+/* TRUE while an update runs. */
+gboolean              dossier_library_client_is_updating   (DossierLibraryClient *self);
+
+/* Searches every case for @text (the query language of docs/search.md).
+ * Finish: (element-type DossierLibraryHit) the hits, by case file then
+ * the case's chronology, at most @max_results (0: all); NULL and a
+ * G_IO_ERROR_CANCELLED, a DOSSIER_SEARCH_ERROR for a query that cannot
+ * be understood, or a DOSSIER_LIBRARY_ERROR. An empty query finds
+ * nothing (an empty array). */
+void                  dossier_library_client_search_async  (DossierLibraryClient *self,
+                                                            const char           *text,
+                                                            guint                 max_results,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
+GPtrArray            *dossier_library_client_search_finish (DossierLibraryClient *self,
+                                                            GAsyncResult         *result,
+                                                            GError              **error);
+
+/* Finish: (element-type DossierLibraryCaseInfo) every case, by path. */
+void                  dossier_library_client_list_cases_async  (DossierLibraryClient *self,
+                                                                GCancellable         *cancellable,
+                                                                GAsyncReadyCallback   callback,
+                                                                gpointer              user_data);
+GPtrArray            *dossier_library_client_list_cases_finish (DossierLibraryClient *self,
+                                                                GAsyncResult         *result,
+                                                                GError              **error);
+
+/* Finish: the folders, absolute paths, sorted. */
+void                  dossier_library_client_list_folders_async  (DossierLibraryClient *self,
+                                                                  GCancellable         *cancellable,
+                                                                  GAsyncReadyCallback   callback,
+                                                                  gpointer              user_data);
+GStrv                 dossier_library_client_list_folders_finish (DossierLibraryClient *self,
+                                                                  GAsyncResult         *result,
+                                                                  GError              **error);
+
+/* Adds (removes) a folder, then updates the library. Finish: FALSE and
+ * a DOSSIER_LIBRARY_ERROR (not a folder, the database failed). */
+void                  dossier_library_client_add_folder_async     (DossierLibraryClient *self,
+                                                                   const char           *path,
+                                                                   GCancellable         *cancellable,
+                                                                   GAsyncReadyCallback   callback,
+                                                                   gpointer              user_data);
+void                  dossier_library_client_remove_folder_async  (DossierLibraryClient *self,
+                                                                   const char           *path,
+                                                                   GCancellable         *cancellable,
+                                                                   GAsyncReadyCallback   callback,
+                                                                   gpointer              user_data);
+gboolean              dossier_library_client_change_folder_finish (DossierLibraryClient *self,
+                                                                   GAsyncResult         *result,
+                                                                   GError              **error);
+
+/* Brings the library up to date in a worker thread (see
+ * dossier_library_update()); `progress` tells how far, `changed` what
+ * came of it. */
+void                  dossier_library_client_update        (DossierLibraryClient *self);
+/* Indexes one case file (a case opened in Dossier) in a worker thread. */
+void                  dossier_library_client_index_file    (DossierLibraryClient *self,
+                                                            const char           *path);
+
+/* Waits (iterating the client's main context) until no update or
+ * indexing runs: for tests and for a command-line run. */
+void                  dossier_library_client_wait_idle     (DossierLibraryClient *self);
+
+G_END_DECLS
