@@ -226,6 +226,15 @@ test_remove_folder (LibraryTest   *t,
   g_assert_no_error (error);
   g_assert_cmpuint (library_test_n_cases (t->store), ==, 0);
   assert_update (t->store, 0, 0, 0, 0, 0);
+
+  /* A case file kept as an entry of its own (a case opened in Dossier)
+   * goes with its entry. */
+  g_assert_true (dossier_library_store_add_folder (t->store, a, &error));
+  assert_update (t->store, 1, 1, 0, 0, 0);
+  assert_case (t->store, a, "Case of the tusks", 3);
+  g_assert_true (dossier_library_remove_folder (t->store, a, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (library_test_n_cases (t->store), ==, 0);
 }
 
 /* A store that hands every call on to a real SQLite store and, when a

@@ -257,6 +257,42 @@ test_set_folders (WatchTest     *t,
   g_assert_cmpuint (dossier_library_watcher_get_n_watched (t->watcher), ==, 0);
 }
 
+/* A case file kept as an entry of its own (a case opened in Dossier):
+ * watched as that one file, whatever happens beside it. */
+static void
+test_case_file_entry (WatchTest     *t,
+                      gconstpointer  data)
+{
+  DossierLibraryStore *store = t->lib.store;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *opened = library_test_write_case (t->lib.dir, "opened.case.xml", "Opened",
+                                                     "walrus", 2);
+  g_autofree char *edited = library_test_case_xml ("opened", "Opened and edited", "walrus", 3);
+  const char *folders[] = { opened, NULL };
+
+  g_assert_true (dossier_library_store_add_folder (store, opened, &error));
+  g_assert_no_error (error);
+  dossier_library_watcher_set_folders (t->watcher, folders);
+  g_assert_cmpuint (dossier_library_watcher_get_n_watched (t->watcher), ==, 1);
+
+  /* Another case beside it is not the library's. */
+  g_free (library_test_write_case (t->lib.dir, "beside.case.xml", "Beside", "walrus", 1));
+  run_for (4 * DOSSIER_LIBRARY_WATCHER_DELAY_MS);
+  g_assert_cmpuint (t->n_changed, ==, 0);
+
+  write_in_place (opened, edited);
+  wait_for_changed (t);
+  assert_title (store, opened, "Opened and edited");
+
+  g_free (library_test_write_case (t->lib.dir, "opened.case.xml", "Saved by rename", "walrus", 1));
+  wait_for_changed (t);
+  assert_title (store, opened, "Saved by rename");
+
+  g_assert_cmpint (g_unlink (opened), ==, 0);
+  wait_for_changed (t);
+  g_assert_null (library_test_find_case (store, opened));
+}
+
 #define FIXTURE(path, func) \
   g_test_add (path, WatchTest, NULL, watch_test_setup, func, watch_test_teardown)
 
@@ -271,6 +307,7 @@ main (int    argc,
   FIXTURE ("/library-watcher/other-files", test_other_files);
   FIXTURE ("/library-watcher/settle", test_settle);
   FIXTURE ("/library-watcher/set-folders", test_set_folders);
+  FIXTURE ("/library-watcher/case-file-entry", test_case_file_entry);
 
   return g_test_run ();
 }

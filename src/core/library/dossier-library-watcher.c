@@ -61,9 +61,15 @@ watch_tree (DossierLibraryWatcher *self,
   g_autoptr(GDir) dir = NULL;
   gpointer key = NULL;
   gpointer monitor = NULL;
+  gboolean is_case;
   const char *name;
 
-  if (g_hash_table_contains (watched, path) || !g_file_test (path, G_FILE_TEST_IS_DIR))
+  if (g_hash_table_contains (watched, path))
+    return;
+  /* A case file kept as an entry of its own: watched alone. */
+  is_case = !g_file_test (path, G_FILE_TEST_IS_DIR);
+  if (is_case && !(g_file_test (path, G_FILE_TEST_IS_REGULAR)
+                   && dossier_library_is_case_file_name (path)))
     return;
   if (g_hash_table_steal_extended (old, path, &key, &monitor))
     g_hash_table_insert (watched, key, monitor);
@@ -72,7 +78,10 @@ watch_tree (DossierLibraryWatcher *self,
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(GError) error = NULL;
 
-      monitor = g_file_monitor_directory (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+      if (is_case)
+        monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+      else
+        monitor = g_file_monitor_directory (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
       if (monitor == NULL)
         {
           /* Unreadable, gone, or too many watches: the next update
@@ -84,7 +93,7 @@ watch_tree (DossierLibraryWatcher *self,
       g_hash_table_insert (watched, g_strdup (path), monitor);
     }
 
-  dir = g_dir_open (path, 0, NULL);
+  dir = is_case ? NULL : g_dir_open (path, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *child = g_build_filename (path, name, NULL);

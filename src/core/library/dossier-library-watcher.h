@@ -47,7 +47,9 @@ G_DECLARE_FINAL_TYPE (DossierLibraryWatcher, dossier_library_watcher, DOSSIER, L
  * %DOSSIER_LIBRARY_WATCHER_DELAY_MS (or at most ten times as long
  * while they keep coming), then the signal is emitted once.
  *
- * A folder that does not exist when it is given is not watched; give
+ * An entry of the library's list that is a case file kept on its own
+ * (a case opened in Dossier) is watched as that one file. A folder that
+ * does not exist when it is given is not watched; give
  * the folders again (dossier_library_watcher_set_folders()) when the
  * library's list changes. Use it from the thread that made it: its
  * signal comes in that thread's thread-default main context.
@@ -67,8 +69,8 @@ DossierLibraryWatcher *dossier_library_watcher_new         (void);
  * lies below them, instead of what was watched before. */
 void                   dossier_library_watcher_set_folders (DossierLibraryWatcher *self,
                                                             const char * const    *folders);
-/* How many folders are watched now (the given ones that exist and every
- * folder below them). */
+/* How many folders (and case files kept on their own) are watched now:
+ * the given ones that exist and every folder below them. */
 guint                  dossier_library_watcher_get_n_watched (DossierLibraryWatcher *self);
 
 G_END_DECLS

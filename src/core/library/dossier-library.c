@@ -259,7 +259,8 @@ dossier_library_add_folder (DossierLibraryStore  *store,
   return dossier_library_store_add_folder (store, absolute, error);
 }
 
-/* Whether @path lies below @folder (both absolute, canonical). */
+/* Whether @path is @folder's (both absolute, canonical): below it, or
+ * the entry itself when it is a case file kept on its own. */
 static gboolean
 is_below (const char *path,
           const char *folder)
@@ -268,7 +269,8 @@ is_below (const char *path,
 
   if (strncmp (path, folder, n) != 0)
     return FALSE;
-  return (n > 0 && folder[n - 1] == G_DIR_SEPARATOR) || path[n] == G_DIR_SEPARATOR;
+  return path[n] == '\0' || path[n] == G_DIR_SEPARATOR
+         || (n > 0 && folder[n - 1] == G_DIR_SEPARATOR);
 }
 
 static gboolean

@@ -60,7 +60,8 @@ gboolean dossier_library_add_folder  (DossierLibraryStore        *store,
  * Takes the folder (as an absolute path, as dossier_library_add_folder()
  * stores it) off the library's list and drops its cases, except those
  * that are also under another folder of the library. The folder need
- * not exist any more.
+ * not exist any more. An entry that is a case file kept on its own (a
+ * case opened in Dossier) is removed the same way, with its case.
  */
 gboolean dossier_library_remove_folder (DossierLibraryStore      *store,
                                         const char               *path,
