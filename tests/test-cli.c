@@ -200,6 +200,8 @@ test_help (void)
                                      "file if it exists\n"));
   g_assert_nonnull (strstr (run.out, "  --view=VIEW                 Open at this tab: overview, breach, "
                                      "threat, reactions, release, sources, notes or timeline\n"));
+  g_assert_nonnull (strstr (run.out, "  --library-remove=FOLDER     Remove FOLDER and the folders after "
+                                     "it from the case library, with their cases\n"));
 }
 
 /* Each mode that needs files says so, exits 2 and reads nothing. */
