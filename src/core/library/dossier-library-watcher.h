@@ -27,13 +27,17 @@ G_DECLARE_FINAL_TYPE (DossierLibraryWatcher, dossier_library_watcher, DOSSIER, L
  * watcher did not see (a folder on a network drive, more folders than
  * the system lets one watch) is found by the next update all the same.
  *
- * |[<!-- language="C" -->
- * g_auto(GStrv) folders = dossier_library_store_list_folders (store, &error);
+ * With a #DossierLibraryClient, which runs updates in a worker thread
+ * and runs one more when asked while one runs, that is one line:
  *
+ * |[<!-- language="C" -->
  * self->watcher = dossier_library_watcher_new ();
- * dossier_library_watcher_set_folders (self->watcher, (const char * const *) folders);
  * g_signal_connect_object (self->watcher, "changed",
- *                          G_CALLBACK (on_library_changed_cb), self, G_CONNECT_SWAPPED);
+ *                          G_CALLBACK (dossier_library_client_update), client,
+ *                          G_CONNECT_SWAPPED);
+ * // and with the folders of dossier_library_client_list_folders_finish(),
+ * // again each time the client's "changed" may mean other folders:
+ * dossier_library_watcher_set_folders (self->watcher, (const char * const *) folders);
  * ]|
  *
  * What it watches: every folder given and every folder below them (one
