@@ -87,12 +87,15 @@ wait_for_changed (WatchTest *t)
   gboolean timed_out = FALSE;
   guint before = t->n_changed;
   guint id = g_timeout_add_seconds (TIMEOUT_S, on_timeout_cb, &timed_out);
+  gint64 start = g_get_monotonic_time ();
 
   while (t->n_changed == before && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   if (timed_out)
     g_error ("no \"changed\" within %d s", TIMEOUT_S);
   g_source_remove (id);
+  g_test_message ("\"changed\" after %" G_GINT64_FORMAT " ms",
+                  (g_get_monotonic_time () - start) / 1000);
   library_test_update (t->lib.store, NULL);
 }
 
