@@ -200,7 +200,7 @@ if ! command -v script >/dev/null; then
 else
   command="$(printf '%q ' "$dossier" --library-db="$tmp/library/tty.sqlite3" \
              --library-add "$tmp/library/cases" --library-list)"
-  (cd "$root" && timeout "$limit" script -qec "$command" /dev/null >"$tmp/out" 2>"$tmp/err" </dev/null)
+  (cd "$root" && TERM=xterm timeout "$limit" script -qec "$command" /dev/null >"$tmp/out" 2>"$tmp/err" </dev/null)
   status=$?
   # What the terminal got after the last erase: the list, and nothing of
   # the progress line.
@@ -214,6 +214,18 @@ else
     check "library: progress line on a terminal" "not erased before the list: $(od -c "$tmp/out" | head -5)"
   else
     check "library: progress line on a terminal" ok
+  fi
+
+  # A dumb terminal (Emacs's shell) cannot rewrite a line: no progress.
+  command="$(printf '%q ' "$dossier" --library-db="$tmp/library/dumb.sqlite3" \
+             --library-add "$tmp/library/cases" --library-list)"
+  (cd "$root" && TERM=dumb timeout "$limit" script -qec "$command" /dev/null >"$tmp/out" 2>"$tmp/err" </dev/null)
+  status=$?
+  if [ "$status" -ne 0 ] || grep -q "Indexing" "$tmp/out" ||
+     [ "$(grep -c '\.case\.xml: Search fixture' "$tmp/out")" -ne 3 ]; then
+    check "library: no progress line on a dumb terminal" "status $status: $(od -c "$tmp/out" | head -3)"
+  else
+    check "library: no progress line on a dumb terminal" ok
   fi
 fi
 

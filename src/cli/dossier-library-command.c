@@ -49,6 +49,13 @@ progress_cb (guint       done,
   progress->shown = TRUE;
 }
 
+/* A terminal that can rewrite a line in place (not Emacs's dumb one). */
+static gboolean
+shows_progress (FILE *err)
+{
+  return isatty (fileno (err)) && g_strcmp0 (g_getenv ("TERM"), "dumb") != 0;
+}
+
 /* Erases the progress line, so what follows starts a clean line. */
 static void
 progress_end (Progress *progress)
@@ -257,7 +264,7 @@ dossier_library_command (const DossierLibraryCommand *command,
   if (!change_folders (store, command, err))
     return 2;
 
-  updated = dossier_library_update (store, isatty (fileno (err)) ? progress_cb : NULL, &progress,
+  updated = dossier_library_update (store, shows_progress (err) ? progress_cb : NULL, &progress,
                                     NULL, NULL, &error);
   progress_end (&progress);
   if (!updated)
