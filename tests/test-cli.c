@@ -533,6 +533,12 @@ test_library_folders (void)
                                 "folder as --library-add=FOLDER or --library-remove=FOLDER\n");
   g_assert_cmpint (run.status, ==, 2);
 
+  /* A library that cannot be made: said, and exit 2. */
+  run_dossier (&run, "--library-db=/dev/null/library.sqlite3", "--library-list", NULL);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "dossier: /dev/null/library.sqlite3: "));
+  g_assert_cmpint (run.status, ==, 2);
+
   remove_tree (dir);
 }
 
