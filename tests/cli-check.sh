@@ -10,6 +10,8 @@
 #   message on stderr and "refused" on stdout;
 # - several files: one verdict each, exit 1 when any is refused;
 # - warnings go to stderr as FILE:LINE: warning: ...;
+# - the library shows a progress line on a terminal only, erased before
+#   its output;
 # - `--version` and `--help` work;
 # all with DISPLAY and WAYLAND_DISPLAY unset.
 #
@@ -178,6 +180,53 @@ if [ "$status" -ne 0 ] || ! grep -q '"type":"bundle"' "$tmp/out"; then
   check "--export=stix bundle" "status $status"
 else
   check "--export=stix bundle" ok
+fi
+
+# The library: a progress line while indexing on a terminal only, erased
+# before what follows; none when standard error is not a terminal.
+mkdir -p "$tmp/library/cases"
+for n in 1 2 3; do
+  cp "$root/tests/cases/good/search-basic.case.xml" "$tmp/library/cases/c$n.case.xml"
+done
+run --library-db="$tmp/library/piped.sqlite3" --library-add "$tmp/library/cases" --library-list
+if [ "$status" -ne 0 ] || [ -s "$tmp/err" ] || [ "$(wc -l <"$tmp/out")" -ne 3 ]; then
+  check "library: no progress line into a pipe" "status $status"
+else
+  check "library: no progress line into a pipe" ok
+fi
+
+if ! command -v script >/dev/null; then
+  echo "ok - library: progress line on a terminal # SKIP no script(1)"
+else
+  command="$(printf '%q ' "$dossier" --library-db="$tmp/library/tty.sqlite3" \
+             --library-add "$tmp/library/cases" --library-list)"
+  (cd "$root" && TERM=xterm timeout "$limit" script -qec "$command" /dev/null >"$tmp/out" 2>"$tmp/err" </dev/null)
+  status=$?
+  # What the terminal got after the last erase: the list, and nothing of
+  # the progress line.
+  after="$(tr -d '\r' <"$tmp/out" | awk -v RS='\033\\[K' 'END { printf "%s", $0 }')"
+  if [ "$status" -ne 0 ]; then
+    check "library: progress line on a terminal" "exit status $status"
+  elif ! grep -qF "Indexing case files: 1 of 3" "$tmp/out"; then
+    check "library: progress line on a terminal" "no progress line"
+  elif [ "$(printf '%s\n' "$after" | grep -c '\.case\.xml: Search fixture')" -ne 3 ] ||
+       printf '%s' "$after" | grep -q "Indexing"; then
+    check "library: progress line on a terminal" "not erased before the list: $(od -c "$tmp/out" | head -5)"
+  else
+    check "library: progress line on a terminal" ok
+  fi
+
+  # A dumb terminal (Emacs's shell) cannot rewrite a line: no progress.
+  command="$(printf '%q ' "$dossier" --library-db="$tmp/library/dumb.sqlite3" \
+             --library-add "$tmp/library/cases" --library-list)"
+  (cd "$root" && TERM=dumb timeout "$limit" script -qec "$command" /dev/null >"$tmp/out" 2>"$tmp/err" </dev/null)
+  status=$?
+  if [ "$status" -ne 0 ] || grep -q "Indexing" "$tmp/out" ||
+     [ "$(grep -c '\.case\.xml: Search fixture' "$tmp/out")" -ne 3 ]; then
+    check "library: no progress line on a dumb terminal" "status $status: $(od -c "$tmp/out" | head -3)"
+  else
+    check "library: no progress line on a dumb terminal" ok
+  fi
 fi
 
 # --version and --help need no display.

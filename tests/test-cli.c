@@ -112,6 +112,10 @@ run_dossier (Run        *run,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_set_cwd (launcher, source_root);
+  /* The test's own folders (G_TEST_OPTION_ISOLATE_DIRS sets them in
+   * this process only): the default library is the test's. */
+  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_communicate (process, NULL, NULL, &out, &err, &error));
@@ -181,20 +185,23 @@ test_help (void)
   g_assert_true (g_str_has_prefix (run.out,
                                    "Usage:\n"
                                    "  dossier [OPTION…] [FILE…] — view investigation case files\n"));
-  g_assert_nonnull (strstr (run.out, "  --validate                 Check case files and report every "
+  g_assert_nonnull (strstr (run.out, "  --validate                  Check case files and report every "
                                      "problem; needs no display\n"));
-  g_assert_nonnull (strstr (run.out, "  --search=QUERY             Print what QUERY finds in the case "
-                                     "files, one hit a line; needs no display\n"));
-  g_assert_nonnull (strstr (run.out, "  --export=FORMAT            Export a summary of the case file as "
+  g_assert_nonnull (strstr (run.out, "  --search=QUERY              Print what QUERY finds in the case "
+                                     "files, or without FILE in the case library, one hit a line; "
+                                     "needs no display\n"));
+  g_assert_nonnull (strstr (run.out, "  --export=FORMAT             Export a summary of the case file as "
                                      "markdown, html, text or pdf, its timeline chart as timeline-svg "
                                      "or timeline-png, or the case as stix, csl-json, timesketch or "
                                      "timesketch-csv; needs no display\n"));
-  g_assert_nonnull (strstr (run.out, "  -o, --output=FILE          With --export: write to FILE instead "
+  g_assert_nonnull (strstr (run.out, "  -o, --output=FILE           With --export: write to FILE instead "
                                      "of standard output\n"));
-  g_assert_nonnull (strstr (run.out, "  --force                    With --export: replace the output "
+  g_assert_nonnull (strstr (run.out, "  --force                     With --export: replace the output "
                                      "file if it exists\n"));
-  g_assert_nonnull (strstr (run.out, "  --view=VIEW                Open at this tab: overview, breach, "
+  g_assert_nonnull (strstr (run.out, "  --view=VIEW                 Open at this tab: overview, breach, "
                                      "threat, reactions, release, sources, notes or timeline\n"));
+  g_assert_nonnull (strstr (run.out, "  --library-remove=FOLDER     Remove FOLDER and the folders after "
+                                     "it from the case library, with their cases\n"));
 }
 
 /* Each mode that needs files says so, exits 2 and reads nothing. */
@@ -207,11 +214,6 @@ test_usage_errors (void)
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_cmpstr (run.err, ==, "dossier: --validate needs at least one FILE\n");
-
-  run_dossier (&run, "--search=passports", NULL);
-  g_assert_cmpint (run.status, ==, 2);
-  g_assert_cmpstr (run.out, ==, "");
-  g_assert_cmpstr (run.err, ==, "dossier: --search needs at least one FILE\n");
 
   run_dossier (&run, "--export=text", NULL);
   g_assert_cmpint (run.status, ==, 2);
@@ -414,6 +416,223 @@ test_export_refused (void)
   remove_temp_dir (dir, "summary.html");
 }
 
+/* A folder of cases for the library tests: @dir/a with two cases (one in
+ * a subfolder), @dir/b with one that does not load. */
+static void
+make_case_folders (const char *dir)
+{
+  static const struct { const char *from; const char *to; } copies[] = {
+    { "tests/cases/good/search-minimal.case.xml", "a/m.case.xml" },
+    { "tests/cases/good/minimal.case.xml", "a/sub/n.case.xml" },
+    { "tests/library/broken.case.xml", "b/broken.case.xml" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (copies); i++)
+    {
+      g_autofree char *from = g_build_filename (source_root, copies[i].from, NULL);
+      g_autofree char *to = g_build_filename (dir, copies[i].to, NULL);
+      g_autofree char *folder = g_path_get_dirname (to);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+      g_file_get_contents (from, &contents, &length, &error);
+      g_assert_no_error (error);
+      g_file_set_contents (to, contents, length, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* `--library-add DIR…` and `--library-remove DIR…` take the folders as
+ * arguments; removing one drops its cases, except those another folder
+ * of the library holds; --library-list shows the result, one case a
+ * line, a case that does not load with its first problem and line. */
+static void
+test_library_folders (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *db = g_build_filename (dir, "library.sqlite3", NULL);
+  g_autofree char *db_option = g_strconcat ("--library-db=", db, NULL);
+  g_autofree char *a = g_build_filename (dir, "a", NULL);
+  g_autofree char *b = g_build_filename (dir, "b", NULL);
+  g_autofree char *sub = g_build_filename (dir, "a", "sub", NULL);
+  g_autofree char *add_sub = g_strconcat ("--library-add=", sub, NULL);
+  g_autofree char *m_line = NULL;
+  g_autofree char *n_line = NULL;
+  g_autofree char *broken_line = NULL;
+  g_autofree char *expected = NULL;
+
+  make_case_folders (dir);
+  m_line = g_strdup_printf ("%s/a/m.case.xml: Minimal search fixture (1 note, 0 events, 0 sources, "
+                            "0 entities)\n", dir);
+  n_line = g_strdup_printf ("%s/a/sub/n.case.xml: Minimal case (0 notes, 0 events, 0 sources, "
+                            "0 entities)\n", dir);
+  broken_line = g_strdup_printf ("%s/b/broken.case.xml:3: error: <case> has no <title>\n", dir);
+
+  run_dossier (&run, db_option, "--library-add", a, b, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_dossier (&run, db_option, "--library-list", NULL);
+  expected = g_strconcat (m_line, n_line, broken_line, NULL);
+  g_assert_cmpstr (run.out, ==, expected);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_clear_pointer (&expected, g_free);
+
+  /* b's case goes with b. */
+  run_dossier (&run, db_option, "--library-remove", b, "--library-list", NULL);
+  expected = g_strconcat (m_line, n_line, NULL);
+  g_assert_cmpstr (run.out, ==, expected);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_clear_pointer (&expected, g_free);
+
+  run_dossier (&run, db_option, "--library-remove", b, NULL);
+  expected = g_strdup_printf ("dossier: %s is not a folder of the library\n", b);
+  g_assert_cmpstr (run.err, ==, expected);
+  g_assert_cmpint (run.status, ==, 2);
+  g_clear_pointer (&expected, g_free);
+
+  /* a/sub is a folder of its own too: its case stays when a goes. */
+  run_dossier (&run, db_option, add_sub, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_dossier (&run, db_option, "--library-remove", a, "--library-list", NULL);
+  g_assert_cmpstr (run.out, ==, n_line);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* Folders as arguments belong to --library-add or --library-remove. */
+  run_dossier (&run, db_option, "--library-list", a, NULL);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "dossier: only --library-add and --library-remove take FOLDER arguments\n");
+  g_assert_cmpint (run.status, ==, 2);
+  run_dossier (&run, db_option, "--library-add", a, "--library-remove", b, sub, NULL);
+  g_assert_cmpstr (run.err, ==, "dossier: with both --library-add and --library-remove, give each "
+                                "folder as --library-add=FOLDER or --library-remove=FOLDER\n");
+  g_assert_cmpint (run.status, ==, 2);
+
+  /* A library that cannot be made: said, and exit 2. */
+  run_dossier (&run, "--library-db=/dev/null/library.sqlite3", "--library-list", NULL);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, "dossier: /dev/null/library.sqlite3: "));
+  g_assert_cmpint (run.status, ==, 2);
+
+  remove_tree (dir);
+}
+
+/* --search without a file searches the library, with the output and exit
+ * status of --search on files; --library-search is the same; every run
+ * first brings the library up to date. */
+static void
+test_library_search (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *a = g_build_filename (dir, "a", NULL);
+  g_autofree char *later = g_build_filename (dir, "a", "later.case.xml", NULL);
+  g_autofree char *basic = g_build_filename (source_root, "tests", "cases", "good",
+                                             "search-basic.case.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *hostile = NULL;
+  gsize length = 0;
+
+  make_case_folders (dir);
+  /* An empty library: --search without its FILE, most likely. */
+  run_dossier (&run, "--search=passports", NULL);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "dossier: the case library has no folders: give --search a FILE, "
+                                "or add a folder with --library-add FOLDER\n");
+  g_assert_cmpint (run.status, ==, 2);
+
+  /* The default library: $XDG_DATA_HOME, a folder of this test. */
+  run_dossier (&run, "--library-add", a, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* One hit, shown as safely as in the window: the fixture's
+   * right-to-left override and zero-width space do not reach the
+   * terminal. */
+  run_dossier (&run, "--search=passports", NULL);
+  expected = g_strdup_printf ("%s/a/m.case.xml: notes m1: ", dir);
+  g_assert_true (g_str_has_prefix (run.out, expected));
+  g_assert_nonnull (strstr (run.out, "reversed text about [[passports]]."));
+  g_assert_null (strchr (strchr (run.out, '\n') + 1, '\n'));
+  g_assert_null (strstr (run.out, "\u202e"));
+  g_assert_null (strstr (run.out, "\u200b"));
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup (run.out);
+
+  run_dossier (&run, "--library-search=passports", NULL);
+  g_assert_cmpstr (run.out, ==, expected);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_dossier (&run, "--search=zebras", NULL);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 1);
+
+  run_dossier (&run, "--search=tag:", NULL);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "dossier: invalid search query: tag: at column 1 needs a value\n");
+  g_assert_cmpint (run.status, ==, 2);
+
+  /* A case that came after the last run is found at once. */
+  g_file_get_contents (basic, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (later, contents, length, &error);
+  g_assert_no_error (error);
+  run_dossier (&run, "--search=\"act of war\" in:reactions", NULL);
+  g_assert_true (g_str_has_prefix (run.out, later));
+  g_assert_nonnull (strstr (run.out, ": reactions r-kcna: "));
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* A file name cannot pass for another line, nor turn text around. */
+  hostile = g_build_filename (dir, "a", "x\netc-passwd: notes n1: \u202eevil.case.xml", NULL);
+  g_file_set_contents (hostile, contents, length, &error);
+  g_assert_no_error (error);
+  run_dossier (&run, "--search=\"act of war\" in:reactions", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "\netc-passwd"));
+  g_assert_null (strstr (run.out, "\u202e"));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s/a/x etc-passwd: notes n1: evil.case.xml: reactions r-kcna: ", dir);
+  g_assert_nonnull (strstr (run.out, expected));
+
+  /* With a file, --search searches the file, not the library. */
+  run_dossier (&run, "--search=passports", "tests/cases/good/minimal.case.xml", NULL);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpint (run.status, ==, 1);
+
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -424,7 +643,8 @@ main (int    argc,
       return run_as_dossier (argc - 1, argv + 1);
     }
 
-  g_test_init (&argc, &argv, NULL);
+  /* Every run's default library ($XDG_DATA_HOME) is a folder of its test. */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   self_path = g_file_read_link ("/proc/self/exe", NULL);
   if (self_path == NULL)
@@ -441,6 +661,8 @@ main (int    argc,
   g_test_add_func ("/cli/export/to-file", test_export_to_file);
   g_test_add_func ("/cli/export/pdf-to-pipe", test_export_pdf_to_pipe);
   g_test_add_func ("/cli/export/refused", test_export_refused);
+  g_test_add_func ("/cli/library/folders", test_library_folders);
+  g_test_add_func ("/cli/library/search", test_library_search);
 
   return g_test_run ();
 }

@@ -3,11 +3,13 @@
 
 #include "dossier-library-command.h"
 
+#include <string.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
 
 #include "dossier-library.h"
 #include "dossier-library-sqlite.h"
+#include "dossier-text-safety.h"
 
 typedef struct
 {
@@ -18,10 +20,17 @@ typedef struct
 typedef struct
 {
   FILE     *err;
+  gint64    last;
   gboolean  shown;
 } Progress;
 
-/* A progress line on a terminal, rewritten in place. */
+/* Between two rewrites of the progress line. */
+#define PROGRESS_INTERVAL (G_USEC_PER_SEC / 10)
+/* Back to the start of the line, and the line erased. */
+#define ERASE_LINE "\r\033[K"
+
+/* A progress line on a terminal, rewritten in place, ten times a second
+ * at most; erased by progress_end(). */
 static void
 progress_cb (guint       done,
              guint       total,
@@ -29,31 +38,71 @@ progress_cb (guint       done,
              gpointer    user_data)
 {
   Progress *progress = user_data;
+  gint64 now = g_get_monotonic_time ();
 
-  fprintf (progress->err, "\r%s", "");
+  if (progress->shown && now - progress->last < PROGRESS_INTERVAL)
+    return;
+  fputs (ERASE_LINE, progress->err);
   fprintf (progress->err, _("Indexing case files: %u of %u"), done, total);
   fflush (progress->err);
+  progress->last = now;
   progress->shown = TRUE;
 }
 
-/* Case text with its control characters as spaces, the library's marks
- * around matched words as @marker says. */
+/* A terminal that can rewrite a line in place (not Emacs's dumb one). */
+static gboolean
+shows_progress (FILE *err)
+{
+  return isatty (fileno (err)) && g_strcmp0 (g_getenv ("TERM"), "dumb") != 0;
+}
+
+/* Erases the progress line, so what follows starts a clean line. */
+static void
+progress_end (Progress *progress)
+{
+  if (!progress->shown)
+    return;
+  fputs (ERASE_LINE, progress->err);
+  fflush (progress->err);
+  progress->shown = FALSE;
+}
+
+/* Case text as safe to show as in the window (no bidi overrides, no
+ * invisible or control characters), the library's marks around matched
+ * words as @marker says. */
 static void
 print_snippet (FILE         *out,
                const char   *text,
                const Marker *marker)
 {
-  for (const char *p = text; *p != '\0'; p++)
+  const char *at = text;
+
+  while (*at != '\0')
     {
-      if (*p == DOSSIER_LIBRARY_MARK_OPEN[0])
+      gsize n = strcspn (at, DOSSIER_LIBRARY_MARK_OPEN DOSSIER_LIBRARY_MARK_CLOSE);
+      g_autofree char *piece = g_strndup (at, n);
+      g_autofree char *safe = dossier_sanitize_display_text (piece);
+
+      fputs (safe, out);
+      at += n;
+      if (*at == DOSSIER_LIBRARY_MARK_OPEN[0])
         fputs (marker->open, out);
-      else if (*p == DOSSIER_LIBRARY_MARK_CLOSE[0])
+      else if (*at == DOSSIER_LIBRARY_MARK_CLOSE[0])
         fputs (marker->close, out);
-      else if ((guchar) *p < 0x20 || *p == 0x7f)
-        fputc (' ', out);
-      else
-        fputc (*p, out);
+      if (*at != '\0')
+        at++;
     }
+}
+
+/* A file name as safe to show as case text: a name with a line break or
+ * a right-to-left override in it cannot pass for another line. */
+static void
+print_path (FILE       *out,
+            const char *path)
+{
+  g_autofree char *safe = dossier_sanitize_display_text (path);
+
+  fputs (safe, out);
 }
 
 static int
@@ -92,7 +141,8 @@ search_library (DossierLibraryStore *store,
     {
       const DossierLibraryHit *hit = g_ptr_array_index (hits, i);
 
-      fprintf (out, "%s: %s", hit->path, dossier_section_to_string (hit->section));
+      print_path (out, hit->path);
+      fprintf (out, ": %s", dossier_section_to_string (hit->section));
       if (hit->item_id != NULL)
         fprintf (out, " %s", hit->item_id);
       else if (hit->item_index >= 0)
@@ -116,7 +166,10 @@ print_case (FILE                         *out,
 
   if (info->problem != NULL)
     {
-      fprintf (out, "%s:%u: %s\n", info->path, info->problem_line, info->problem);
+      print_path (out, info->path);
+      fprintf (out, ":%u: ", info->problem_line);
+      print_snippet (out, info->problem, &(Marker) { "", "" });
+      fputc ('\n', out);
       return;
     }
   notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", info->n_notes),
@@ -128,7 +181,8 @@ print_case (FILE                         *out,
   entities = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entity", "%u entities",
                                            info->n_entities),
                               info->n_entities);
-  fprintf (out, "%s: ", info->path);
+  print_path (out, info->path);
+  fputs (": ", out);
   print_snippet (out, info->title != NULL ? info->title : "", &(Marker) { "", "" });
   fputs (" (", out);
   if (info->status != NULL)
@@ -155,6 +209,29 @@ list_library (DossierLibraryStore *store,
   return 0;
 }
 
+/* Adds and removes the folders of @command; FALSE after a message. */
+static gboolean
+change_folders (DossierLibraryStore         *store,
+                const DossierLibraryCommand *command,
+                FILE                        *err)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; command->add != NULL && command->add[i] != NULL; i++)
+    if (!dossier_library_add_folder (store, command->add[i], &error))
+      {
+        fprintf (err, "dossier: %s\n", error->message);
+        return FALSE;
+      }
+  for (guint i = 0; command->remove != NULL && command->remove[i] != NULL; i++)
+    if (!dossier_library_remove_folder (store, command->remove[i], &error))
+      {
+        fprintf (err, "dossier: %s\n", error->message);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 int
 dossier_library_command (const DossierLibraryCommand *command,
                          FILE                        *out,
@@ -165,8 +242,9 @@ dossier_library_command (const DossierLibraryCommand *command,
   g_autoptr(DossierLibrarySqlite) sqlite = NULL;
   g_autoptr(GError) error = NULL;
   DossierLibraryStore *store;
-  Progress progress = { err, FALSE };
+  Progress progress = { err, 0, FALSE };
   const char *db_path;
+  gboolean updated;
 
   g_return_val_if_fail (command != NULL, 2);
   g_return_val_if_fail (out != NULL && err != NULL, 2);
@@ -183,24 +261,17 @@ dossier_library_command (const DossierLibraryCommand *command,
       return 2;
     }
   store = DOSSIER_LIBRARY_STORE (sqlite);
+  if (!change_folders (store, command, err))
+    return 2;
 
-  for (guint i = 0; command->add != NULL && command->add[i] != NULL; i++)
-    if (!dossier_library_add_folder (store, command->add[i], &error))
-      {
-        fprintf (err, "dossier: %s\n", error->message);
-        return 2;
-      }
-
-  if (!dossier_library_update (store, isatty (fileno (err)) ? progress_cb : NULL, &progress,
-                               NULL, NULL, &error))
+  updated = dossier_library_update (store, shows_progress (err) ? progress_cb : NULL, &progress,
+                                    NULL, NULL, &error);
+  progress_end (&progress);
+  if (!updated)
     {
-      if (progress.shown)
-        fputc ('\n', err);
       fprintf (err, "dossier: %s\n", error->message);
       return 2;
     }
-  if (progress.shown)
-    fputs ("\r\033[K", err);
 
   if (command->list)
     {
@@ -210,6 +281,17 @@ dossier_library_command (const DossierLibraryCommand *command,
         return status;
     }
   if (command->search != NULL)
-    return search_library (store, command->search, out, err);
+    {
+      g_auto(GStrv) folders = dossier_library_store_list_folders (store, &error);
+
+      if (folders != NULL && folders[0] == NULL)
+        {
+          /* Most likely --search without the FILE meant. */
+          fprintf (err, "%s\n", _("dossier: the case library has no folders: give --search a FILE, "
+                                  "or add a folder with --library-add FOLDER"));
+          return 2;
+        }
+      return search_library (store, command->search, out, err);
+    }
   return 0;
 }

@@ -10,8 +10,11 @@ G_BEGIN_DECLS
  * DossierLibraryCommand:
  * @db_path: (nullable): --library-db, else the default library
  * @add: (nullable) (array zero-terminated=1): --library-add folders
- * @search: (nullable): --library-search query
+ * @search: (nullable): the query of --search without a file (or of
+ *   its alias --library-search)
  * @list: --library-list
+ * @remove: (nullable) (array zero-terminated=1): --library-remove
+ *   folders
  *
  * What the library options asked for. Every run brings the library up
  * to date first (a quick check of times and sizes; --library-update
@@ -23,6 +26,7 @@ typedef struct
   const char * const *add;
   const char         *search;
   gboolean            list;
+  const char * const *remove;
 } DossierLibraryCommand;
 
 /**
@@ -31,7 +35,9 @@ typedef struct
  * @out: where hits and cases go
  * @err: where messages go
  *
- * Opens the library, adds folders, updates it, then lists its cases
+ * Opens the library, adds and removes folders, updates it (with a
+ * progress line on standard error when that is a terminal), then lists
+ * its cases
  * (one a line: `FILE: TITLE (STATUS; COUNTS)`, or `FILE:LINE: PROBLEM`
  * for a case that does not load) or prints what the query finds in
  * every case, one hit a line as --search does: `FILE: SECTION ID:

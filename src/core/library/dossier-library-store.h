@@ -15,11 +15,14 @@ G_BEGIN_DECLS
  * @DOSSIER_LIBRARY_ERROR_DATABASE: the database failed (disk full,
  *   locked, an I/O error); the message says what SQLite said.
  * @DOSSIER_LIBRARY_ERROR_NOT_A_FOLDER: a folder to add is not one.
+ * @DOSSIER_LIBRARY_ERROR_NOT_IN_LIBRARY: a folder to remove is not one
+ *   of the library's.
  */
 typedef enum
 {
   DOSSIER_LIBRARY_ERROR_DATABASE,
   DOSSIER_LIBRARY_ERROR_NOT_A_FOLDER,
+  DOSSIER_LIBRARY_ERROR_NOT_IN_LIBRARY,
 } DossierLibraryError;
 
 GQuark dossier_library_error_quark (void);

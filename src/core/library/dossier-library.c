@@ -160,26 +160,32 @@ store_file (DossierLibraryStore  *store,
   return dossier_library_store_put_case (store, info, items, error);
 }
 
-gboolean
-dossier_library_index_file (DossierLibraryStore  *store,
-                            const char           *path,
-                            gboolean             *out_read,
-                            GError              **error)
+/* What indexing one file did. */
+typedef enum
+{
+  OUTCOME_SAME,       /* its size and time are those stored */
+  OUTCOME_TOUCHED,    /* they changed, its SHA-256 did not */
+  OUTCOME_READ,       /* read and stored again */
+  OUTCOME_GONE,       /* no longer a file */
+} Outcome;
+
+static gboolean
+index_file (DossierLibraryStore  *store,
+            const char           *path,
+            Outcome              *out_outcome,
+            GError              **error)
 {
   DossierLibraryStamp known = { 0, };
   DossierLibraryStamp now = { 0, };
   gboolean have_known;
   gboolean ok = TRUE;
 
-  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (out_read != NULL)
-    *out_read = FALSE;
+  *out_outcome = OUTCOME_SAME;
   have_known = dossier_library_store_get_stamp (store, path, &known);
   if (!stat_file (path, &now))
     {
       dossier_library_stamp_clear (&known);
+      *out_outcome = OUTCOME_GONE;
       return have_known ? dossier_library_store_remove_case (store, path, error) : TRUE;
     }
   if (have_known && known.size == now.size && known.mtime == now.mtime)
@@ -199,11 +205,12 @@ dossier_library_index_file (DossierLibraryStore  *store,
         {
           /* Touched, not changed. */
           ok = dossier_library_store_touch_case (store, path, &now, error);
+          if (*out_outcome != OUTCOME_READ)
+            *out_outcome = OUTCOME_TOUCHED;
           break;
         }
       ok = store_file (store, path, bytes, &now, error);
-      if (out_read != NULL)
-        *out_read = TRUE;
+      *out_outcome = OUTCOME_READ;
       /* Changed while it was read: read it again. */
       if (!ok || !stat_file (path, &after)
           || (after.size == now.size && after.mtime == now.mtime))
@@ -211,6 +218,24 @@ dossier_library_index_file (DossierLibraryStore  *store,
     }
   dossier_library_stamp_clear (&known);
   dossier_library_stamp_clear (&now);
+  return ok;
+}
+
+gboolean
+dossier_library_index_file (DossierLibraryStore  *store,
+                            const char           *path,
+                            gboolean             *out_read,
+                            GError              **error)
+{
+  Outcome outcome;
+  gboolean ok;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  ok = index_file (store, path, &outcome, error);
+  if (out_read != NULL)
+    *out_read = outcome == OUTCOME_READ;
   return ok;
 }
 
@@ -234,6 +259,82 @@ dossier_library_add_folder (DossierLibraryStore  *store,
   return dossier_library_store_add_folder (store, absolute, error);
 }
 
+/* Whether @path is @folder's (both absolute, canonical): below it, or
+ * the entry itself when it is a case file kept on its own. */
+static gboolean
+is_below (const char *path,
+          const char *folder)
+{
+  gsize n = strlen (folder);
+
+  if (strncmp (path, folder, n) != 0)
+    return FALSE;
+  return path[n] == '\0' || path[n] == G_DIR_SEPARATOR
+         || (n > 0 && folder[n - 1] == G_DIR_SEPARATOR);
+}
+
+static gboolean
+is_below_any (const char         *path,
+              const char * const *folders)
+{
+  for (guint i = 0; folders[i] != NULL; i++)
+    if (is_below (path, folders[i]))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+dossier_library_remove_folder (DossierLibraryStore  *store,
+                               const char           *path,
+                               GError              **error)
+{
+  g_autofree char *absolute = NULL;
+  g_auto(GStrv) folders = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  absolute = g_canonicalize_filename (path, NULL);
+  folders = dossier_library_store_list_folders (store, error);
+  if (folders == NULL)
+    return FALSE;
+  if (!g_strv_contains ((const char * const *) folders, absolute))
+    {
+      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_IN_LIBRARY,
+                   _("%s is not a folder of the library"), path);
+      return FALSE;
+    }
+  if (!dossier_library_store_remove_folder (store, absolute, error))
+    return FALSE;
+
+  /* The folder is off the list first: a crash before its cases are
+   * dropped leaves cases that the next update drops. */
+  g_clear_pointer (&folders, g_strfreev);
+  folders = dossier_library_store_list_folders (store, error);
+  cases = folders != NULL ? dossier_library_store_list_cases (store, error) : NULL;
+  if (cases == NULL)
+    return FALSE;
+  for (guint i = 0; i < cases->len; i++)
+    {
+      const DossierLibraryCaseInfo *info = g_ptr_array_index (cases, i);
+
+      if (is_below (info->path, absolute)
+          && !is_below_any (info->path, (const char * const *) folders)
+          && !dossier_library_store_remove_case (store, info->path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+dossier_library_is_case_file_name (const char *name)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return g_str_has_suffix (name, CASE_SUFFIX);
+}
+
 /* Adds every *.case.xml under @folder to @found, sorted by path. Links
  * to folders are not followed, so a loop of links ends. */
 static void
@@ -251,12 +352,12 @@ find_cases (const char *folder,
 
       if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
         {
-          if (g_str_has_suffix (name, CASE_SUFFIX) && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+          if (dossier_library_is_case_file_name (name) && g_file_test (path, G_FILE_TEST_IS_REGULAR))
             g_ptr_array_add (found, g_steal_pointer (&path));
         }
       else if (g_file_test (path, G_FILE_TEST_IS_DIR))
         find_cases (path, found);
-      else if (g_str_has_suffix (name, CASE_SUFFIX))
+      else if (dossier_library_is_case_file_name (name))
         g_ptr_array_add (found, g_steal_pointer (&path));
     }
 }
@@ -297,22 +398,26 @@ dossier_library_update (DossierLibraryStore         *store,
         find_cases (folders[i], found);
     }
   g_ptr_array_sort (found, compare_paths);
+  /* The same file under two folders is one case. */
+  for (guint i = found->len; i > 1; i--)
+    if (strcmp (g_ptr_array_index (found, i - 1), g_ptr_array_index (found, i - 2)) == 0)
+      g_ptr_array_remove_index (found, i - 1);
   update.n_files = found->len;
 
   for (guint i = 0; i < found->len; i++)
     {
       const char *path = g_ptr_array_index (found, i);
-      gboolean read = FALSE;
+      Outcome outcome;
 
-      /* The same file under two folders is one case. */
-      if (!g_hash_table_add (seen, (gpointer) path))
-        continue;
+      g_hash_table_add (seen, (gpointer) path);
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      if (!dossier_library_index_file (store, path, &read, error))
+      if (!index_file (store, path, &outcome, error))
         return FALSE;
-      if (read)
+      if (outcome == OUTCOME_READ)
         update.n_read++;
+      else if (outcome == OUTCOME_TOUCHED)
+        update.n_unchanged++;
       if (progress != NULL)
         progress (i + 1, found->len, path, progress_data);
     }

@@ -33,6 +33,10 @@ typedef void (*DossierLibraryProgressFunc) (guint       done,
                                             const char *path,
                                             gpointer    user_data);
 
+/* Whether a file of this name is a case file the library indexes
+ * (`*.case.xml`). */
+gboolean dossier_library_is_case_file_name (const char            *name);
+
 /**
  * dossier_library_add_folder:
  * @store: a library
@@ -45,6 +49,23 @@ typedef void (*DossierLibraryProgressFunc) (guint       done,
 gboolean dossier_library_add_folder  (DossierLibraryStore        *store,
                                       const char                 *path,
                                       GError                    **error);
+
+/**
+ * dossier_library_remove_folder:
+ * @store: a library
+ * @path: one of its folders, as the user typed it
+ * @error: %DOSSIER_LIBRARY_ERROR_NOT_IN_LIBRARY when it is not one of
+ *   the library's folders, or a %DOSSIER_LIBRARY_ERROR of the store
+ *
+ * Takes the folder (as an absolute path, as dossier_library_add_folder()
+ * stores it) off the library's list and drops its cases, except those
+ * that are also under another folder of the library. The folder need
+ * not exist any more. An entry that is a case file kept on its own (a
+ * case opened in Dossier) is removed the same way, with its case.
+ */
+gboolean dossier_library_remove_folder (DossierLibraryStore      *store,
+                                        const char               *path,
+                                        GError                  **error);
 
 /**
  * dossier_library_index_file:
