@@ -271,6 +271,44 @@ test_not_a_folder (Fixture       *fixture,
   g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_A_FOLDER);
 }
 
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_watch_keeps_fresh (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *sample = sample_path ();
+  g_autofree char *copy = g_build_filename (fixture->cases, "later.case.xml", NULL);
+  g_autoptr(GPtrArray) cases = NULL;
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+  guint changed_before;
+
+  add_folder (fixture, fixture->cases);
+  dossier_library_client_watch (fixture->client);
+  dossier_library_client_wait_idle (fixture->client);
+  changed_before = fixture->n_changed;
+
+  /* A case saved into the folder while the program runs is found
+   * without anyone asking for an update. */
+  copy_file (sample, copy);
+  timeout_id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
+  while (fixture->n_changed == changed_before && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+  dossier_library_client_wait_idle (fixture->client);
+
+  cases = list_cases (fixture);
+  g_assert_cmpuint (cases->len, ==, 1);
+  g_assert_cmpstr (((DossierLibraryCaseInfo *) g_ptr_array_index (cases, 0))->path, ==, copy);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,6 +325,9 @@ main (int   argc,
               fixture_set_up, test_opened_case_stays, fixture_tear_down);
   g_test_add ("/library-client/not-a-folder", Fixture, NULL,
               fixture_set_up, test_not_a_folder, fixture_tear_down);
+
+  g_test_add ("/library-client/watch-keeps-fresh", Fixture, NULL,
+              fixture_set_up, test_watch_keeps_fresh, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #include "dossier-library.h"
 #include "dossier-library-sqlite.h"
+#include "dossier-library-watcher.h"
 #include "dossier-search-query.h"
 
 /* Two connections to the database, each used by one thread at a time:
@@ -35,7 +36,8 @@ struct _DossierLibraryClient
   gboolean       updating;
   gboolean       update_again;
   GPtrArray     *pending_files;
-  guint          n_tasks;       /* folder changes and searches running */
+  guint          n_tasks;       /* folder changes running */
+  DossierLibraryWatcher *watcher;  /* NULL until dossier_library_client_watch() */
 };
 
 enum
@@ -385,6 +387,19 @@ run_write_job (DossierLibraryClient  *self,
   return changed;
 }
 
+typedef struct
+{
+  gboolean  changed;
+  GStrv     folders;    /* the library's folders after the job */
+} WriteResult;
+
+static void
+write_result_free (WriteResult *result)
+{
+  g_strfreev (result->folders);
+  g_free (result);
+}
+
 static void
 write_thread (GTask        *task,
               gpointer      source_object,
@@ -393,19 +408,24 @@ write_thread (GTask        *task,
 {
   DossierLibraryClient *self = source_object;
   DossierLibraryStore *store;
+  WriteResult *result = g_new0 (WriteResult, 1);
   GError *error = NULL;
-  gboolean changed = FALSE;
 
   g_mutex_lock (&self->writer_lock);
   store = ensure_store (self, &self->writer, &error);
   if (store != NULL)
-    changed = run_write_job (self, store, task_data, &error);
+    result->changed = run_write_job (self, store, task_data, &error);
+  if (store != NULL && error == NULL)
+    result->folders = dossier_library_store_list_folders (store, &error);
   g_mutex_unlock (&self->writer_lock);
 
   if (error != NULL)
-    g_task_return_error (task, error);
+    {
+      write_result_free (result);
+      g_task_return_error (task, error);
+    }
   else
-    g_task_return_boolean (task, changed);
+    g_task_return_pointer (task, result, (GDestroyNotify) write_result_free);
 }
 
 static void start_write (DossierLibraryClient *self);
@@ -417,11 +437,21 @@ write_done_cb (GObject      *object,
 {
   DossierLibraryClient *self = DOSSIER_LIBRARY_CLIENT (object);
   g_autoptr(GError) error = NULL;
-  gboolean changed;
+  WriteResult *written;
+  gboolean changed = FALSE;
 
-  changed = g_task_propagate_boolean (G_TASK (result), &error);
-  if (error != NULL)
+  written = g_task_propagate_pointer (G_TASK (result), &error);
+  if (written == NULL)
     g_warning ("The case library could not be updated: %s", error->message);
+  else
+    {
+      changed = written->changed;
+      /* The folders may have changed: watch what they are now. */
+      if (self->watcher != NULL)
+        dossier_library_watcher_set_folders (self->watcher,
+                                             (const char * const *) written->folders);
+      write_result_free (written);
+    }
 
   if (self->update_again || self->pending_files->len > 0)
     start_write (self);
@@ -511,7 +541,7 @@ folder_thread (GTask        *task,
   if (store != NULL && job->add)
     ok = dossier_library_add_folder (store, job->path, &error);
   else if (store != NULL)
-    ok = dossier_library_store_remove_folder (store, job->path, &error);
+    ok = dossier_library_remove_folder (store, job->path, &error);
   g_mutex_unlock (&self->writer_lock);
 
   if (ok)
@@ -559,7 +589,7 @@ change_folder (DossierLibraryClient *self,
   g_task_set_source_tag (outer, change_folder);
 
   job = g_new0 (FolderJob, 1);
-  job->path = add ? g_strdup (path) : g_canonicalize_filename (path, NULL);
+  job->path = g_strdup (path);
   job->add = add;
   task = g_task_new (self, NULL, folder_done_cb, outer);
   g_task_set_task_data (task, job, (GDestroyNotify) folder_job_free);
@@ -601,6 +631,20 @@ dossier_library_client_change_folder_finish (DossierLibraryClient  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+dossier_library_client_watch (DossierLibraryClient *self)
+{
+  g_return_if_fail (DOSSIER_IS_LIBRARY_CLIENT (self));
+
+  if (self->watcher != NULL)
+    return;
+  self->watcher = dossier_library_watcher_new ();
+  g_signal_connect_object (self->watcher, "changed",
+                           G_CALLBACK (dossier_library_client_update), self, G_CONNECT_SWAPPED);
+  /* The update tells the watcher the folders when it ends. */
+  dossier_library_client_update (self);
 }
 
 void
@@ -695,6 +739,7 @@ dossier_library_client_finalize (GObject *object)
   DossierLibraryClient *self = DOSSIER_LIBRARY_CLIENT (object);
 
   /* Tasks hold the client: none runs now. */
+  g_clear_object (&self->watcher);
   g_clear_object (&self->reader);
   g_clear_object (&self->writer);
   g_mutex_clear (&self->open_lock);

@@ -109,6 +109,11 @@ void                  dossier_library_client_update        (DossierLibraryClient
 void                  dossier_library_client_index_file    (DossierLibraryClient *self,
                                                             const char           *path);
 
+/* Keeps the library fresh while the program runs: watches its folders
+ * (DossierLibraryWatcher) and updates it when case files change; starts
+ * with an update. */
+void                  dossier_library_client_watch         (DossierLibraryClient *self);
+
 /* Waits (iterating the client's main context) until no update or
  * indexing runs: for tests and for a command-line run. */
 void                  dossier_library_client_wait_idle     (DossierLibraryClient *self);
