@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Time the GNOME Shell search provider as the Shell calls it.
 
-    python3 build-aux/bench-shell-provider.py [--runs N] [--build BUILD] FOLDER...
+    python3 build-aux/bench-shell-provider.py [--runs N] [--build BUILD]
+                                              [--data-home DIR] FOLDER...
 
 Indexes the case files of FOLDER... into a library in a temporary
 XDG_DATA_HOME (`dossier --library-add`), starts a private session bus
@@ -102,6 +103,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--build", default="build")
+    parser.add_argument("--data-home", help="keep the library in DATA_HOME/dossier/ (made once, "
+                        "brought up to date on later runs) instead of a temporary one")
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--app-id", help=argparse.SUPPRESS)
     parser.add_argument("folders", nargs="*")
@@ -129,7 +132,8 @@ def main():
         with open(os.path.join(tmp, "session.conf"), "w") as f:
             f.write(SESSION_CONF.format(tmp=tmp))
 
-        env = dict(os.environ, XDG_DATA_HOME=os.path.join(tmp, "data"), GSK_RENDERER="cairo",
+        data_home = os.path.abspath(args.data_home) if args.data_home else os.path.join(tmp, "data")
+        env = dict(os.environ, XDG_DATA_HOME=data_home, GSK_RENDERER="cairo",
                    GDK_DEBUG="gl-disable", GTK_A11Y="none", ADW_DISABLE_PORTAL="1",
                    GSETTINGS_BACKEND="memory", GDK_BACKEND="x11",
                    GSETTINGS_SCHEMA_DIR=os.path.join(build, "data"))
@@ -139,7 +143,7 @@ def main():
                            check=True, stdout=subprocess.DEVNULL)
         n_cases = subprocess.run([dossier, "--library-list"], env=env, check=True,
                                  capture_output=True, text=True).stdout.count("\n")
-        print(f"library: {n_cases} cases, indexed in {time.monotonic() - start:.1f} s")
+        print(f"library: {n_cases} cases, indexed or updated in {time.monotonic() - start:.1f} s")
 
         argv = ["dbus-run-session", "--config-file=" + os.path.join(tmp, "session.conf"), "--",
                 sys.executable, os.path.abspath(__file__), "--inner", "--app-id", app_id,
