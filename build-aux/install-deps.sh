@@ -17,6 +17,10 @@ packages=(
 if [[ ${1:-} == --tests ]]; then
   packages+=(clang libclang-rt-14-dev llvm-14 gcovr cmark-gfm)
   packages+=(python3-jsonschema)
+  # The Shell search provider's test: a private session bus
+  # (dbus-run-session, dbus-daemon), gdbus, and xwininfo to read the
+  # windows' titles from the X server.
+  packages+=(dbus-bin dbus-daemon libglib2.0-bin x11-utils)
   # Debian's nodejs and npm for citation-js. A nodejs from NodeSource
   # carries its own npm and conflicts with Debian's: ask only for the
   # commands that are missing.

@@ -12,7 +12,8 @@
 # validate --no-net on the built metainfo; glib-compile-schemas --strict on
 # data/; xmllint on the MIME definition (built and source) and on every
 # ui/*.ui file; the MIME definition's glob and root element; the icons
-# exist, are SVG and are installed by meson.
+# exist, are SVG and are installed by meson; the search provider's key
+# file and the D-Bus service file.
 #
 # One line per check: "ok - WHAT" or "not ok - WHAT: REASON". Exits 1 when
 # any check fails, 0 when all pass.
@@ -95,7 +96,7 @@ if [ -f "$desktop" ]; then
   # desktop-file-validate accepts a file that opens nothing: check what
   # makes double-clicking a case file work.
   for line in "Exec=dossier %F" "MimeType=application/x-dossier-case+xml;application/stix+json;" \
-              "Icon=$app_id" "Categories=Office;Viewer;"; do
+              "Icon=$app_id" "Categories=Office;Viewer;" "DBusActivatable=true"; do
     if grep -qxF -- "$line" "$desktop"; then
       ok "$app_id.desktop has $line"
     else
@@ -233,6 +234,29 @@ else
   fail "ui/gtk/help-overlay.ui defines the GtkShortcutsWindow help_overlay" "not found"
 fi
 
+# The Shell search provider's key file and the D-Bus service that starts
+# Dossier for it and for the desktop file: one bus name, the app id.
+for line in "[Shell Search Provider]" "DesktopId=$app_id.desktop" "BusName=$app_id" \
+            "ObjectPath=/io/github/dossier/Dossier/SearchProvider" "Version=2"; do
+  if grep -qxF -- "$line" "$build/data/$app_id.search-provider.ini" 2>/dev/null; then
+    ok "$app_id.search-provider.ini has $line"
+  else
+    fail "$app_id.search-provider.ini has $line" "line not found"
+  fi
+done
+for line in "[D-BUS Service]" "Name=$app_id"; do
+  if grep -qxF -- "$line" "$build/data/$app_id.service" 2>/dev/null; then
+    ok "$app_id.service has $line"
+  else
+    fail "$app_id.service has $line" "line not found"
+  fi
+done
+if grep -qx "Exec=/.*/dossier --gapplication-service" "$build/data/$app_id.service" 2>/dev/null; then
+  ok "$app_id.service starts dossier --gapplication-service by its full path"
+else
+  fail "$app_id.service starts dossier --gapplication-service by its full path" "no such Exec line"
+fi
+
 # Icons: present, SVG, and installed by data/meson.build.
 for icon in scalable/apps/io.github.dossier.Dossier.svg \
             symbolic/apps/io.github.dossier.Dossier-symbolic.svg; do
@@ -253,6 +277,8 @@ if [ -f "$build/meson-info/intro-installed.json" ]; then
               "share/applications/$app_id.desktop" \
               "share/metainfo/$app_id.metainfo.xml" \
               "share/mime/packages/$app_id.xml" \
+              "share/gnome-shell/search-providers/$app_id.search-provider.ini" \
+              "share/dbus-1/services/$app_id.service" \
               "share/glib-2.0/schemas/io.github.dossier.Dossier.gschema.xml"; do
     if grep -qF "/$dest\"" "$build/meson-info/intro-installed.json"; then
       ok "meson installs $dest"

@@ -6,6 +6,7 @@
 
 #include "dossier-application.h"
 #include "dossier-command-line.h"
+#include "dossier-search-provider.h"
 #include "dossier-views.h"
 #include "dossier-window.h"
 
@@ -16,6 +17,7 @@ struct _DossierApplication
 {
   AdwApplication  parent_instance;
   char           *initial_view;
+  DossierSearchProvider *search_provider;
 };
 
 G_DEFINE_FINAL_TYPE (DossierApplication, dossier_application, ADW_TYPE_APPLICATION)
@@ -334,12 +336,45 @@ dossier_application_open (GApplication  *app,
     dossier_application_open_file (self, files[i], NULL, view);
 }
 
+/* The GNOME Shell search provider lives on the application's own bus
+ * name, exported while the application is registered. */
+static gboolean
+dossier_application_dbus_register (GApplication     *app,
+                                   GDBusConnection  *connection,
+                                   const char       *object_path,
+                                   GError          **error)
+{
+  DossierApplication *self = DOSSIER_APPLICATION (app);
+
+  if (!G_APPLICATION_CLASS (dossier_application_parent_class)->dbus_register (app, connection,
+                                                                             object_path, error))
+    return FALSE;
+
+  if (self->search_provider == NULL)
+    self->search_provider = dossier_search_provider_new (app, dossier_library_client_get_default ());
+  return dossier_search_provider_register (self->search_provider, connection, error);
+}
+
+static void
+dossier_application_dbus_unregister (GApplication    *app,
+                                     GDBusConnection *connection,
+                                     const char      *object_path)
+{
+  DossierApplication *self = DOSSIER_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    dossier_search_provider_unregister (self->search_provider);
+
+  G_APPLICATION_CLASS (dossier_application_parent_class)->dbus_unregister (app, connection, object_path);
+}
+
 static void
 dossier_application_finalize (GObject *object)
 {
   DossierApplication *self = DOSSIER_APPLICATION (object);
 
   g_clear_pointer (&self->initial_view, g_free);
+  g_clear_object (&self->search_provider);
 
   G_OBJECT_CLASS (dossier_application_parent_class)->finalize (object);
 }
@@ -355,6 +390,8 @@ dossier_application_class_init (DossierApplicationClass *klass)
   app_class->startup = dossier_application_startup;
   app_class->activate = dossier_application_activate;
   app_class->open = dossier_application_open;
+  app_class->dbus_register = dossier_application_dbus_register;
+  app_class->dbus_unregister = dossier_application_dbus_unregister;
 }
 
 static void
