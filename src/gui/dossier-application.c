@@ -6,7 +6,9 @@
 
 #include "dossier-application.h"
 #include "dossier-command-line.h"
+#include "dossier-library-client.h"
 #include "dossier-views.h"
+#include "dossier-welcome-page.h"
 #include "dossier-window.h"
 
 #define VIEW_HINT_PREFIX "view="
@@ -16,6 +18,8 @@ struct _DossierApplication
 {
   AdwApplication  parent_instance;
   char           *initial_view;
+  guint           library_update_id;
+  gboolean        library_updated;
 };
 
 G_DEFINE_FINAL_TYPE (DossierApplication, dossier_application, ADW_TYPE_APPLICATION)
@@ -119,13 +123,62 @@ open_at_action (GSimpleAction *action,
                                       *item_id != '\0' ? item_id : NULL, item_index);
 }
 
+/* "s": search terms; a window shows the Library with them in its search
+ * field (the GNOME Shell search provider's LaunchSearch). */
+static void
+library_search_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  DossierApplication *self = DOSSIER_APPLICATION (user_data);
+  DossierWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (DOSSIER_IS_WINDOW (l->data) && dossier_window_get_case (l->data) == NULL &&
+        !dossier_window_is_loading (l->data))
+      {
+        window = l->data;
+        break;
+      }
+  if (window == NULL)
+    window = new_window (self);
+
+  dossier_welcome_page_set_search_text (DOSSIER_WELCOME_PAGE (dossier_window_get_welcome_page (window)),
+                                        g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action, NULL, NULL, NULL },
   { "about", about_action, NULL, NULL, NULL },
   { "new-window", new_window_action, NULL, NULL, NULL },
   { "open-file", open_file_action, "s", NULL, NULL },
   { "open-at", open_at_action, "(sssi)", NULL, NULL },
+  { "library-search", library_search_action, "s", NULL, NULL },
 };
+
+/* The library is brought up to date once a run, after the first window
+ * is on screen (the update itself runs in a worker thread). */
+static gboolean
+update_library_cb (gpointer user_data)
+{
+  DossierApplication *self = user_data;
+
+  self->library_update_id = 0;
+  dossier_library_client_update (dossier_library_client_get_default ());
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_library_update (DossierApplication *self)
+{
+  if (self->library_updated)
+    return;
+
+  self->library_updated = TRUE;
+  self->library_update_id = g_idle_add_full (G_PRIORITY_LOW, update_library_cb, self, NULL);
+}
 
 /* Benchmark hook (build-aux/bench-startup.py) --------------------------
  *
@@ -203,8 +256,24 @@ dossier_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
 {
   DossierApplication *self = DOSSIER_APPLICATION (app);
-  int status = dossier_command_line_handle (options);
+  int status;
 
+  /* --library-db alone is not a command: the window uses that library.
+   * With a library command it goes to the command line with it. */
+  if (g_variant_dict_contains (options, "library-db") &&
+      !g_variant_dict_contains (options, "library-add") &&
+      !g_variant_dict_contains (options, "library-update") &&
+      !g_variant_dict_contains (options, "library-search") &&
+      !g_variant_dict_contains (options, "library-list"))
+    {
+      g_autofree char *location = NULL;
+
+      g_variant_dict_lookup (options, "library-db", "^ay", &location);
+      dossier_library_client_set_default_location (location);
+      g_variant_dict_remove (options, "library-db");
+    }
+
+  status = dossier_command_line_handle (options);
   if (status >= 0)
     return status;
 
@@ -313,6 +382,7 @@ dossier_application_activate (GApplication *app)
     return; /* it shows itself when its case is ready */
 
   gtk_window_present (window);
+  schedule_library_update (DOSSIER_APPLICATION (app));
 }
 
 static void
@@ -332,6 +402,7 @@ dossier_application_open (GApplication  *app,
 
   for (int i = 0; i < n_files; i++)
     dossier_application_open_file (self, files[i], NULL, view);
+  schedule_library_update (self);
 }
 
 static void
@@ -340,6 +411,7 @@ dossier_application_finalize (GObject *object)
   DossierApplication *self = DOSSIER_APPLICATION (object);
 
   g_clear_pointer (&self->initial_view, g_free);
+  g_clear_handle_id (&self->library_update_id, g_source_remove);
 
   G_OBJECT_CLASS (dossier_application_parent_class)->finalize (object);
 }

@@ -536,6 +536,7 @@ show_load_result (DossierWindow *self,
           return;
         }
 
+      dossier_welcome_page_index_case (self->file);
       set_case (self, NULL, FALSE);
       dossier_error_page_set_error (DOSSIER_ERROR_PAGE (self->error_page), self->file, error);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
@@ -552,6 +553,7 @@ show_load_result (DossierWindow *self,
   g_clear_error (&self->reload_error);
   if (!reloading)
     add_to_recent (self->file);
+  dossier_welcome_page_index_case (self->file);
   set_case (self, dcase, reloading && self->dcase != NULL);
   watch_file (self);
 }
