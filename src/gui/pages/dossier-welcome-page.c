@@ -974,6 +974,14 @@ dossier_welcome_page_get_search_text (DossierWelcomePage *self)
   return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 }
 
+gboolean
+dossier_welcome_page_is_listed (DossierWelcomePage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WELCOME_PAGE (self), FALSE);
+
+  return self->have_cases && self->have_folders;
+}
+
 static gboolean
 index_case_cb (gpointer user_data)
 {

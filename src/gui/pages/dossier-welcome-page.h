@@ -24,6 +24,8 @@ void        dossier_welcome_page_refresh         (DossierWelcomePage *self);
 void        dossier_welcome_page_set_search_text (DossierWelcomePage *self,
                                                   const char         *text);
 const char *dossier_welcome_page_get_search_text (DossierWelcomePage *self);
+/* TRUE once the page shows what the library holds (its cases listed). */
+gboolean    dossier_welcome_page_is_listed       (DossierWelcomePage *self);
 
 /* Keeps a case opened in a window in the library: it is indexed in a
  * worker thread a moment later, not competing with its first frame. */
