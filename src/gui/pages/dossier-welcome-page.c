@@ -14,6 +14,9 @@
 #define MAX_RECENT 8
 /* Hits a search shows; more would only slow the first answer. */
 #define MAX_RESULTS 1000
+/* While an update runs, the cases are listed again this often (µs), so
+ * a first indexing fills the list as it goes. */
+#define RELIST_INTERVAL (3 * G_USEC_PER_SEC)
 
 typedef enum
 {
@@ -41,6 +44,7 @@ struct _DossierWelcomePage
   gboolean              have_cases;
   gboolean              have_folders;
   GCancellable         *list_cancellable;
+  gint64                listed_at;    /* g_get_monotonic_time () */
 
   GCancellable         *search_cancellable;
   guint                 search_generation;
@@ -171,6 +175,8 @@ static void
 show_message (DossierWelcomePage *self,
               const char         *message)
 {
+  if (self->message_label == NULL)
+    return; /* an answer that came after the page was disposed */
   gtk_label_set_text (GTK_LABEL (self->message_label), message);
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->message_revealer), TRUE);
 }
@@ -479,7 +485,7 @@ on_folder_chosen_cb (GtkNativeDialog    *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT)
     folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (folder != NULL && g_file_peek_path (folder) != NULL)
+  if (folder != NULL && g_file_peek_path (folder) != NULL && self->client != NULL)
     dossier_library_client_add_folder_async (self->client, g_file_peek_path (folder), NULL,
                                              on_folder_changed_cb, g_object_ref (self));
   g_object_unref (dialog);
@@ -601,6 +607,11 @@ on_search_changed_cb (DossierWelcomePage *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
 
+  /* The same query again (the field's delayed signal after
+   * dossier_welcome_page_set_search_text(), or only spaces typed). */
+  if (g_strcmp0 (*stripped != '\0' ? stripped : NULL, self->query) == 0)
+    return;
+
   g_clear_pointer (&self->query, g_free);
   if (*stripped != '\0')
     self->query = g_steal_pointer (&stripped);
@@ -635,6 +646,14 @@ on_result_activated_cb (DossierWelcomePage *self,
 
   if (entry != NULL)
     activate_result (self, entry);
+}
+
+/* Escape in the search field empties it. */
+static void
+on_search_stopped_cb (DossierWelcomePage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  on_search_changed_cb (self);
 }
 
 /* Enter in the search field opens the first hit. */
@@ -677,6 +696,8 @@ on_progress_cb (DossierLibraryClient *client,
                                  total > 0 ? (double) done / total : 0.0);
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->progress_revealer),
                                  dossier_library_client_is_updating (client));
+  if (g_get_monotonic_time () - self->listed_at > RELIST_INTERVAL)
+    reload_library (self);
 }
 
 static void
@@ -705,6 +726,7 @@ reload_library (DossierWelcomePage *self)
   g_cancellable_cancel (self->list_cancellable);
   g_clear_object (&self->list_cancellable);
   self->list_cancellable = g_cancellable_new ();
+  self->listed_at = g_get_monotonic_time ();
 
   dossier_library_client_list_cases_async (self->client, self->list_cancellable,
                                            on_cases_listed_cb, g_object_ref (self));
@@ -805,6 +827,8 @@ ensure_page (DossierWelcomePage *self)
 
   dossier_lazy_widget_ensure_built (DOSSIER_LAZY_WIDGET (self));
   build_lists (self);
+  /* Typing anywhere on the page searches. */
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->search_entry), GTK_WIDGET (self));
 }
 
 static void
@@ -898,6 +922,7 @@ dossier_welcome_page_class_init (DossierWelcomePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_add_folder_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed_cb);
