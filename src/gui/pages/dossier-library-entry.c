@@ -18,7 +18,7 @@ struct _DossierLibraryEntry
   char                    *title;
   char                    *title_key;
   char                    *folder_key;
-  char                    *haystack;   /* folded title, file and folder */
+  char                    *haystack;   /* folded title and path, made when first filtered */
 };
 
 G_DEFINE_FINAL_TYPE (DossierLibraryEntry, dossier_library_entry, G_TYPE_OBJECT)
@@ -82,21 +82,18 @@ DossierLibraryEntry *
 dossier_library_entry_new_case (DossierLibraryCaseInfo *info)
 {
   DossierLibraryEntry *self;
-  g_autofree char *folder = NULL;
   g_autofree char *folded_title = NULL;
-  g_autofree char *joined = NULL;
 
   g_return_val_if_fail (info != NULL && info->path != NULL, NULL);
 
   self = entry_new (DOSSIER_LIBRARY_ENTRY_CASE, info->path, info->title);
   self->info = info;
 
-  folder = g_path_get_dirname (info->path);
   folded_title = g_utf8_casefold (self->title, -1);
   self->title_key = g_utf8_collate_key (folded_title, -1);
-  self->folder_key = g_utf8_collate_key_for_filename (info->path, -1);
-  joined = g_strjoin ("\n", self->title, info->path, NULL);
-  self->haystack = g_utf8_casefold (joined, -1);
+  /* Folders sort by their bytes: a collation key for every path would
+   * cost more than the rest of the entry. */
+  self->folder_key = g_path_get_dirname (info->path);
 
   return self;
 }
@@ -196,8 +193,14 @@ dossier_library_entry_matches (DossierLibraryEntry *self,
 
   if (folded_words == NULL || *folded_words == '\0')
     return TRUE;
-  if (self->haystack == NULL)
+  if (self->info == NULL)
     return FALSE;
+  if (self->haystack == NULL)
+    {
+      g_autofree char *joined = g_strjoin ("\n", self->title, self->path, NULL);
+
+      self->haystack = g_utf8_casefold (joined, -1);
+    }
 
   words = g_strsplit_set (folded_words, " \t", -1);
   for (guint i = 0; words[i] != NULL; i++)

@@ -39,13 +39,13 @@ const char              *dossier_library_entry_get_title  (DossierLibraryEntry *
 const DossierLibraryCaseInfo *dossier_library_entry_get_case_info (DossierLibraryEntry *self);
 const DossierLibraryHit      *dossier_library_entry_get_hit       (DossierLibraryEntry *self);
 
-/* Sort keys of a case: its title and its folder, collated, and its
- * updated date as written ("" without one). */
+/* Sort keys of a case: its title, collated; its folder; its updated
+ * date as written ("" without one). */
 const char              *dossier_library_entry_get_title_key  (DossierLibraryEntry *self);
 const char              *dossier_library_entry_get_folder_key (DossierLibraryEntry *self);
 const char              *dossier_library_entry_get_updated    (DossierLibraryEntry *self);
-/* Whether the case's title, file or folder holds every word of
- * @folded_words (case-folded, space-separated). */
+/* Whether the case's title or path holds every word of @folded_words
+ * (case-folded, space-separated). Main thread only. */
 gboolean                 dossier_library_entry_matches        (DossierLibraryEntry *self,
                                                                const char          *folded_words);
 

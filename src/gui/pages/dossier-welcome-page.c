@@ -44,6 +44,7 @@ struct _DossierWelcomePage
   gboolean              have_cases;
   gboolean              have_folders;
   GCancellable         *list_cancellable;
+  SortKey               sort;
   gint64                listed_at;    /* g_get_monotonic_time () */
 
   GCancellable         *search_cancellable;
@@ -278,16 +279,13 @@ update_view (DossierWelcomePage *self)
 /* The list of cases ---------------------------------------------------- */
 
 static int
-compare_entries_cb (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
+compare_entries (DossierLibraryEntry *entry_a,
+                 DossierLibraryEntry *entry_b,
+                 SortKey              sort)
 {
-  DossierWelcomePage *self = user_data;
-  DossierLibraryEntry *entry_a = (DossierLibraryEntry *) a;
-  DossierLibraryEntry *entry_b = (DossierLibraryEntry *) b;
   int result = 0;
 
-  switch ((SortKey) gtk_drop_down_get_selected (GTK_DROP_DOWN (self->sort_dropdown)))
+  switch (sort)
     {
     case SORT_UPDATED:
       /* Newest first; cases without a date last. */
@@ -308,6 +306,17 @@ compare_entries_cb (gconstpointer a,
   if (result == 0)
     result = strcmp (dossier_library_entry_get_path (entry_a), dossier_library_entry_get_path (entry_b));
 
+  return result;
+}
+
+static int
+compare_entries_cb (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  DossierWelcomePage *self = user_data;
+  int result = compare_entries ((DossierLibraryEntry *) a, (DossierLibraryEntry *) b, self->sort);
+
   return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
@@ -323,6 +332,7 @@ filter_entry_cb (gpointer item,
 static void
 on_sort_changed_cb (DossierWelcomePage *self)
 {
+  self->sort = (SortKey) gtk_drop_down_get_selected (GTK_DROP_DOWN (self->sort_dropdown));
   if (self->sorter != NULL)
     gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
 }
@@ -367,6 +377,69 @@ on_filter_activate_cb (DossierWelcomePage *self)
     on_case_activated_cb (self, 0);
 }
 
+/* The entries of the cases, made and sorted in a worker thread: with
+ * 10,000 cases the collation keys and the sort would hold up the first
+ * frame; the sorted list's own sort then finds them in order. */
+typedef struct
+{
+  GPtrArray *infos;
+  SortKey    sort;
+} EntriesJob;
+
+static void
+entries_job_free (EntriesJob *job)
+{
+  g_clear_pointer (&job->infos, g_ptr_array_unref);
+  g_free (job);
+}
+
+static int
+compare_sorted_cb (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  return compare_entries (*(DossierLibraryEntry **) a, *(DossierLibraryEntry **) b,
+                          GPOINTER_TO_INT (user_data));
+}
+
+static void
+make_entries_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  EntriesJob *job = task_data;
+  GPtrArray *entries;
+  gpointer *stolen;
+  gsize n = 0;
+
+  stolen = g_ptr_array_steal (job->infos, &n);
+  entries = g_ptr_array_new_full ((guint) n, g_object_unref);
+  for (gsize i = 0; i < n; i++)
+    g_ptr_array_add (entries, dossier_library_entry_new_case (stolen[i]));
+  g_free (stolen);
+  g_ptr_array_sort_with_data (entries, compare_sorted_cb, GINT_TO_POINTER (job->sort));
+
+  g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_entries_made_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  DossierWelcomePage *self = DOSSIER_WELCOME_PAGE (source);
+  g_autoptr(GPtrArray) entries = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (entries == NULL || self->cases == NULL)
+    return; /* listed again since, or the page is gone */
+
+  g_list_store_splice (self->cases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->cases)),
+                       entries->pdata, entries->len);
+  self->have_cases = TRUE;
+  update_view (self);
+}
+
 static void
 on_cases_listed_cb (GObject      *source,
                     GAsyncResult *result,
@@ -375,9 +448,8 @@ on_cases_listed_cb (GObject      *source,
   g_autoptr(DossierWelcomePage) self = user_data;
   g_autoptr(GPtrArray) infos = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  gpointer *stolen;
-  gsize n = 0;
+  g_autoptr(GTask) task = NULL;
+  EntriesJob *job;
 
   infos = dossier_library_client_list_cases_finish (DOSSIER_LIBRARY_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -388,16 +460,13 @@ on_cases_listed_cb (GObject      *source,
       infos = g_ptr_array_new ();
     }
 
-  stolen = g_ptr_array_steal (infos, &n);
-  entries = g_ptr_array_new_full ((guint) n, g_object_unref);
-  for (gsize i = 0; i < n; i++)
-    g_ptr_array_add (entries, dossier_library_entry_new_case (stolen[i]));
-  g_free (stolen);
-
-  g_list_store_splice (self->cases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->cases)),
-                       entries->pdata, entries->len);
-  self->have_cases = TRUE;
-  update_view (self);
+  job = g_new0 (EntriesJob, 1);
+  job->infos = g_steal_pointer (&infos);
+  job->sort = self->sort;
+  task = g_task_new (self, self->list_cancellable, on_entries_made_cb, NULL);
+  g_task_set_source_tag (task, on_cases_listed_cb);
+  g_task_set_task_data (task, job, (GDestroyNotify) entries_job_free);
+  g_task_run_in_thread (task, make_entries_thread);
 }
 
 /* The library's folders ------------------------------------------------- */
