@@ -390,7 +390,11 @@ dossier_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (new_window (DOSSIER_APPLICATION (app)));
+    {
+      window = GTK_WINDOW (new_window (DOSSIER_APPLICATION (app)));
+      /* It shows the Library: read it while the window is being made. */
+      dossier_welcome_page_read_ahead (DOSSIER_WELCOME_PAGE (dossier_window_get_welcome_page (DOSSIER_WINDOW (window))));
+    }
   else if (!gtk_widget_get_visible (GTK_WIDGET (window)) &&
            DOSSIER_IS_WINDOW (window) && dossier_window_is_loading (DOSSIER_WINDOW (window)))
     return; /* it shows itself when its case is ready */

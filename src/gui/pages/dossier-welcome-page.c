@@ -32,6 +32,7 @@ struct _DossierWelcomePage
   /* The page follows the recent list from its first refresh on. */
   gboolean              watching_recent;
 
+  gboolean              built;        /* the template and the lists */
   DossierLibraryClient *client;
   GListStore           *cases;      /* DossierLibraryEntry, CASE */
   GListStore           *results;    /* DossierLibraryEntry, HEADER and HIT */
@@ -192,9 +193,9 @@ on_message_dismissed_cb (DossierWelcomePage *self)
 static void
 show_notice_once (DossierWelcomePage *self)
 {
-  const char *notice = dossier_library_client_get_notice (self->client);
+  const char *notice = self->client != NULL ? dossier_library_client_get_notice (self->client) : NULL;
 
-  if (notice == NULL || g_object_get_data (G_OBJECT (self->client), "dossier-notice-shown") != NULL)
+  if (!self->built || notice == NULL || g_object_get_data (G_OBJECT (self->client), "dossier-notice-shown") != NULL)
     return;
 
   g_object_set_data (G_OBJECT (self->client), "dossier-notice-shown", GINT_TO_POINTER (TRUE));
@@ -207,6 +208,9 @@ static void
 update_count (DossierWelcomePage *self)
 {
   g_autofree char *text = NULL;
+
+  if (!self->built)
+    return;
 
   if (self->query != NULL)
     {
@@ -260,6 +264,9 @@ update_view (DossierWelcomePage *self)
   gboolean empty = (self->folders == NULL || self->folders[0] == NULL) &&
                    g_list_model_get_n_items (G_LIST_MODEL (self->cases)) == 0;
   const char *content;
+
+  if (!self->built)
+    return; /* a page read ahead of being shown */
 
   if (!self->have_cases || !self->have_folders)
     gtk_stack_set_visible_child_name (GTK_STACK (self->page_stack), "waiting");
@@ -519,6 +526,17 @@ new_folder_row (DossierWelcomePage *self,
 }
 
 static void
+show_folders (DossierWelcomePage *self)
+{
+  if (!self->built)
+    return;
+
+  clear_list_box (self->folder_list);
+  for (guint i = 0; self->folders != NULL && self->folders[i] != NULL; i++)
+    gtk_list_box_append (self->folder_list, new_folder_row (self, self->folders[i]));
+}
+
+static void
 on_folders_listed_cb (GObject      *source,
                       GAsyncResult *result,
                       gpointer      user_data)
@@ -538,10 +556,8 @@ on_folders_listed_cb (GObject      *source,
 
   g_strfreev (self->folders);
   self->folders = folders;
-  clear_list_box (self->folder_list);
-  for (guint i = 0; folders[i] != NULL; i++)
-    gtk_list_box_append (self->folder_list, new_folder_row (self, folders[i]));
   self->have_folders = TRUE;
+  show_folders (self);
   update_view (self);
 }
 
@@ -758,6 +774,8 @@ on_progress_cb (DossierLibraryClient *client,
 {
   g_autofree char *text = NULL;
 
+  if (!self->built)
+    return;
   /* TRANSLATORS: "Indexing case files: 120 of 1,000" */
   text = g_strdup_printf (_("Indexing case files: %'u of %'u"), done, total);
   gtk_label_set_text (GTK_LABEL (self->progress_label), text);
@@ -774,6 +792,8 @@ on_updating_changed_cb (DossierWelcomePage *self)
 {
   gboolean updating = dossier_library_client_is_updating (self->client);
 
+  if (!self->built)
+    return;
   if (!updating)
     gtk_revealer_set_reveal_child (GTK_REVEALER (self->progress_revealer), FALSE);
   show_notice_once (self);
@@ -857,13 +877,8 @@ new_row_factory (void)
 }
 
 static void
-build_lists (DossierWelcomePage *self)
+make_models (DossierWelcomePage *self)
 {
-  g_autoptr(GtkListItemFactory) case_factory = new_row_factory ();
-  g_autoptr(GtkListItemFactory) result_factory = new_row_factory ();
-  GtkNoSelection *case_selection;
-  GtkNoSelection *result_selection;
-
   self->cases = g_list_store_new (DOSSIER_TYPE_LIBRARY_ENTRY);
   self->results = g_list_store_new (DOSSIER_TYPE_LIBRARY_ENTRY);
   self->filter = gtk_custom_filter_new (filter_entry_cb, self, NULL);
@@ -874,6 +889,15 @@ build_lists (DossierWelcomePage *self)
                                           g_object_ref (GTK_SORTER (self->sorter)));
   g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (update_count),
                            self, G_CONNECT_SWAPPED);
+}
+
+static void
+build_lists (DossierWelcomePage *self)
+{
+  g_autoptr(GtkListItemFactory) case_factory = new_row_factory ();
+  g_autoptr(GtkListItemFactory) result_factory = new_row_factory ();
+  GtkNoSelection *case_selection;
+  GtkNoSelection *result_selection;
 
   case_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_list_view_set_model (self->cases_view, GTK_SELECTION_MODEL (case_selection));
@@ -891,13 +915,17 @@ build_lists (DossierWelcomePage *self)
 static void
 ensure_page (DossierWelcomePage *self)
 {
-  if (self->cases != NULL)
+  if (self->built)
     return;
 
   dossier_lazy_widget_ensure_built (DOSSIER_LAZY_WIDGET (self));
   build_lists (self);
+  self->built = TRUE;
   /* Typing anywhere on the page searches. */
   gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->search_entry), GTK_WIDGET (self));
+  /* What was read ahead (dossier_welcome_page_read_ahead ()). */
+  show_folders (self);
+  update_view (self);
 }
 
 static void
@@ -1003,6 +1031,7 @@ dossier_welcome_page_class_init (DossierWelcomePageClass *klass)
 static void
 dossier_welcome_page_init (DossierWelcomePage *self)
 {
+  make_models (self);
 }
 
 GtkWidget *
@@ -1066,6 +1095,14 @@ dossier_welcome_page_get_search_text (DossierWelcomePage *self)
   if (!dossier_lazy_widget_is_built (DOSSIER_LAZY_WIDGET (self)))
     return "";
   return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+}
+
+void
+dossier_welcome_page_read_ahead (DossierWelcomePage *self)
+{
+  g_return_if_fail (DOSSIER_IS_WELCOME_PAGE (self));
+
+  ensure_client (self);
 }
 
 gboolean

@@ -24,6 +24,10 @@ void        dossier_welcome_page_refresh         (DossierWelcomePage *self);
 void        dossier_welcome_page_set_search_text (DossierWelcomePage *self,
                                                   const char         *text);
 const char *dossier_welcome_page_get_search_text (DossierWelcomePage *self);
+/* Starts reading the library for a window that is about to show this
+ * page, so the list is ready sooner; a window opened on a file never
+ * reads it. */
+void        dossier_welcome_page_read_ahead      (DossierWelcomePage *self);
 /* TRUE once the page shows what the library holds (its cases listed). */
 gboolean    dossier_welcome_page_is_listed       (DossierWelcomePage *self);
 

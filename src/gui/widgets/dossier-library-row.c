@@ -14,9 +14,7 @@ struct _DossierLibraryRow
   GtkWidget  parent_instance;
 
   GtkWidget *icon;
-  GtkWidget *title;
-  GtkWidget *detail;
-  GtkWidget *extra;
+  GtkWidget *label;   /* every line of the row: a list shows hundreds */
 };
 
 G_DEFINE_FINAL_TYPE (DossierLibraryRow, dossier_library_row, GTK_TYPE_WIDGET)
@@ -38,43 +36,28 @@ dossier_library_row_class_init (DossierLibraryRowClass *klass)
   G_OBJECT_CLASS (klass)->dispose = dossier_library_row_dispose;
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "library-row");
-}
-
-static GtkWidget *
-new_label (GtkWidget *box,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (GTK_BOX (box), label);
-
-  return label;
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 dossier_library_row_init (DossierLibraryRow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_HORIZONTAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 12);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 12);
 
   self->icon = gtk_image_new ();
   gtk_widget_set_valign (self->icon, GTK_ALIGN_CENTER);
   gtk_widget_set_parent (self->icon, GTK_WIDGET (self));
 
-  gtk_widget_set_hexpand (box, TRUE);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_parent (box, GTK_WIDGET (self));
-  self->title = new_label (box, "title");
-  self->detail = new_label (box, "detail");
-  self->extra = new_label (box, "extra");
+  /* One label for the title and the lines under it, each line
+   * shortened on its own (a paragraph of one line). */
+  self->label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (self->label, TRUE);
+  gtk_widget_set_valign (self->label, GTK_ALIGN_CENTER);
+  gtk_widget_set_parent (self->label, GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -131,11 +114,12 @@ status_label (const char *status)
 }
 
 /* "Open · Updated 19 December 2014 · 15 notes, 2 events, 7 sources, 16 entities" */
-static char *
-format_case_detail (const DossierLibraryCaseInfo *info)
+static void
+append_case_detail (GString                      *detail,
+                    const DossierLibraryCaseInfo *info)
 {
-  GString *detail = g_string_new (NULL);
   const char *status = status_label (info->status);
+  gsize start = detail->len;
 
   if (status != NULL && *status != '\0')
     {
@@ -149,11 +133,11 @@ format_case_detail (const DossierLibraryCaseInfo *info)
       g_autofree char *shown = date != NULL ? dossier_date_format (date)
                                             : dossier_sanitize_display_text (info->updated);
 
-      if (detail->len > 0)
+      if (detail->len > start)
         g_string_append (detail, " · ");
       g_string_append_printf (detail, _("Updated %s"), shown);
     }
-  if (detail->len > 0)
+  if (detail->len > start)
     g_string_append (detail, " · ");
   g_string_append_printf (detail, ngettext ("%u note", "%u notes", info->n_notes), info->n_notes);
   g_string_append (detail, ", ");
@@ -162,116 +146,187 @@ format_case_detail (const DossierLibraryCaseInfo *info)
   g_string_append_printf (detail, ngettext ("%u source", "%u sources", info->n_sources), info->n_sources);
   g_string_append (detail, ", ");
   g_string_append_printf (detail, ngettext ("%u entity", "%u entities", info->n_entities), info->n_entities);
+}
 
-  return g_string_free (detail, FALSE);
+/* The look of the lines of a row, as attributes over byte ranges. */
+static void
+add_weight (PangoAttrList *attrs,
+            gsize          start,
+            gsize          end,
+            PangoWeight    weight)
+{
+  PangoAttribute *attr = pango_attr_weight_new (weight);
+
+  attr->start_index = (guint) start;
+  attr->end_index = (guint) end;
+  pango_attr_list_insert (attrs, attr);
 }
 
 static void
-set_label (GtkWidget  *label,
-           const char *text)
+add_small (PangoAttrList *attrs,
+           gsize          start,
+           gsize          end)
 {
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
-  gtk_label_set_attributes (GTK_LABEL (label), NULL);
-  gtk_widget_set_visible (label, text != NULL && *text != '\0');
+  PangoAttribute *attr = pango_attr_scale_new (PANGO_SCALE_SMALL);
+
+  attr->start_index = (guint) start;
+  attr->end_index = (guint) end;
+  pango_attr_list_insert (attrs, attr);
+}
+
+static void
+add_dim (PangoAttrList *attrs,
+         gsize          start,
+         gsize          end)
+{
+  PangoAttribute *attr = pango_attr_foreground_alpha_new (0.6 * G_MAXUINT16);
+
+  attr->start_index = (guint) start;
+  attr->end_index = (guint) end;
+  pango_attr_list_insert (attrs, attr);
+}
+
+/* In the theme's error color (red, lighter on a dark background). */
+static void
+add_error (DossierLibraryRow *self,
+           PangoAttrList     *attrs,
+           gsize              start,
+           gsize              end)
+{
+  GdkRGBA color = { 0.75, 0.11, 0.16, 1.0 };
+  PangoAttribute *attr;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)), "error_color", &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  attr = pango_attr_foreground_new ((guint16) (color.red * G_MAXUINT16),
+                                    (guint16) (color.green * G_MAXUINT16),
+                                    (guint16) (color.blue * G_MAXUINT16));
+  attr->start_index = (guint) start;
+  attr->end_index = (guint) end;
+  pango_attr_list_insert (attrs, attr);
 }
 
 static void
 show_case (DossierLibraryRow   *self,
-           DossierLibraryEntry *entry)
+           DossierLibraryEntry *entry,
+           GString             *text,
+           PangoAttrList       *attrs)
 {
   const DossierLibraryCaseInfo *info = dossier_library_entry_get_case_info (entry);
   g_autofree char *folder_raw = g_path_get_dirname (info->path);
   g_autofree char *folder = dossier_sanitize_display_text (folder_raw);
+  gsize start;
 
-  set_label (self->title, dossier_library_entry_get_title (entry));
+  g_string_append (text, dossier_library_entry_get_title (entry));
+  add_weight (attrs, 0, text->len, PANGO_WEIGHT_BOLD);
+  g_string_append_c (text, '\n');
+  start = text->len;
   if (info->problem != NULL)
     {
       g_autofree char *problem = dossier_sanitize_display_text (info->problem);
-      g_autofree char *line = info->problem_line > 0
-                              ? g_strdup_printf (_("Line %u: %s"), info->problem_line, problem)
-                              : g_steal_pointer (&problem);
 
+      if (info->problem_line > 0)
+        g_string_append_printf (text, _("Line %u: %s"), info->problem_line, problem);
+      else
+        g_string_append (text, problem);
+      add_error (self, attrs, start, text->len);
+      gtk_widget_set_tooltip_text (self->label, text->str + start);
       gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "dialog-warning-symbolic");
-      set_label (self->detail, line);
-      gtk_widget_add_css_class (self->detail, "error");
-      gtk_widget_set_tooltip_text (self->detail, line);
     }
   else
     {
-      g_autofree char *detail = format_case_detail (info);
-
+      append_case_detail (text, info);
       gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "x-office-document-symbolic");
-      set_label (self->detail, detail);
     }
-  set_label (self->extra, folder);
-  gtk_label_set_ellipsize (GTK_LABEL (self->extra), PANGO_ELLIPSIZE_START);
+  g_string_append_c (text, '\n');
+  g_string_append (text, folder);
+  add_small (attrs, start, text->len);
+  add_dim (attrs, text->len - strlen (folder), text->len);
+}
+
+static void
+show_header (DossierLibraryRow   *self,
+             DossierLibraryEntry *entry,
+             GString             *text,
+             PangoAttrList       *attrs)
+{
+  g_autofree char *path = dossier_sanitize_display_text (dossier_library_entry_get_path (entry));
+  gsize start;
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "x-office-document-symbolic");
+  g_string_append (text, dossier_library_entry_get_title (entry));
+  add_weight (attrs, 0, text->len, PANGO_WEIGHT_HEAVY);
+  g_string_append_c (text, '\n');
+  start = text->len;
+  g_string_append (text, path);
+  add_small (attrs, start, text->len);
+  add_dim (attrs, start, text->len);
 }
 
 static void
 show_hit (DossierLibraryRow   *self,
-          DossierLibraryEntry *entry)
+          DossierLibraryEntry *entry,
+          GString             *text,
+          PangoAttrList       *attrs)
 {
   const DossierLibraryHit *hit = dossier_library_entry_get_hit (entry);
   const char *title = hit->title != NULL && *hit->title != '\0' ? hit->title : hit->item_id;
-  g_autofree char *safe_title = title != NULL ? dossier_sanitize_display_text (title) : NULL;
-  g_autofree char *line = safe_title != NULL
-                          ? g_strdup_printf ("%s · %s", dossier_section_get_label (hit->section), safe_title)
-                          : g_strdup (dossier_section_get_label (hit->section));
-  PangoAttrList *attrs = pango_attr_list_new ();
-  g_autofree char *snippet = dossier_library_snippet_to_text (hit->snippet, attrs);
+  g_autoptr(PangoAttrList) marks = pango_attr_list_new ();
+  g_autofree char *snippet = dossier_library_snippet_to_text (hit->snippet, marks);
+  gsize start;
 
   gtk_widget_set_visible (self->icon, FALSE);
-  set_label (self->title, line);
-  set_label (self->detail, snippet);
-  gtk_label_set_attributes (GTK_LABEL (self->detail), attrs);
-  pango_attr_list_unref (attrs);
+  g_string_append (text, dossier_section_get_label (hit->section));
+  if (title != NULL)
+    {
+      g_autofree char *safe_title = dossier_sanitize_display_text (title);
+
+      g_string_append (text, " · ");
+      g_string_append (text, safe_title);
+    }
+  add_weight (attrs, 0, text->len, PANGO_WEIGHT_SEMIBOLD);
+  g_string_append_c (text, '\n');
+  start = text->len;
+  g_string_append (text, snippet);
+  add_small (attrs, start, text->len);
+  pango_attr_list_splice (attrs, marks, (int) start, 0);
 }
 
 void
 dossier_library_row_set_entry (DossierLibraryRow   *self,
                                DossierLibraryEntry *entry)
 {
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
   g_return_if_fail (DOSSIER_IS_LIBRARY_ROW (self));
 
   gtk_widget_remove_css_class (GTK_WIDGET (self), "case");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "header");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "hit");
-  gtk_widget_remove_css_class (self->detail, "error");
-  gtk_widget_set_tooltip_text (self->detail, NULL);
+  gtk_widget_set_tooltip_text (self->label, NULL);
   gtk_widget_set_visible (self->icon, TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (self->detail), PANGO_ELLIPSIZE_END);
-  gtk_label_set_ellipsize (GTK_LABEL (self->extra), PANGO_ELLIPSIZE_END);
-  set_label (self->extra, NULL);
 
-  if (entry == NULL)
-    {
-      set_label (self->title, NULL);
-      set_label (self->detail, NULL);
-      return;
-    }
-
-  switch (dossier_library_entry_get_kind (entry))
-    {
-    case DOSSIER_LIBRARY_ENTRY_CASE:
-      gtk_widget_add_css_class (GTK_WIDGET (self), "case");
-      show_case (self, entry);
-      break;
-    case DOSSIER_LIBRARY_ENTRY_HEADER:
+  if (entry != NULL)
+    switch (dossier_library_entry_get_kind (entry))
       {
-        g_autofree char *path = dossier_sanitize_display_text (dossier_library_entry_get_path (entry));
-
-        gtk_widget_add_css_class (GTK_WIDGET (self), "header");
-        gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "x-office-document-symbolic");
-        set_label (self->title, dossier_library_entry_get_title (entry));
-        set_label (self->detail, path);
-        gtk_label_set_ellipsize (GTK_LABEL (self->detail), PANGO_ELLIPSIZE_START);
+      case DOSSIER_LIBRARY_ENTRY_CASE:
+        gtk_widget_add_css_class (GTK_WIDGET (self), "case");
+        show_case (self, entry, text, attrs);
         break;
+      case DOSSIER_LIBRARY_ENTRY_HEADER:
+        gtk_widget_add_css_class (GTK_WIDGET (self), "header");
+        show_header (self, entry, text, attrs);
+        break;
+      case DOSSIER_LIBRARY_ENTRY_HIT:
+        gtk_widget_add_css_class (GTK_WIDGET (self), "hit");
+        show_hit (self, entry, text, attrs);
+        break;
+      default:
+        g_assert_not_reached ();
       }
-    case DOSSIER_LIBRARY_ENTRY_HIT:
-      gtk_widget_add_css_class (GTK_WIDGET (self), "hit");
-      show_hit (self, entry);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
+
+  gtk_label_set_text (GTK_LABEL (self->label), text->str);
+  gtk_label_set_attributes (GTK_LABEL (self->label), attrs);
 }
