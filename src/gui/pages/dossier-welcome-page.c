@@ -17,6 +17,10 @@
 /* While an update runs, the cases are listed again this often (µs), so
  * a first indexing fills the list as it goes. */
 #define RELIST_INTERVAL (3 * G_USEC_PER_SEC)
+/* A first listing puts this many cases in the list for the first frame
+ * (more than a screen holds) and the rest after it: GTK 4.8's list view
+ * makes about 200 rows at once, which would hold up that frame. */
+#define FIRST_SCREEN 40
 
 typedef enum
 {
@@ -47,6 +51,9 @@ struct _DossierWelcomePage
   GCancellable         *list_cancellable;
   SortKey               sort;
   gint64                listed_at;    /* g_get_monotonic_time () */
+  GPtrArray            *later;        /* cases put in the list after the first frame */
+  gulong                after_paint_id;
+  GdkFrameClock        *after_paint_clock;
 
   GCancellable         *search_cancellable;
   guint                 search_generation;
@@ -232,7 +239,10 @@ update_count (DossierWelcomePage *self)
   else
     {
       guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
-      guint total = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
+      guint later = self->later != NULL ? self->later->len : 0;
+      guint total = g_list_model_get_n_items (G_LIST_MODEL (self->cases)) + later;
+
+      shown += later;
 
       if (shown == total)
         text = g_strdup_printf (ngettext ("%u case", "%u cases", total), total);
@@ -431,20 +441,80 @@ make_entries_thread (GTask        *task,
 }
 
 static void
+stop_waiting_for_paint (DossierWelcomePage *self)
+{
+  if (self->after_paint_id != 0)
+    g_signal_handler_disconnect (self->after_paint_clock, self->after_paint_id);
+  self->after_paint_id = 0;
+  g_clear_object (&self->after_paint_clock);
+}
+
+static gboolean
+add_later_cases_cb (gpointer user_data)
+{
+  DossierWelcomePage *self = user_data;
+  g_autoptr(GPtrArray) later = g_steal_pointer (&self->later);
+
+  if (later != NULL && self->cases != NULL)
+    g_list_store_splice (self->cases, g_list_model_get_n_items (G_LIST_MODEL (self->cases)), 0,
+                         later->pdata, later->len);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock      *clock,
+                   DossierWelcomePage *self)
+{
+  stop_waiting_for_paint (self);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, add_later_cases_cb, g_object_ref (self), g_object_unref);
+}
+
+/* The rest of a first listing goes in once a frame shows the first. */
+static void
+add_later_cases (DossierWelcomePage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->later == NULL || self->after_paint_id != 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (clock == NULL)
+    {
+      add_later_cases_cb (self);
+      return;
+    }
+  self->after_paint_clock = g_object_ref (clock);
+  self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
+}
+
+static void
 on_entries_made_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
   DossierWelcomePage *self = DOSSIER_WELCOME_PAGE (source);
   g_autoptr(GPtrArray) entries = g_task_propagate_pointer (G_TASK (result), NULL);
+  guint now;
 
   if (entries == NULL || self->cases == NULL)
     return; /* listed again since, or the page is gone */
 
+  stop_waiting_for_paint (self);
+  g_clear_pointer (&self->later, g_ptr_array_unref);
+  now = entries->len;
+  if (!self->have_cases && entries->len > FIRST_SCREEN)
+    {
+      now = FIRST_SCREEN;
+      self->later = g_ptr_array_new_full (entries->len - now, g_object_unref);
+      for (guint i = now; i < entries->len; i++)
+        g_ptr_array_add (self->later, g_object_ref (g_ptr_array_index (entries, i)));
+    }
+
   g_list_store_splice (self->cases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->cases)),
-                       entries->pdata, entries->len);
+                       entries->pdata, now);
   self->have_cases = TRUE;
   update_view (self);
+  add_later_cases (self);
 }
 
 static void
@@ -940,6 +1010,18 @@ dossier_welcome_page_map (GtkWidget *widget)
   dossier_welcome_page_refresh (self);
   ensure_client (self);
   show_notice_once (self);
+  add_later_cases (self);
+}
+
+static void
+dossier_welcome_page_unmap (GtkWidget *widget)
+{
+  DossierWelcomePage *self = DOSSIER_WELCOME_PAGE (widget);
+
+  /* The rest goes in when the page is shown again. */
+  stop_waiting_for_paint (self);
+
+  GTK_WIDGET_CLASS (dossier_welcome_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -953,6 +1035,8 @@ dossier_welcome_page_dispose (GObject *object)
   g_clear_object (&self->search_cancellable);
   g_cancellable_cancel (self->list_cancellable);
   g_clear_object (&self->list_cancellable);
+  stop_waiting_for_paint (self);
+  g_clear_pointer (&self->later, g_ptr_array_unref);
   if (self->cases_view != NULL)
     gtk_list_view_set_model (self->cases_view, NULL);
   if (self->results_view != NULL)
@@ -990,6 +1074,7 @@ dossier_welcome_page_class_init (DossierWelcomePageClass *klass)
   object_class->dispose = dossier_welcome_page_dispose;
   object_class->finalize = dossier_welcome_page_finalize;
   widget_class->map = dossier_welcome_page_map;
+  widget_class->unmap = dossier_welcome_page_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierWelcomePage, page_stack);
