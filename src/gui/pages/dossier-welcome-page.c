@@ -224,15 +224,15 @@ update_count (DossierWelcomePage *self)
       if (!self->query_answered || self->query_error != NULL || self->n_hits == 0)
         text = g_strdup ("");
       else if (self->n_hits >= MAX_RESULTS)
-        text = g_strdup_printf (ngettext ("The first %u results, in %u case",
-                                          "The first %u results, in %u cases", self->n_hit_cases),
+        text = g_strdup_printf (ngettext ("The first %'u results, in %'u case",
+                                          "The first %'u results, in %'u cases", self->n_hit_cases),
                                 self->n_hits, self->n_hit_cases);
       else
         {
           g_autofree char *hits = g_strdup_printf (ngettext ("%u result", "%u results", self->n_hits),
                                                    self->n_hits);
 
-          text = g_strdup_printf (ngettext ("%s in %u case", "%s in %u cases", self->n_hit_cases),
+          text = g_strdup_printf (ngettext ("%s in %'u case", "%s in %'u cases", self->n_hit_cases),
                                   hits, self->n_hit_cases);
         }
     }
@@ -245,9 +245,9 @@ update_count (DossierWelcomePage *self)
       shown += later;
 
       if (shown == total)
-        text = g_strdup_printf (ngettext ("%u case", "%u cases", total), total);
+        text = g_strdup_printf (ngettext ("%'u case", "%'u cases", total), total);
       else
-        text = g_strdup_printf (ngettext ("%u of %u case", "%u of %u cases", total), shown, total);
+        text = g_strdup_printf (ngettext ("%'u of %'u case", "%'u of %'u cases", total), shown, total);
     }
 
   gtk_label_set_text (GTK_LABEL (self->count_label), text);
