@@ -4,7 +4,10 @@
  * one that does not load: the list shows the cases and the bad one's
  * problem, sorts and filters; typing searches every case, the hits
  * grouped by case; Enter on a hit opens its case at the item; the
- * application's library-search action shows the page with the terms. */
+ * application's library-search action shows the page with the terms.
+ * The library starts as a damaged file, which is set aside with a
+ * message the page shows once; a large library's first listing comes
+ * in two steps and shows every case. */
 #include "config.h"
 
 #include <string.h>
@@ -62,9 +65,17 @@ is_true (gpointer data)
 static void
 make_library (void)
 {
-  DossierLibraryClient *client = dossier_library_client_get_default ();
   g_autofree char *location = g_build_filename (g_get_user_data_dir (), "dossier", "library.sqlite3", NULL);
+  g_autofree char *dir = g_path_get_dirname (location);
+  DossierLibraryClient *client;
   gboolean added = FALSE;
+  g_autoptr(GError) error = NULL;
+
+  /* Not a database: it is set aside and a new library made. */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (location, "this is not a database\n", -1, &error);
+  g_assert_no_error (error);
+  client = dossier_library_client_get_default ();
 
   /* The window uses the test's library, never the user's. */
   g_assert_cmpstr (dossier_library_client_get_location (client), ==, location);
@@ -165,6 +176,7 @@ test_lists_cases (void)
   /* Every case by title, the one that does not load with its problem
    * and line; the count of them. */
   wait_shows (page, "3 cases", NULL, NULL);
+  wait_shows (page, "is damaged; it was set aside as", NULL, NULL);
   wait_shows (page, "duplicate-id.case.xml", BAD_PROBLEM, NULL);
   wait_shows (page, BAD_PROBLEM, FIXTURE_TITLE, NULL);
   wait_shows (page, FIXTURE_TITLE, SONY_TITLE, NULL);
@@ -204,7 +216,9 @@ test_search_groups_hits (void)
   GtkWidget *entry = find_search_entry (page);
   g_autofree char *sony_path = g_build_filename (folder, "sony-pictures-2014.case.xml", NULL);
 
-  wait_shows (page, "3 cases", NULL, NULL);
+  /* The message about the damaged library showed once, in the first
+   * window. */
+  wait_shows (page, "3 cases", NULL, "was set aside");
 
   /* Typed as a user types: the field searches after its short delay.
    * Each case's hits come under a header with its title and file. */
@@ -286,6 +300,70 @@ test_library_search_action (void)
   close_all_windows ();
 }
 
+/* The list of cases (the page's first list; the sort menu has its own). */
+static GListModel *
+find_cases_model (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "library-list"))
+    return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GListModel *found = find_cases_model (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+lists_63 (gpointer data)
+{
+  return g_list_model_get_n_items (data) == 63;
+}
+
+/* More cases than the first frame shows: the list gets them all. */
+static void
+test_many_cases (void)
+{
+  DossierLibraryClient *client = dossier_library_client_get_default ();
+  g_autofree char *minimal = case_path ("tests/cases/good/minimal.case.xml");
+  g_autofree char *many = g_build_filename (g_get_user_data_dir (), "many", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean added = FALSE;
+  DossierWindow *window;
+  GtkWidget *page;
+  GListModel *shown;
+
+  g_file_get_contents (minimal, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (many, 0700), ==, 0);
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("minimal-%02u.case.xml", i);
+      g_autofree char *path = g_build_filename (many, name, NULL);
+
+      g_file_set_contents (path, contents, -1, &error);
+      g_assert_no_error (error);
+    }
+  dossier_library_client_add_folder_async (client, many, NULL, on_folder_added_cb, &added);
+  g_assert_true (wait_until (is_true, &added));
+  dossier_library_client_wait_idle (client);
+
+  window = open_library_window ();
+  page = dossier_window_get_welcome_page (window);
+  wait_shows (page, "63 cases", "Minimal case", NULL);
+  shown = find_cases_model (page);
+  g_assert_nonnull (shown);
+  g_assert_true (wait_until (lists_63, shown));
+
+  close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,6 +375,7 @@ main (int   argc,
   g_test_add_func ("/library-page/search-groups-hits", test_search_groups_hits);
   g_test_add_func ("/library-page/enter-opens-hit", test_enter_opens_hit);
   g_test_add_func ("/library-page/library-search-action", test_library_search_action);
+  g_test_add_func ("/library-page/many-cases", test_many_cases);
 
   return g_test_run ();
 }
