@@ -158,7 +158,8 @@ static const GActionEntry app_actions[] = {
 };
 
 /* The library is brought up to date once a run, after the first window
- * is on screen (the update itself runs in a worker thread). */
+ * has painted its first frame: the update runs in a worker thread, but
+ * walking every folder would compete with that frame. */
 static gboolean
 update_library_cb (gpointer user_data)
 {
@@ -171,13 +172,37 @@ update_library_cb (gpointer user_data)
 }
 
 static void
-schedule_library_update (DossierApplication *self)
+on_first_paint_cb (GdkFrameClock      *clock,
+                   DossierApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint_cb, self);
+  if (self->library_update_id == 0)
+    self->library_update_id = g_idle_add_full (G_PRIORITY_LOW, update_library_cb, self, NULL);
+}
+
+static void
+on_window_realized_cb (GtkWidget          *window,
+                       DossierApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (window, on_window_realized_cb, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (on_first_paint_cb), self, 0);
+}
+
+static void
+schedule_library_update (DossierApplication *self,
+                         GtkWindow          *window)
 {
   if (self->library_updated)
     return;
 
   self->library_updated = TRUE;
-  self->library_update_id = g_idle_add_full (G_PRIORITY_LOW, update_library_cb, self, NULL);
+  if (window != NULL && gtk_widget_get_realized (GTK_WIDGET (window)))
+    on_window_realized_cb (GTK_WIDGET (window), self);
+  else if (window != NULL)
+    g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realized_cb), self, 0);
+  else
+    self->library_update_id = g_idle_add_full (G_PRIORITY_LOW, update_library_cb, self, NULL);
 }
 
 /* Benchmark hook (build-aux/bench-startup.py) --------------------------
@@ -400,7 +425,7 @@ dossier_application_activate (GApplication *app)
     return; /* it shows itself when its case is ready */
 
   gtk_window_present (window);
-  schedule_library_update (DOSSIER_APPLICATION (app));
+  schedule_library_update (DOSSIER_APPLICATION (app), window);
 }
 
 static void
@@ -411,6 +436,7 @@ dossier_application_open (GApplication  *app,
 {
   DossierApplication *self = DOSSIER_APPLICATION (app);
   g_autofree char *view = NULL;
+  GtkWindow *window = NULL;
 
   /* A second `dossier --view=X FILE` hands its tab over in the hint. */
   if (hint != NULL && g_str_has_prefix (hint, VIEW_HINT_PREFIX))
@@ -419,8 +445,8 @@ dossier_application_open (GApplication  *app,
     view = g_steal_pointer (&self->initial_view);
 
   for (int i = 0; i < n_files; i++)
-    dossier_application_open_file (self, files[i], NULL, view);
-  schedule_library_update (self);
+    window = dossier_application_open_file (self, files[i], NULL, view);
+  schedule_library_update (self, window);
 }
 
 static void
