@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The welcome page of a window with no case: its Open button and the
- * recent cases, one of which opens in that same window. */
+/* The welcome page (the Library) of a window with no case, on an empty
+ * library: it offers to add a folder, its Open button and the recent
+ * cases, one of which opens in that same window. The Library itself is
+ * in test-library-page.c. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -89,7 +91,9 @@ test_recent_case_opens_here (void)
   welcome = dossier_window_get_welcome_page (DOSSIER_WINDOW (window));
   g_assert_true (DOSSIER_IS_WELCOME_PAGE (welcome));
 
-  /* The Open button asks the window for a file. */
+  /* With no folder in the library yet: Add Folder… and the Open button,
+   * which asks the window for a file. */
+  wait_for_text (welcome, "Add Folder…");
   g_assert_nonnull (find_open_button (welcome));
 
   /* The recent case is listed by its file name... */

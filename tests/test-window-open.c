@@ -28,6 +28,8 @@ test_welcome (void)
   g_assert_true (DOSSIER_IS_WINDOW (window));
   g_assert_true (wait_until (page_is_welcome, window));
 
+  /* The page (the Library) shows once the library is read. */
+  wait_for_text (GTK_WIDGET (window), "Open Case…");
   text = shown_text (GTK_WIDGET (window));
   assert_shows (text, "Open Case…");
   g_assert_cmpstr (gtk_window_get_title (window), ==, "Dossier");

@@ -13,6 +13,7 @@
 #include "dossier-case-open.h"
 #include "dossier-entity-panel.h"
 #include "dossier-error-page.h"
+#include "dossier-file-watch.h"
 #include "dossier-link-dialog.h"
 #include "dossier-problem-list.h"
 #include "dossier-reload-error-window.h"
@@ -65,9 +66,7 @@ struct _DossierWindow
   GCancellable         *cancellable;
   GFile                *file;          /* shown or being loaded */
   DossierCase          *dcase;
-  GFileMonitor         *monitor;
-  GFile                *watched_file;  /* what monitor watches */
-  guint                 reload_timeout_id;
+  DossierFileWatch     *watch;
   guint                 loading_reveal_id;
   guint                 present_timeout_id;
   guint                 index_idle_id;
@@ -431,50 +430,9 @@ add_to_recent (GFile *file)
 }
 
 static void
-on_file_changed_cb (GFileMonitor      *monitor,
-                    GFile             *file,
-                    GFile             *other_file,
-                    GFileMonitorEvent  event,
-                    gpointer           user_data);
-
-static void
-unwatch_file (DossierWindow *self)
-{
-  if (self->monitor == NULL)
-    return;
-
-  g_signal_handlers_disconnect_by_func (self->monitor, on_file_changed_cb, self);
-  g_file_monitor_cancel (self->monitor);
-  g_clear_object (&self->monitor);
-  g_clear_object (&self->watched_file);
-}
-
-static void
 watch_file (DossierWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  /* A reload keeps the monitor it came from: a new one would drop the
-   * events still on their way to the old one, and an editor that saves
-   * again while the last save is being read would never be reloaded. */
-  if (self->monitor != NULL && self->file != NULL &&
-      g_file_equal (self->watched_file, self->file))
-    return;
-
-  unwatch_file (self);
-
-  if (self->file == NULL)
-    return;
-
-  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
-  if (self->monitor == NULL)
-    {
-      g_debug ("Not watching the case file for changes: %s", error->message);
-      return;
-    }
-
-  self->watched_file = g_object_ref (self->file);
-  g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed_cb), self);
+  dossier_file_watch_set_file (self->watch, self->file);
 }
 
 typedef struct
@@ -536,6 +494,7 @@ show_load_result (DossierWindow *self,
           return;
         }
 
+      dossier_welcome_page_index_case (self->file);
       set_case (self, NULL, FALSE);
       dossier_error_page_set_error (DOSSIER_ERROR_PAGE (self->error_page), self->file, error);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
@@ -552,6 +511,7 @@ show_load_result (DossierWindow *self,
   g_clear_error (&self->reload_error);
   if (!reloading)
     add_to_recent (self->file);
+  dossier_welcome_page_index_case (self->file);
   set_case (self, dcase, reloading && self->dcase != NULL);
   watch_file (self);
 }
@@ -668,44 +628,12 @@ start_loading (DossierWindow *self,
                                 on_case_loaded_cb, data);
 }
 
-static gboolean
-reload_timeout_cb (gpointer user_data)
+/* The file was saved again (and has been quiet for a moment). */
+static void
+on_file_changed_cb (DossierWindow *self)
 {
-  DossierWindow *self = user_data;
-
-  self->reload_timeout_id = 0;
   if (self->file != NULL && !(self->loading && !self->reloading))
     start_loading (self, self->file, self->dcase != NULL);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_file_changed_cb (GFileMonitor      *monitor,
-                    GFile             *file,
-                    GFile             *other_file,
-                    GFileMonitorEvent  event,
-                    gpointer           user_data)
-{
-  DossierWindow *self = user_data;
-
-  switch (event)
-    {
-    case G_FILE_MONITOR_EVENT_CHANGED:
-    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
-    case G_FILE_MONITOR_EVENT_CREATED:
-    case G_FILE_MONITOR_EVENT_RENAMED:
-    case G_FILE_MONITOR_EVENT_MOVED_IN:
-    case G_FILE_MONITOR_EVENT_DELETED:
-      /* Editors write in bursts (and save by renaming): wait until the
-       * file has been quiet for a moment. */
-      g_clear_handle_id (&self->reload_timeout_id, g_source_remove);
-      self->reload_timeout_id = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
-      break;
-
-    default:
-      break;
-    }
 }
 
 /* Actions */
@@ -1187,12 +1115,11 @@ dossier_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->reload_timeout_id, g_source_remove);
   g_clear_handle_id (&self->loading_reveal_id, g_source_remove);
   g_clear_handle_id (&self->present_timeout_id, g_source_remove);
   g_clear_handle_id (&self->index_idle_id, g_source_remove);
   g_clear_handle_id (&self->help_overlay_idle_id, g_source_remove);
-  unwatch_file (self);
+  g_clear_object (&self->watch);
   g_queue_clear_full (&self->history, history_entry_free);
   g_clear_weak_pointer (&self->search_return_focus);
 
@@ -1290,6 +1217,8 @@ dossier_window_init (DossierWindow *self)
   add_views (self);
   self->cancellable = g_cancellable_new ();
   g_queue_init (&self->history);
+  self->watch = dossier_file_watch_new (RELOAD_DELAY_MS);
+  g_signal_connect_swapped (self->watch, "changed", G_CALLBACK (on_file_changed_cb), self);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
