@@ -5,6 +5,8 @@
 
 #include "dossier-core.h"
 #include "dossier-library-client.h"
+#include "dossier-library-snippet.h"
+#include "dossier-search-hit.h"
 
 /* The library as the window and the Shell provider use it: a real
  * SQLite file, worker threads, answers in the main loop. */
@@ -309,12 +311,41 @@ test_watch_keeps_fresh (Fixture       *fixture,
   g_assert_cmpstr (((DossierLibraryCaseInfo *) g_ptr_array_index (cases, 0))->path, ==, copy);
 }
 
+/* The marks come out as ranges of the text shown; what is between them
+ * is made safe to show; a mark cut short closes at the end. */
+static void
+test_snippet_parse (void)
+{
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (DossierSearchRange));
+  g_autofree char *text = NULL;
+  g_autofree char *cut = NULL;
+  g_autofree char *none = NULL;
+  const DossierSearchRange *range;
+
+  text = dossier_library_snippet_parse ("the \002hack\003 of \342\200\256Sony\002\003", marks);
+  g_assert_cmpstr (text, ==, "the hack of Sony");
+  g_assert_cmpuint (marks->len, ==, 1);
+  range = &g_array_index (marks, DossierSearchRange, 0);
+  g_assert_cmpuint (range->start, ==, 4);
+  g_assert_cmpuint (range->end, ==, 8);
+
+  g_array_set_size (marks, 0);
+  cut = dossier_library_snippet_parse ("\002blasted", marks);
+  g_assert_cmpstr (cut, ==, "blasted");
+  g_assert_cmpuint (marks->len, ==, 1);
+  g_assert_cmpuint (g_array_index (marks, DossierSearchRange, 0).end, ==, 7);
+
+  none = dossier_library_snippet_parse (NULL, NULL);
+  g_assert_cmpstr (none, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/library/snippet-parse", test_snippet_parse);
   g_test_add ("/library-client/folder-indexed-and-searched", Fixture, NULL,
               fixture_set_up, test_folder_indexed_and_searched, fixture_tear_down);
   g_test_add ("/library-client/query-errors", Fixture, NULL,

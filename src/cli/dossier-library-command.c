@@ -8,7 +8,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "dossier-library.h"
+#include "dossier-library-snippet.h"
 #include "dossier-library-sqlite.h"
+#include "dossier-search-hit.h"
 #include "dossier-text-safety.h"
 
 typedef struct
@@ -75,23 +77,21 @@ print_snippet (FILE         *out,
                const char   *text,
                const Marker *marker)
 {
-  const char *at = text;
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (DossierSearchRange));
+  g_autofree char *plain = dossier_library_snippet_parse (text, marks);
+  guint at = 0;
 
-  while (*at != '\0')
+  for (guint i = 0; i < marks->len; i++)
     {
-      gsize n = strcspn (at, DOSSIER_LIBRARY_MARK_OPEN DOSSIER_LIBRARY_MARK_CLOSE);
-      g_autofree char *piece = g_strndup (at, n);
-      g_autofree char *safe = dossier_sanitize_display_text (piece);
+      const DossierSearchRange *range = &g_array_index (marks, DossierSearchRange, i);
 
-      fputs (safe, out);
-      at += n;
-      if (*at == DOSSIER_LIBRARY_MARK_OPEN[0])
-        fputs (marker->open, out);
-      else if (*at == DOSSIER_LIBRARY_MARK_CLOSE[0])
-        fputs (marker->close, out);
-      if (*at != '\0')
-        at++;
+      fwrite (plain + at, 1, range->start - at, out);
+      fputs (marker->open, out);
+      fwrite (plain + range->start, 1, range->end - range->start, out);
+      fputs (marker->close, out);
+      at = range->end;
     }
+  fputs (plain + at, out);
 }
 
 /* A file name as safe to show as case text: a name with a line break or

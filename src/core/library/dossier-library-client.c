@@ -193,19 +193,38 @@ read_thread (GTask        *task,
   g_mutex_unlock (&self->reader_lock);
 }
 
+/* Runs a read of @kind in a worker; its finish is read_finish(). */
 static void
 start_read (DossierLibraryClient *self,
-            ReadJob              *job,
-            gpointer              tag,
+            ReadKind              kind,
+            const char           *text,
+            guint                 max_results,
             GCancellable         *cancellable,
             GAsyncReadyCallback   callback,
             gpointer              user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  ReadJob *job = g_new0 (ReadJob, 1);
 
-  g_task_set_source_tag (task, tag);
+  job->kind = kind;
+  job->text = g_strdup (text);
+  job->max_results = max_results;
+  g_task_set_source_tag (task, start_read);
   g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
   g_task_run_in_thread (task, read_thread);
+}
+
+static gpointer
+read_finish (DossierLibraryClient  *self,
+             GAsyncResult          *result,
+             ReadKind               kind,
+             GError               **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == start_read, NULL);
+  g_return_val_if_fail (((ReadJob *) g_task_get_task_data (G_TASK (result)))->kind == kind, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void
@@ -216,16 +235,10 @@ dossier_library_client_search_async (DossierLibraryClient *self,
                                      GAsyncReadyCallback   callback,
                                      gpointer              user_data)
 {
-  ReadJob *job;
-
   g_return_if_fail (DOSSIER_IS_LIBRARY_CLIENT (self));
   g_return_if_fail (text != NULL);
 
-  job = g_new0 (ReadJob, 1);
-  job->kind = READ_SEARCH;
-  job->text = g_strdup (text);
-  job->max_results = max_results;
-  start_read (self, job, dossier_library_client_search_async, cancellable, callback, user_data);
+  start_read (self, READ_SEARCH, text, max_results, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -233,9 +246,7 @@ dossier_library_client_search_finish (DossierLibraryClient  *self,
                                       GAsyncResult          *result,
                                       GError               **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return read_finish (self, result, READ_SEARCH, error);
 }
 
 void
@@ -244,13 +255,9 @@ dossier_library_client_list_cases_async (DossierLibraryClient *self,
                                          GAsyncReadyCallback   callback,
                                          gpointer              user_data)
 {
-  ReadJob *job;
-
   g_return_if_fail (DOSSIER_IS_LIBRARY_CLIENT (self));
 
-  job = g_new0 (ReadJob, 1);
-  job->kind = READ_CASES;
-  start_read (self, job, dossier_library_client_list_cases_async, cancellable, callback, user_data);
+  start_read (self, READ_CASES, NULL, 0, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -258,9 +265,7 @@ dossier_library_client_list_cases_finish (DossierLibraryClient  *self,
                                           GAsyncResult          *result,
                                           GError               **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return read_finish (self, result, READ_CASES, error);
 }
 
 void
@@ -269,13 +274,9 @@ dossier_library_client_list_folders_async (DossierLibraryClient *self,
                                            GAsyncReadyCallback   callback,
                                            gpointer              user_data)
 {
-  ReadJob *job;
-
   g_return_if_fail (DOSSIER_IS_LIBRARY_CLIENT (self));
 
-  job = g_new0 (ReadJob, 1);
-  job->kind = READ_FOLDERS;
-  start_read (self, job, dossier_library_client_list_folders_async, cancellable, callback, user_data);
+  start_read (self, READ_FOLDERS, NULL, 0, cancellable, callback, user_data);
 }
 
 GStrv
@@ -283,9 +284,7 @@ dossier_library_client_list_folders_finish (DossierLibraryClient  *self,
                                             GAsyncResult          *result,
                                             GError               **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return read_finish (self, result, READ_FOLDERS, error);
 }
 
 /* ------------------------------------------------------------------ */

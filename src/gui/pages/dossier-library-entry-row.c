@@ -6,6 +6,9 @@
 
 #include "dossier-library-entry-row.h"
 
+#include "dossier-library-snippet.h"
+#include "dossier-search-hit.h"
+
 #include "dossier-core.h"
 #include "dossier-text-block.h"
 
@@ -70,37 +73,16 @@ char *
 dossier_library_snippet_to_text (const char    *snippet,
                                  PangoAttrList *attrs)
 {
-  GString *text = g_string_new (NULL);
-  const char *p = snippet != NULL ? snippet : "";
-  gsize mark_start = 0;
-  gboolean in_mark = FALSE;
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (DossierSearchRange));
+  char *text = dossier_library_snippet_parse (snippet, marks);
 
-  while (*p != '\0')
+  for (guint i = 0; attrs != NULL && i < marks->len; i++)
     {
-      gsize run = strcspn (p, DOSSIER_LIBRARY_MARK_OPEN DOSSIER_LIBRARY_MARK_CLOSE);
-      g_autofree char *raw = g_strndup (p, run);
-      g_autofree char *safe = dossier_sanitize_display_text (raw);
+      const DossierSearchRange *range = &g_array_index (marks, DossierSearchRange, i);
 
-      g_string_append (text, safe);
-      p += run;
-      if (*p == DOSSIER_LIBRARY_MARK_OPEN[0] && !in_mark)
-        {
-          in_mark = TRUE;
-          mark_start = text->len;
-        }
-      else if (*p == DOSSIER_LIBRARY_MARK_CLOSE[0] && in_mark)
-        {
-          in_mark = FALSE;
-          if (attrs != NULL)
-            dossier_attr_list_add_mark (attrs, (guint) mark_start, (guint) text->len);
-        }
-      if (*p != '\0')
-        p++;
+      dossier_attr_list_add_mark (attrs, range->start, range->end);
     }
-  if (in_mark && attrs != NULL)
-    dossier_attr_list_add_mark (attrs, (guint) mark_start, (guint) text->len);
-
-  return g_string_free (text, FALSE);
+  return text;
 }
 
 static const char *

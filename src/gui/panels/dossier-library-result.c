@@ -5,6 +5,7 @@
 
 #include "dossier-library-result.h"
 
+#include "dossier-library-snippet.h"
 #include "dossier-text-safety.h"
 
 struct _DossierLibraryResult
@@ -42,69 +43,6 @@ safe_file_name (const char *path)
   g_autofree char *name = g_path_get_basename (path);
 
   return sanitize (name);
-}
-
-/* Appends @segment (@length bytes) to @plain, made safe to show. */
-static void
-append_safe (GString    *plain,
-             const char *segment,
-             gsize       length)
-{
-  g_autofree char *raw = g_strndup (segment, length);
-  g_autofree char *safe = sanitize (raw);
-
-  g_string_append (plain, safe);
-}
-
-/* Cuts the mark bytes out of @marked, keeping where they stood, and
- * makes each run of text between them safe to show (the marks are
- * control characters the sanitizer would drop). A mark left open at the
- * end (a snippet cut short) closes there. */
-static char *
-strip_marks (const char *marked,
-             GArray     *marks)
-{
-  GString *plain = g_string_new (NULL);
-  guint open_at = G_MAXUINT;
-  const char *segment;
-  const char *p;
-
-  if (marked == NULL)
-    marked = "";
-
-  for (p = segment = marked; *p != '\0'; p++)
-    {
-      if (*p != DOSSIER_LIBRARY_MARK_OPEN[0] && *p != DOSSIER_LIBRARY_MARK_CLOSE[0])
-        continue;
-
-      append_safe (plain, segment, p - segment);
-      segment = p + 1;
-
-      if (*p == DOSSIER_LIBRARY_MARK_OPEN[0])
-        {
-          open_at = plain->len;
-        }
-      else
-        {
-          if (open_at != G_MAXUINT && plain->len > open_at)
-            {
-              DossierSearchRange range = { open_at, plain->len };
-
-              g_array_append_val (marks, range);
-            }
-          open_at = G_MAXUINT;
-        }
-    }
-  append_safe (plain, segment, p - segment);
-
-  if (open_at != G_MAXUINT && plain->len > open_at)
-    {
-      DossierSearchRange range = { open_at, plain->len };
-
-      g_array_append_val (marks, range);
-    }
-
-  return g_string_free (plain, FALSE);
 }
 
 /* The library's snippet runs over the item's fields, the title first:
@@ -228,7 +166,7 @@ dossier_library_result_new_hit (DossierLibraryHit *hit,
   self->file_name = safe_file_name (hit->path);
   self->case_title = sanitize (hit->case_title);
   self->title = sanitize (hit->title);
-  self->snippet = strip_marks (hit->snippet, self->snippet_marks);
+  self->snippet = dossier_library_snippet_parse (hit->snippet, self->snippet_marks);
   self->hit = hit;
   split_title (self);
   return self;

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dossier-library-snippet.h"
 #include "dossier-search-query.h"
 #include "dossier-shell-search-provider2.h"
 
@@ -138,15 +139,10 @@ dossier_search_provider_decode_id (const char      *id,
 static char *
 snippet_text (const char *snippet)
 {
-  GString *text = g_string_new (NULL);
+  char *text = dossier_library_snippet_parse (snippet, NULL);
 
-  for (const char *p = snippet; *p != '\0'; p++)
-    {
-      if (*p == DOSSIER_LIBRARY_MARK_OPEN[0] || *p == DOSSIER_LIBRARY_MARK_CLOSE[0])
-        continue;
-      g_string_append_c (text, *p == '\n' || *p == '\t' ? ' ' : *p);
-    }
-  return g_strstrip (g_string_free (text, FALSE));
+  g_strdelimit (text, "\n\t", ' ');
+  return g_strstrip (text);
 }
 
 static char *
