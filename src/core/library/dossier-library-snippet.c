@@ -57,3 +57,39 @@ dossier_library_snippet_parse (const char *snippet,
 
   return g_string_free (text, FALSE);
 }
+
+void
+dossier_library_snippet_split_title (const char  *title,
+                                     char       **text,
+                                     GArray      *marks,
+                                     GArray      *title_marks)
+{
+  gsize title_len = title != NULL ? strlen (title) : 0;
+  const char *snippet = *text;
+  guint kept = 0;
+  gsize cut;
+
+  if (title_len == 0 || !g_str_has_prefix (snippet, title))
+    return;
+  if (snippet[title_len] != '\0' && snippet[title_len] != ' ')
+    return;
+
+  cut = snippet[title_len] == ' ' ? title_len + 1 : title_len;
+  for (guint i = 0; i < marks->len; i++)
+    {
+      DossierSearchRange range = g_array_index (marks, DossierSearchRange, i);
+
+      if (range.end <= title_len)
+        g_array_append_val (title_marks, range);
+      else if (range.start >= cut)
+        {
+          range.start -= cut;
+          range.end -= cut;
+          g_array_index (marks, DossierSearchRange, kept++) = range;
+        }
+    }
+  g_array_set_size (marks, kept);
+
+  *text = g_strdup (snippet + cut);
+  g_free ((char *) snippet);
+}

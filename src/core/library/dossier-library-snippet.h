@@ -22,4 +22,23 @@ G_BEGIN_DECLS
 char *dossier_library_snippet_parse (const char *snippet,
                                      GArray     *marks);
 
+/**
+ * dossier_library_snippet_split_title:
+ * @title: (nullable): the item's title, as shown
+ * @text: (inout): a parsed snippet (dossier_library_snippet_parse())
+ * @marks: (element-type DossierSearchRange): its marks
+ * @title_marks: (element-type DossierSearchRange): where the marks over
+ *   the title go
+ *
+ * The library's snippet runs over the item's fields, the title first:
+ * when @text starts with @title (then a space or its end), the title is
+ * cut off it, the marks over the title go to @title_marks and the rest
+ * move with the text, so a reader does not read the title twice and
+ * still sees its matched words.
+ */
+void  dossier_library_snippet_split_title (const char  *title,
+                                           char       **text,
+                                           GArray      *marks,
+                                           GArray      *title_marks);
+
 G_END_DECLS

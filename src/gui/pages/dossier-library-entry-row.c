@@ -69,22 +69,6 @@ dossier_library_entry_row_new (void)
   return g_object_new (DOSSIER_TYPE_LIBRARY_ENTRY_ROW, NULL);
 }
 
-char *
-dossier_library_snippet_to_text (const char    *snippet,
-                                 PangoAttrList *attrs)
-{
-  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (DossierSearchRange));
-  char *text = dossier_library_snippet_parse (snippet, marks);
-
-  for (guint i = 0; attrs != NULL && i < marks->len; i++)
-    {
-      const DossierSearchRange *range = &g_array_index (marks, DossierSearchRange, i);
-
-      dossier_attr_list_add_mark (attrs, range->start, range->end);
-    }
-  return text;
-}
-
 static const char *
 status_label (const char *status)
 {
@@ -247,37 +231,56 @@ show_header (DossierLibraryEntryRow   *self,
 }
 
 static void
-show_hit (DossierLibraryEntryRow   *self,
-          DossierLibraryEntry *entry,
-          GString             *text,
-          PangoAttrList       *attrs)
+add_marks (PangoAttrList *attrs,
+           GArray        *marks,
+           gsize          offset)
+{
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const DossierSearchRange *range = &g_array_index (marks, DossierSearchRange, i);
+
+      dossier_attr_list_add_mark (attrs, (guint) (offset + range->start), (guint) (offset + range->end));
+    }
+}
+
+static void
+show_hit (DossierLibraryEntryRow *self,
+          DossierLibraryEntry    *entry,
+          GString                *text,
+          PangoAttrList          *attrs)
 {
   const DossierLibraryHit *hit = dossier_library_entry_get_hit (entry);
   const char *title = hit->title != NULL && *hit->title != '\0' ? hit->title : hit->item_id;
-  g_autoptr(PangoAttrList) marks = pango_attr_list_new ();
-  g_autofree char *snippet = dossier_library_snippet_to_text (hit->snippet, marks);
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (DossierSearchRange));
+  g_autoptr(GArray) title_marks = g_array_new (FALSE, FALSE, sizeof (DossierSearchRange));
+  g_autofree char *snippet = dossier_library_snippet_parse (hit->snippet, marks);
+  g_autofree char *safe_title = title != NULL ? dossier_sanitize_display_text (title) : NULL;
   gsize start;
+
+  /* The snippet starts with the title: its words are marked there. */
+  dossier_library_snippet_split_title (safe_title, &snippet, marks, title_marks);
 
   gtk_widget_set_visible (self->icon, FALSE);
   g_string_append (text, dossier_section_get_label (hit->section));
-  if (title != NULL)
-    {
-      g_autofree char *safe_title = dossier_sanitize_display_text (title);
-
-      g_string_append (text, " · ");
-      g_string_append (text, safe_title);
-    }
+  if (safe_title != NULL)
+    g_string_append (text, " · ");
+  start = text->len;
+  if (safe_title != NULL)
+    g_string_append (text, safe_title);
   add_weight (attrs, 0, text->len, PANGO_WEIGHT_SEMIBOLD);
+  add_marks (attrs, title_marks, start);
+  if (*snippet == '\0')
+    return;
   g_string_append_c (text, '\n');
   start = text->len;
   g_string_append (text, snippet);
   add_small (attrs, start, text->len);
-  pango_attr_list_splice (attrs, marks, (int) start, 0);
+  add_marks (attrs, marks, start);
 }
 
 void
-dossier_library_entry_row_set_entry (DossierLibraryEntryRow   *self,
-                               DossierLibraryEntry *entry)
+dossier_library_entry_row_set_entry (DossierLibraryEntryRow *self,
+                                     DossierLibraryEntry    *entry)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();

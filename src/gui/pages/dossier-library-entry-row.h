@@ -21,12 +21,7 @@ G_DECLARE_FINAL_TYPE (DossierLibraryEntryRow, dossier_library_entry_row, DOSSIER
  */
 GtkWidget *dossier_library_entry_row_new       (void);
 /* Shows @entry (NULL: nothing). */
-void       dossier_library_entry_row_set_entry (DossierLibraryEntryRow   *self,
-                                          DossierLibraryEntry *entry);
-
-/* A hit's snippet as plain text for the screen: the marks taken out,
- * their places added to @attrs with dossier_attr_list_add_mark(). */
-char      *dossier_library_snippet_to_text (const char    *snippet,
-                                            PangoAttrList *attrs);
+void       dossier_library_entry_row_set_entry (DossierLibraryEntryRow *self,
+                                                DossierLibraryEntry    *entry);
 
 G_END_DECLS

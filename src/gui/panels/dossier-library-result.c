@@ -45,46 +45,6 @@ safe_file_name (const char *path)
   return sanitize (name);
 }
 
-/* The library's snippet runs over the item's fields, the title first:
- * when it starts with the title, the marks there go to the title and
- * the snippet keeps the rest, so the title is not read twice. */
-static void
-split_title (DossierLibraryResult *self)
-{
-  const char *title = self->title;
-  gsize title_len = title != NULL ? strlen (title) : 0;
-  gsize cut;
-  g_autoptr(GArray) rest = NULL;
-  char *snippet;
-
-  if (title_len == 0 || !g_str_has_prefix (self->snippet, title))
-    return;
-  if (self->snippet[title_len] != '\0' && self->snippet[title_len] != ' ')
-    return;
-
-  cut = self->snippet[title_len] == ' ' ? title_len + 1 : title_len;
-  rest = g_array_new (FALSE, FALSE, sizeof (DossierSearchRange));
-  for (guint i = 0; i < self->snippet_marks->len; i++)
-    {
-      DossierSearchRange range = g_array_index (self->snippet_marks, DossierSearchRange, i);
-
-      if (range.end <= title_len)
-        g_array_append_val (self->title_marks, range);
-      else if (range.start >= cut)
-        {
-          range.start -= cut;
-          range.end -= cut;
-          g_array_append_val (rest, range);
-        }
-    }
-
-  snippet = g_strdup (self->snippet + cut);
-  g_free (self->snippet);
-  self->snippet = snippet;
-  g_array_unref (self->snippet_marks);
-  self->snippet_marks = g_steal_pointer (&rest);
-}
-
 static void
 add_terms (GStrvBuilder *builder,
            GHashTable   *seen,
@@ -168,7 +128,8 @@ dossier_library_result_new_hit (DossierLibraryHit *hit,
   self->title = sanitize (hit->title);
   self->snippet = dossier_library_snippet_parse (hit->snippet, self->snippet_marks);
   self->hit = hit;
-  split_title (self);
+  dossier_library_snippet_split_title (self->title, &self->snippet,
+                                       self->snippet_marks, self->title_marks);
   return self;
 }
 
