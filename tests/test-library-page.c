@@ -261,6 +261,29 @@ note_revealed (gpointer data)
          text != NULL && strstr (text, "Only the release plan the article knew") != NULL;
 }
 
+/* Ctrl+F (win.find) with no case open goes to the Library's search,
+ * keeping what was typed. */
+static void
+test_find_focuses_search (void)
+{
+  DossierWindow *window = open_library_window ();
+  GtkWidget *page = dossier_window_get_welcome_page (window);
+  GtkWidget *entry = find_search_entry (page);
+  GtkWidget *focus;
+
+  wait_shows (page, "3 cases", NULL, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "kcna");
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "kcna");
+  wait_shows (page, "in 2 cases", FIXTURE_TITLE, NULL);
+
+  close_all_windows ();
+}
+
 static void
 test_enter_opens_hit (void)
 {
@@ -373,6 +396,7 @@ main (int   argc,
 
   g_test_add_func ("/library-page/lists-cases", test_lists_cases);
   g_test_add_func ("/library-page/search-groups-hits", test_search_groups_hits);
+  g_test_add_func ("/library-page/find-focuses-search", test_find_focuses_search);
   g_test_add_func ("/library-page/enter-opens-hit", test_enter_opens_hit);
   g_test_add_func ("/library-page/library-search-action", test_library_search_action);
   g_test_add_func ("/library-page/many-cases", test_many_cases);

@@ -227,7 +227,8 @@ update_actions (DossierWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-place", has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", has_case && self->history.length > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", self->loading);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_case);
+  /* Without a case, Ctrl+F goes to the Library's search. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", has_case || !self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_case);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_case);
   gtk_widget_set_sensitive (self->search_button, has_case);
@@ -989,6 +990,16 @@ find_action (GtkWidget  *widget,
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (self->dcase == NULL)
+    {
+      DossierWelcomePage *page = DOSSIER_WELCOME_PAGE (self->welcome_page);
+      g_autofree char *text = g_strdup (dossier_welcome_page_get_search_text (page));
+
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") == 0)
+        dossier_welcome_page_set_search_text (page, text);
+      return;
+    }
 
   ensure_search_panel (self);
   if (gtk_search_bar_get_search_mode (self->search_bar) &&
