@@ -641,6 +641,62 @@ test_newer_database (void)
   check_usable (store);
 }
 
+/* A library of an older schema is made again where it is, from its
+ * folders: nothing of it is set aside, and the next update fills it. */
+static void
+test_older_database (void)
+{
+  g_auto(TempLibrary) t = { 0, };
+  g_autoptr(DossierLibraryStore) store = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *fixture = fixture_path ("search-basic.case.xml");
+  g_autofree char *copy = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_auto(GStrv) folders = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierLibraryUpdate update;
+
+  temp_library_init (&t);
+  copy = g_build_filename (t.dir, "basic.case.xml", NULL);
+  g_assert_true (g_file_get_contents (fixture, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, -1, NULL));
+  store = open_store (t.db_path, NULL);
+  g_assert_true (dossier_library_add_folder (store, t.dir, &error));
+  g_assert_true (dossier_library_update (store, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_hits (store, "passports"), ==, 5);
+  g_clear_object (&store);
+  set_user_version (t.db_path, "PRAGMA user_version = 1");
+
+  store = open_store (t.db_path, &notice);
+  expected = g_strdup_printf ("%s is a library of an older version of Dossier; "
+                              "it is made again from its folders", t.db_path);
+  g_assert_cmpstr (notice, ==, expected);
+  g_assert_cmpuint (count_set_aside (t.db_path), ==, 0);
+  folders = dossier_library_store_list_folders (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (folders), ==, 1);
+  g_assert_cmpstr (folders[0], ==, t.dir);
+  cases = dossier_library_store_list_cases (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cases->len, ==, 0);
+  g_assert_cmpuint (count_hits (store, "passports"), ==, 0);
+
+  g_assert_true (dossier_library_update (store, NULL, NULL, &update, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (update.n_read, ==, 1);
+  g_assert_cmpuint (count_hits (store, "passports"), ==, 5);
+
+  /* Made again once: opened again, it is the current schema. */
+  g_clear_object (&store);
+  g_clear_pointer (&notice, g_free);
+  store = open_store (t.db_path, &notice);
+  g_assert_null (notice);
+  g_assert_cmpuint (count_hits (store, "passports"), ==, 5);
+}
+
 static void
 test_foreign_database (void)
 {
@@ -818,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/library/database/corrupt", test_corrupt_database);
   g_test_add_func ("/library/database/corrupt-header", test_corrupt_header_of_library);
   g_test_add_func ("/library/database/newer", test_newer_database);
+  g_test_add_func ("/library/database/older", test_older_database);
   g_test_add_func ("/library/database/foreign", test_foreign_database);
   g_test_add_func ("/library/database/reopen", test_reopen_keeps_library);
   g_test_add_func ("/library/command-line", test_command_line);

@@ -268,21 +268,19 @@ compare_paths (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-gboolean
-dossier_library_update (DossierLibraryStore         *store,
-                        DossierLibraryProgressFunc   progress,
-                        gpointer                     progress_data,
-                        DossierLibraryUpdate        *out_update,
-                        GCancellable                *cancellable,
-                        GError                     **error)
+static gboolean
+update_files (DossierLibraryStore         *store,
+              DossierLibraryProgressFunc   progress,
+              gpointer                     progress_data,
+              DossierLibraryUpdate        *out_update,
+              GCancellable                *cancellable,
+              GError                     **error)
 {
   g_auto(GStrv) folders = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   DossierLibraryUpdate update = { 0, };
-
-  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (store), FALSE);
 
   folders = dossier_library_store_list_folders (store, error);
   if (folders == NULL)
@@ -329,4 +327,23 @@ dossier_library_update (DossierLibraryStore         *store,
   if (out_update != NULL)
     *out_update = update;
   return TRUE;
+}
+
+gboolean
+dossier_library_update (DossierLibraryStore         *store,
+                        DossierLibraryProgressFunc   progress,
+                        gpointer                     progress_data,
+                        DossierLibraryUpdate        *out_update,
+                        GCancellable                *cancellable,
+                        GError                     **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (store), FALSE);
+
+  /* Many cases a transaction (dossier_library_store_begin_batch()). */
+  if (!dossier_library_store_begin_batch (store, error))
+    return FALSE;
+  ok = update_files (store, progress, progress_data, out_update, cancellable, error);
+  return dossier_library_store_end_batch (store, ok ? error : NULL) && ok;
 }
