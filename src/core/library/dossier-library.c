@@ -108,10 +108,12 @@ describe_case (DossierCase            *dcase,
   info->n_entities = n_items_of (dossier_case_get_entities (dcase));
 }
 
-/* Reads @path once: its bytes, stamp and SHA-256. */
+/* Reads @path once: its bytes, stamp and, if @hash, SHA-256 (else the
+ * loader's is taken, computed as it parses). */
 static GBytes *
 read_file (const char          *path,
-           DossierLibraryStamp *stamp)
+           DossierLibraryStamp *stamp,
+           gboolean             hash)
 {
   char *contents = NULL;
   gsize length = 0;
@@ -119,7 +121,8 @@ read_file (const char          *path,
   if (!stat_file (path, stamp) || stamp->size > DOSSIER_CASE_MAX_FILE_SIZE
       || !g_file_get_contents (path, &contents, &length, NULL))
     return NULL;
-  stamp->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  if (hash)
+    stamp->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
   return g_bytes_new_take (contents, length);
 }
 
@@ -149,6 +152,8 @@ store_file (DossierLibraryStore  *store,
   info->path = g_strdup (path);
   info->stamp = *stamp;
   info->stamp.sha256 = g_strdup (stamp->sha256);
+  if (dcase != NULL && info->stamp.sha256 == NULL)
+    info->stamp.sha256 = g_strdup (dossier_case_get_sha256 (dcase));
   if (dcase != NULL)
     {
       items = dossier_library_collect_items (dcase);
@@ -194,7 +199,7 @@ dossier_library_index_file (DossierLibraryStore  *store,
       DossierLibraryStamp after = { 0, };
 
       dossier_library_stamp_clear (&now);
-      bytes = read_file (path, &now);
+      bytes = read_file (path, &now, have_known);
       if (have_known && now.sha256 != NULL && g_strcmp0 (known.sha256, now.sha256) == 0)
         {
           /* Touched, not changed. */
