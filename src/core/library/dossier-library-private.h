@@ -11,11 +11,13 @@
  *                                calls collect and the store
  *   dossier-library-sqlite.c     the SQLite store: the file, its schema,
  *                                setting aside a bad one, writes, search;
- *                                calls tokenizer and match
+ *                                calls tokenizer, match and queue
  *   dossier-library-match.c      a parsed query as an FTS5 expression and
  *                                SQL conditions (no database)
  *   dossier-library-tokenizer.c  search's tokens as an FTS5 tokenizer
  *   dossier-library-collect.c    the items of a loaded case
+ *   dossier-library-queue.c      a thread that runs jobs in order (the
+ *                                SQLite store's writes in a batch)
  *   dossier-library-store.c      the store interface
  *   dossier-library-records.c    the records the store takes and gives
  *
@@ -101,5 +103,22 @@ void                 dossier_library_fts_quote  (GString             *out,
                                                  gssize               len);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierLibraryMatch, dossier_library_match_free)
+
+/* dossier-library-queue.c: jobs run in order on one thread of their
+ * own. push() waits while @max_waiting jobs wait; drain() returns when
+ * every job pushed has run; free() runs what is left and ends the
+ * thread. new() returns NULL when no thread can be made. */
+typedef struct _DossierLibraryQueue DossierLibraryQueue;
+typedef void (*DossierLibraryJobFunc) (gpointer job,
+                                       gpointer user_data);
+
+DossierLibraryQueue *dossier_library_queue_new   (DossierLibraryJobFunc  run,
+                                                  GDestroyNotify         free_job,
+                                                  gpointer               user_data,
+                                                  guint                  max_waiting);
+void                 dossier_library_queue_push  (DossierLibraryQueue   *self,
+                                                  gpointer               job);
+void                 dossier_library_queue_drain (DossierLibraryQueue   *self);
+void                 dossier_library_queue_free  (DossierLibraryQueue   *self);
 
 G_END_DECLS

@@ -44,9 +44,21 @@ struct _DossierLibrarySqlite
   gboolean    in_transaction;
   guint       batch_cases;
   gint64      batch_start;
+
+  /* In a batch, writes go to a thread of their own (writer), so that
+   * the next case loads while the last one is written. The stamps
+   * answer get_stamp() meanwhile: path -> DossierLibraryStamp *, as
+   * every write pushed so far leaves them. The first write that failed
+   * is told by the next call. */
+  DossierLibraryQueue *writer;
+  GHashTable          *stamps;
+  GMutex               writer_lock;
+  GError              *writer_error;
 };
 
-static void dossier_library_sqlite_store_init (DossierLibraryStoreInterface *iface);
+static void     dossier_library_sqlite_store_init (DossierLibraryStoreInterface *iface);
+static gboolean wait_for_writer                   (DossierLibrarySqlite          *self,
+                                                   GError                       **error);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (DossierLibrarySqlite, dossier_library_sqlite, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (DOSSIER_TYPE_LIBRARY_STORE,
@@ -491,6 +503,8 @@ sqlite_add_folder (DossierLibraryStore  *store,
                    const char           *path,
                    GError              **error)
 {
+  if (!wait_for_writer (DOSSIER_LIBRARY_SQLITE (store), error))
+    return FALSE;
   return exec_with_path (DOSSIER_LIBRARY_SQLITE (store),
                          "INSERT OR IGNORE INTO folders (path) VALUES (?)", path, error);
 }
@@ -500,6 +514,8 @@ sqlite_remove_folder (DossierLibraryStore  *store,
                       const char           *path,
                       GError              **error)
 {
+  if (!wait_for_writer (DOSSIER_LIBRARY_SQLITE (store), error))
+    return FALSE;
   return exec_with_path (DOSSIER_LIBRARY_SQLITE (store),
                          "DELETE FROM folders WHERE path = ?", path, error);
 }
@@ -510,9 +526,12 @@ sqlite_list_folders (DossierLibraryStore  *store,
 {
   DossierLibrarySqlite *self = DOSSIER_LIBRARY_SQLITE (store);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(sqlite3_stmt) stmt = prepare (self->db, "SELECT path FROM folders ORDER BY path", error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
+  if (!wait_for_writer (self, error))
+    return NULL;
+  stmt = prepare (self->db, "SELECT path FROM folders ORDER BY path", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -531,9 +550,22 @@ sqlite_get_stamp (DossierLibraryStore *store,
                   DossierLibraryStamp *stamp)
 {
   DossierLibrarySqlite *self = DOSSIER_LIBRARY_SQLITE (store);
-  sqlite3_stmt *stmt = cached (self, "SELECT size, mtime, sha256 FROM cases WHERE path = ?", NULL);
+  sqlite3_stmt *stmt;
   gboolean found;
 
+  /* In a batch, as the writes pushed so far leave it. */
+  if (self->stamps != NULL)
+    {
+      const DossierLibraryStamp *known = g_hash_table_lookup (self->stamps, path);
+
+      if (known == NULL)
+        return FALSE;
+      stamp->size = known->size;
+      stamp->mtime = known->mtime;
+      stamp->sha256 = g_strdup (known->sha256);
+      return TRUE;
+    }
+  stmt = cached (self, "SELECT size, mtime, sha256 FROM cases WHERE path = ?", NULL);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, path);
@@ -608,31 +640,13 @@ write_end (DossierLibrarySqlite  *self,
   return TRUE;
 }
 
-static gboolean
-sqlite_begin_batch (DossierLibraryStore  *store,
-                    GError              **error)
-{
-  DOSSIER_LIBRARY_SQLITE (store)->batching = TRUE;
-  return TRUE;
-}
 
 static gboolean
-sqlite_end_batch (DossierLibraryStore  *store,
-                  GError              **error)
+touch_case_now (DossierLibrarySqlite       *self,
+                const char                 *path,
+                const DossierLibraryStamp  *stamp,
+                GError                    **error)
 {
-  DossierLibrarySqlite *self = DOSSIER_LIBRARY_SQLITE (store);
-
-  self->batching = FALSE;
-  return commit (self, error);
-}
-
-static gboolean
-sqlite_touch_case (DossierLibraryStore        *store,
-                   const char                 *path,
-                   const DossierLibraryStamp  *stamp,
-                   GError                    **error)
-{
-  DossierLibrarySqlite *self = DOSSIER_LIBRARY_SQLITE (store);
   sqlite3_stmt *stmt;
   gboolean ok;
 
@@ -926,12 +940,11 @@ write_case_row (DossierLibrarySqlite          *self,
 }
 
 static gboolean
-sqlite_put_case (DossierLibraryStore           *store,
-                 const DossierLibraryCaseInfo  *info,
-                 GPtrArray                     *items,
-                 GError                       **error)
+put_case_now (DossierLibrarySqlite          *self,
+              const DossierLibraryCaseInfo  *info,
+              GPtrArray                     *items,
+              GError                       **error)
 {
-  DossierLibrarySqlite *self = DOSSIER_LIBRARY_SQLITE (store);
   gint64 id;
   gboolean ok;
 
@@ -943,15 +956,249 @@ sqlite_put_case (DossierLibraryStore           *store,
 }
 
 static gboolean
+remove_case_now (DossierLibrarySqlite  *self,
+                 const char            *path,
+                 GError               **error)
+{
+  if (!write_begin (self, error))
+    return FALSE;
+  return write_end (self, delete_case (self, path, error), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* The writer of a batch                                               */
+/* ------------------------------------------------------------------ */
+
+typedef enum
+{
+  JOB_PUT,
+  JOB_TOUCH,
+  JOB_REMOVE,
+} JobKind;
+
+typedef struct
+{
+  JobKind                 kind;
+  DossierLibraryCaseInfo *info;
+  GPtrArray              *items;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  dossier_library_case_info_free (job->info);
+  g_clear_pointer (&job->items, g_ptr_array_unref);
+  g_free (job);
+}
+
+/* On the writer's thread. */
+static void
+run_job (gpointer data,
+         gpointer user_data)
+{
+  DossierLibrarySqlite *self = user_data;
+  Job *job = data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = FALSE;
+
+  switch (job->kind)
+    {
+    case JOB_PUT:
+      ok = put_case_now (self, job->info, job->items, &error);
+      break;
+    case JOB_TOUCH:
+      ok = touch_case_now (self, job->info->path, &job->info->stamp, &error);
+      break;
+    case JOB_REMOVE:
+    default:
+      ok = remove_case_now (self, job->info->path, &error);
+      break;
+    }
+  g_mutex_lock (&self->writer_lock);
+  if (!ok && self->writer_error == NULL)
+    self->writer_error = g_steal_pointer (&error);
+  g_mutex_unlock (&self->writer_lock);
+}
+
+/* The first write of the writer that failed, once. */
+static gboolean
+take_writer_error (DossierLibrarySqlite  *self,
+                   GError               **error)
+{
+  GError *failed;
+
+  g_mutex_lock (&self->writer_lock);
+  failed = g_steal_pointer (&self->writer_error);
+  g_mutex_unlock (&self->writer_lock);
+  if (failed == NULL)
+    return FALSE;
+  g_propagate_error (error, failed);
+  return TRUE;
+}
+
+/* Before the caller's thread uses the database: every write pushed is
+ * done, and none failed. */
+static gboolean
+wait_for_writer (DossierLibrarySqlite  *self,
+                 GError               **error)
+{
+  if (self->writer != NULL)
+    dossier_library_queue_drain (self->writer);
+  return !take_writer_error (self, error);
+}
+
+static void
+stamp_free (gpointer data)
+{
+  DossierLibraryStamp *stamp = data;
+
+  dossier_library_stamp_clear (stamp);
+  g_free (stamp);
+}
+
+static void
+remember_stamp (DossierLibrarySqlite      *self,
+                const char                *path,
+                const DossierLibraryStamp *stamp)
+{
+  DossierLibraryStamp *copy = g_new0 (DossierLibraryStamp, 1);
+
+  copy->size = stamp->size;
+  copy->mtime = stamp->mtime;
+  copy->sha256 = g_strdup (stamp->sha256);
+  g_hash_table_replace (self->stamps, g_strdup (path), copy);
+}
+
+static gboolean
+load_stamps (DossierLibrarySqlite  *self,
+             GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self->db, "SELECT path, size, mtime, sha256 FROM cases",
+                                           error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  self->stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stamp_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DossierLibraryStamp stamp = {
+        sqlite3_column_int64 (stmt, 1),
+        sqlite3_column_int64 (stmt, 2),
+        (char *) sqlite3_column_text (stmt, 3),
+      };
+
+      remember_stamp (self, (const char *) sqlite3_column_text (stmt, 0), &stamp);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_clear_pointer (&self->stamps, g_hash_table_unref);
+      return set_db_error (error, self->db);
+    }
+  return TRUE;
+}
+
+/* Hands a write to the writer; FALSE when an earlier one failed. */
+static gboolean
+push_job (DossierLibrarySqlite          *self,
+          JobKind                        kind,
+          const DossierLibraryCaseInfo  *info,
+          GPtrArray                     *items,
+          GError                       **error)
+{
+  Job *job;
+
+  if (take_writer_error (self, error))
+    return FALSE;
+  job = g_new0 (Job, 1);
+  job->kind = kind;
+  job->info = dossier_library_case_info_copy (info);
+  job->items = items != NULL ? g_ptr_array_ref (items) : NULL;
+  if (kind == JOB_REMOVE)
+    g_hash_table_remove (self->stamps, info->path);
+  else
+    remember_stamp (self, info->path, &info->stamp);
+  dossier_library_queue_push (self->writer, job);
+  return TRUE;
+}
+
+static gboolean
+sqlite_put_case (DossierLibraryStore           *store,
+                 const DossierLibraryCaseInfo  *info,
+                 GPtrArray                     *items,
+                 GError                       **error)
+{
+  DossierLibrarySqlite *self = DOSSIER_LIBRARY_SQLITE (store);
+
+  if (self->writer != NULL)
+    return push_job (self, JOB_PUT, info, items, error);
+  return put_case_now (self, info, items, error);
+}
+
+static gboolean
+sqlite_touch_case (DossierLibraryStore        *store,
+                   const char                 *path,
+                   const DossierLibraryStamp  *stamp,
+                   GError                    **error)
+{
+  DossierLibrarySqlite *self = DOSSIER_LIBRARY_SQLITE (store);
+  DossierLibraryCaseInfo info = { (char *) path, *stamp, };
+
+  if (self->writer != NULL)
+    return push_job (self, JOB_TOUCH, &info, NULL, error);
+  return touch_case_now (self, path, stamp, error);
+}
+
+static gboolean
 sqlite_remove_case (DossierLibraryStore  *store,
                     const char           *path,
                     GError              **error)
 {
   DossierLibrarySqlite *self = DOSSIER_LIBRARY_SQLITE (store);
+  DossierLibraryCaseInfo info = { (char *) path, };
 
-  if (!write_begin (self, error))
+  if (self->writer != NULL)
+    return push_job (self, JOB_REMOVE, &info, NULL, error);
+  return remove_case_now (self, path, error);
+}
+
+static gboolean
+sqlite_begin_batch (DossierLibraryStore  *store,
+                    GError              **error)
+{
+  DossierLibrarySqlite *self = DOSSIER_LIBRARY_SQLITE (store);
+
+  if (self->batching)
+    return TRUE;
+  if (!load_stamps (self, error))
     return FALSE;
-  return write_end (self, delete_case (self, path, error), error);
+  self->batching = TRUE;
+  /* Without a thread, the writes are made at once, batched all the same. */
+  self->writer = dossier_library_queue_new (run_job, job_free, self, 4);
+  return TRUE;
+}
+
+static gboolean
+sqlite_end_batch (DossierLibraryStore  *store,
+                  GError              **error)
+{
+  DossierLibrarySqlite *self = DOSSIER_LIBRARY_SQLITE (store);
+  g_autoptr(GError) failed = NULL;
+
+  wait_for_writer (self, &failed);
+  g_clear_pointer (&self->writer, dossier_library_queue_free);
+  g_clear_pointer (&self->stamps, g_hash_table_unref);
+  self->batching = FALSE;
+  if (!commit (self, failed == NULL ? error : NULL))
+    return FALSE;
+  if (failed != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&failed));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static GPtrArray *
@@ -963,6 +1210,8 @@ sqlite_list_cases (DossierLibraryStore  *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
+  if (!wait_for_writer (self, error))
+    return NULL;
   stmt = prepare (self->db,
                   "SELECT path, size, mtime, sha256, case_id, title, status, updated, n_items,"
                   " n_notes, n_events, n_sources, n_entities, problem, problem_line"
@@ -1054,6 +1303,8 @@ sqlite_search (DossierLibraryStore  *store,
 
   if (match->nothing || dossier_search_query_is_empty (query))
     return g_steal_pointer (&hits);
+  if (!wait_for_writer (self, error))
+    return NULL;
 
   sql = search_sql (match);
   stmt = prepare (self->db, sql, error);
@@ -1100,6 +1351,10 @@ dossier_library_sqlite_finalize (GObject *object)
 {
   DossierLibrarySqlite *self = DOSSIER_LIBRARY_SQLITE (object);
 
+  if (self->writer != NULL)
+    sqlite_end_batch (DOSSIER_LIBRARY_STORE (self), NULL);
+  g_clear_error (&self->writer_error);
+  g_mutex_clear (&self->writer_lock);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL && self->in_transaction)
     exec (self->db, "COMMIT", NULL);
@@ -1141,4 +1396,5 @@ static void
 dossier_library_sqlite_init (DossierLibrarySqlite *self)
 {
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_stmt);
+  g_mutex_init (&self->writer_lock);
 }
