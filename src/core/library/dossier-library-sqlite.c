@@ -455,9 +455,10 @@ dossier_library_sqlite_open (const char  *path,
     }
 
   /* A larger page cache than the default 2 MB keeps the FTS index's
-   * upper pages in memory while a batch is written. */
+   * upper pages in memory while a batch is written; the WAL, grown by a
+   * batch, is cut back to 4 MB when it is next emptied into the file. */
   if (!exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-             " PRAGMA cache_size = -8192;", error))
+             " PRAGMA cache_size = -8192; PRAGMA journal_size_limit = 4194304;", error))
     return NULL;
   if (state == STATE_EMPTY && !create_schema (self->db, folders, error))
     return NULL;
