@@ -65,6 +65,17 @@ GPtrArray *dossier_library_collect_items     (DossierCase   *dcase);
 /* dossier-library-tokenizer.c: registers the tokenizer "dossier" on @db. */
 gboolean   dossier_library_tokenizer_register (sqlite3      *db,
                                                GError      **error);
+/* The tokens of a text column, cut ahead of time on another thread
+ * than the one that writes it; the tokenizer replays them when this
+ * thread (dossier_library_tokenizer_replay()) indexes the same text.
+ * new() takes @text. */
+typedef struct _DossierLibraryTokens DossierLibraryTokens;
+
+DossierLibraryTokens *dossier_library_tokens_new        (char                 *text);
+const char           *dossier_library_tokens_get_text   (DossierLibraryTokens *self);
+void                  dossier_library_tokens_free       (DossierLibraryTokens *self);
+void                  dossier_library_tokenizer_replay  (DossierLibraryTokens *tokens);
+
 /* The text and meta columns of @item. */
 char      *dossier_library_item_text          (const DossierLibraryItem *item);
 char      *dossier_library_item_meta          (const DossierLibraryItem *item);

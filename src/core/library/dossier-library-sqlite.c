@@ -798,16 +798,35 @@ delete_case (DossierLibrarySqlite  *self,
   return ok;
 }
 
-static gboolean
-insert_item (DossierLibrarySqlite     *self,
-             sqlite3_stmt             *item_stmt,
-             sqlite3_stmt             *fts_stmt,
-             gint64                    rowid,
-             const DossierLibraryItem *item,
-             GError                  **error)
+/* An item ready to go into the tables: its text column cut into
+ * tokens and its meta column made, by whichever thread prepared it. */
+typedef struct
 {
-  g_autofree char *text = dossier_library_item_text (item);
-  g_autofree char *meta = dossier_library_item_meta (item);
+  const DossierLibraryItem *item;
+  DossierLibraryTokens     *text;
+  char                     *meta;
+} Ready;
+
+static void
+ready_free (gpointer data)
+{
+  Ready *ready = data;
+
+  dossier_library_tokens_free (ready->text);
+  g_free (ready->meta);
+  g_free (ready);
+}
+
+static gboolean
+insert_item (DossierLibrarySqlite  *self,
+             sqlite3_stmt          *item_stmt,
+             sqlite3_stmt          *fts_stmt,
+             gint64                 rowid,
+             const Ready           *ready,
+             GError               **error)
+{
+  const DossierLibraryItem *item = ready->item;
+  gboolean ok;
 
   sqlite3_reset (item_stmt);
   sqlite3_bind_int64 (item_stmt, 1, rowid);
@@ -832,9 +851,12 @@ insert_item (DossierLibrarySqlite     *self,
 
   sqlite3_reset (fts_stmt);
   sqlite3_bind_int64 (fts_stmt, 1, rowid);
-  bind_text (fts_stmt, 2, text);
-  bind_text (fts_stmt, 3, meta);
-  return run_stmt (self->db, fts_stmt, error);
+  bind_text (fts_stmt, 2, dossier_library_tokens_get_text (ready->text));
+  bind_text (fts_stmt, 3, ready->meta);
+  dossier_library_tokenizer_replay (ready->text);
+  ok = run_stmt (self->db, fts_stmt, error);
+  dossier_library_tokenizer_replay (NULL);
+  return ok;
 }
 
 /* The order hits come in within a case: dated items by the start of
@@ -843,8 +865,8 @@ static int
 compare_chronology (gconstpointer a,
                     gconstpointer b)
 {
-  const DossierLibraryItem *x = *(const DossierLibraryItem * const *) a;
-  const DossierLibraryItem *y = *(const DossierLibraryItem * const *) b;
+  const DossierLibraryItem *x = (*(const Ready * const *) a)->item;
+  const DossierLibraryItem *y = (*(const Ready * const *) b)->item;
 
   if ((x->date == NULL) != (y->date == NULL))
     return x->date == NULL ? 1 : -1;
@@ -853,28 +875,44 @@ compare_chronology (gconstpointer a,
   return (x->ord > y->ord) - (x->ord < y->ord);
 }
 
+/* @items (of DossierLibraryItem, borrowed) ready to be inserted, in
+ * the order of hits (of Ready). */
+static GPtrArray *
+prepare_items (GPtrArray *items)
+{
+  GPtrArray *ordered = g_ptr_array_new_with_free_func (ready_free);
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      Ready *ready = g_new0 (Ready, 1);
+
+      ready->item = g_ptr_array_index (items, i);
+      ready->text = dossier_library_tokens_new (dossier_library_item_text (ready->item));
+      ready->meta = dossier_library_item_meta (ready->item);
+      g_ptr_array_add (ordered, ready);
+    }
+  g_ptr_array_sort (ordered, compare_chronology);
+  return ordered;
+}
+
+/* @ordered: of Ready, from prepare_items(). */
 static gboolean
 insert_items (DossierLibrarySqlite  *self,
               gint64                 id,
-              GPtrArray             *items,
+              GPtrArray             *ordered,
               GError               **error)
 {
-  g_autoptr(GPtrArray) ordered = NULL;
   sqlite3_stmt *item_stmt;
   sqlite3_stmt *fts_stmt;
 
-  if (items == NULL || items->len == 0)
+  if (ordered == NULL || ordered->len == 0)
     return TRUE;
-  if (items->len >= MAX_ITEMS)
+  if (ordered->len >= MAX_ITEMS)
     {
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DATABASE,
-                   "a case of %u items is more than a library holds", items->len);
+                   "a case of %u items is more than a library holds", ordered->len);
       return FALSE;
     }
-  /* A copy keeps the free function: this one only borrows. */
-  ordered = g_ptr_array_copy (items, NULL, NULL);
-  g_ptr_array_set_free_func (ordered, NULL);
-  g_ptr_array_sort (ordered, compare_chronology);
   item_stmt = cached (self,
                       "INSERT INTO items (id, section, item_id, item_index, title, date,"
                       " date_start, date_end, certainties) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
@@ -940,10 +978,11 @@ write_case_row (DossierLibrarySqlite          *self,
   return ok ? id : -1;
 }
 
+/* @ordered: the case's items from prepare_items(). */
 static gboolean
 put_case_now (DossierLibrarySqlite          *self,
               const DossierLibraryCaseInfo  *info,
-              GPtrArray                     *items,
+              GPtrArray                     *ordered,
               GError                       **error)
 {
   gint64 id;
@@ -952,7 +991,7 @@ put_case_now (DossierLibrarySqlite          *self,
   if (!write_begin (self, error))
     return FALSE;
   id = write_case_row (self, info, error);
-  ok = id > 0 && insert_items (self, id, items, error);
+  ok = id > 0 && insert_items (self, id, ordered, error);
   return write_end (self, ok, error);
 }
 
@@ -977,11 +1016,13 @@ typedef enum
   JOB_REMOVE,
 } JobKind;
 
+/* @ordered borrows from @items. */
 typedef struct
 {
   JobKind                 kind;
   DossierLibraryCaseInfo *info;
   GPtrArray              *items;
+  GPtrArray              *ordered;
 } Job;
 
 static void
@@ -990,6 +1031,7 @@ job_free (gpointer data)
   Job *job = data;
 
   dossier_library_case_info_free (job->info);
+  g_clear_pointer (&job->ordered, g_ptr_array_unref);
   g_clear_pointer (&job->items, g_ptr_array_unref);
   g_free (job);
 }
@@ -1007,7 +1049,7 @@ run_job (gpointer data,
   switch (job->kind)
     {
     case JOB_PUT:
-      ok = put_case_now (self, job->info, job->items, &error);
+      ok = put_case_now (self, job->info, job->ordered, &error);
       break;
     case JOB_TOUCH:
       ok = touch_case_now (self, job->info->path, &job->info->stamp, &error);
@@ -1116,7 +1158,9 @@ push_job (DossierLibrarySqlite          *self,
   job = g_new0 (Job, 1);
   job->kind = kind;
   job->info = dossier_library_case_info_copy (info);
+  /* Its text is cut into tokens here, while the writer writes. */
   job->items = items != NULL ? g_ptr_array_ref (items) : NULL;
+  job->ordered = kind == JOB_PUT ? prepare_items (items) : NULL;
   if (kind == JOB_REMOVE)
     g_hash_table_remove (self->stamps, info->path);
   else
@@ -1133,9 +1177,12 @@ sqlite_put_case (DossierLibraryStore           *store,
 {
   DossierLibrarySqlite *self = DOSSIER_LIBRARY_SQLITE (store);
 
+  g_autoptr(GPtrArray) ordered = NULL;
+
   if (self->writer != NULL)
     return push_job (self, JOB_PUT, info, items, error);
-  return put_case_now (self, info, items, error);
+  ordered = prepare_items (items);
+  return put_case_now (self, info, ordered, error);
 }
 
 static gboolean
