@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 #include <utime.h>
 #include <glib/gstdio.h>
 
@@ -641,6 +642,89 @@ test_newer_database (void)
   check_usable (store);
 }
 
+/* A process that dies in the middle of a batch: what it committed is
+ * whole, and what it did not is read again by the next update, since
+ * its stamps were not stored either. */
+static void
+crash_in_batch (void)
+{
+  const char *db_path = g_getenv ("DOSSIER_TEST_LIBRARY_DB");
+  const char *folder = g_getenv ("DOSSIER_TEST_LIBRARY_FOLDER");
+  g_autoptr(DossierLibraryStore) store = open_store (db_path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  const char *names[] = { "a.case.xml", "b.case.xml" };
+
+  g_assert_true (dossier_library_add_folder (store, folder, &error));
+  g_assert_true (dossier_library_store_begin_batch (store, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (folder, names[i], NULL);
+
+      g_assert_true (dossier_library_index_file (store, path, NULL, &error));
+      g_assert_no_error (error);
+    }
+  /* Every write done (this waits for the writer), nothing ended. */
+  cases = dossier_library_store_list_cases (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cases->len, ==, 2);
+  _exit (0);
+}
+
+static void
+test_crash_in_batch (void)
+{
+  g_auto(TempLibrary) t = { 0, };
+  g_autoptr(DossierLibraryStore) store = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *basic = fixture_path ("search-basic.case.xml");
+  g_autofree char *minimal = fixture_path ("minimal.case.xml");
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierLibraryUpdate done;
+  guint hits;
+
+  if (g_test_subprocess ())
+    {
+      crash_in_batch ();
+      return;
+    }
+  temp_library_init (&t);
+  folder = g_build_filename (t.dir, "cases", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  a = copy_fixture (basic, folder, "a.case.xml");
+  b = copy_fixture (minimal, folder, "b.case.xml");
+  g_setenv ("DOSSIER_TEST_LIBRARY_DB", t.db_path, TRUE);
+  g_setenv ("DOSSIER_TEST_LIBRARY_FOLDER", folder, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+
+  /* Both writes fit in one batch, which was never committed (unless a
+   * second passed: then a case is there whole, with all its items). */
+  store = open_store (t.db_path, NULL);
+  cases = dossier_library_store_list_cases (store, &error);
+  g_assert_no_error (error);
+  hits = count_hits (store, "passports");
+  for (guint i = 0; i < cases->len; i++)
+    {
+      const DossierLibraryCaseInfo *info = g_ptr_array_index (cases, i);
+
+      if (g_strcmp0 (info->path, a) == 0)
+        g_assert_cmpuint (hits, ==, 5);
+    }
+  if (hits != 0)
+    g_assert_cmpuint (cases->len, >=, 1);
+
+  done = update (store);
+  g_assert_cmpuint (done.n_read, ==, 2 - cases->len);
+  g_assert_cmpuint (count_hits (store, "passports"), ==, 5);
+  g_clear_pointer (&cases, g_ptr_array_unref);
+  cases = dossier_library_store_list_cases (store, &error);
+  g_assert_cmpuint (cases->len, ==, 2);
+}
+
 /* A library of an older schema is made again where it is, from its
  * folders: nothing of it is set aside, and the next update fills it. */
 static void
@@ -875,6 +959,7 @@ main (int   argc,
   g_test_add_func ("/library/database/corrupt-header", test_corrupt_header_of_library);
   g_test_add_func ("/library/database/newer", test_newer_database);
   g_test_add_func ("/library/database/older", test_older_database);
+  g_test_add_func ("/library/database/crash-in-batch", test_crash_in_batch);
   g_test_add_func ("/library/database/foreign", test_foreign_database);
   g_test_add_func ("/library/database/reopen", test_reopen_keeps_library);
   g_test_add_func ("/library/command-line", test_command_line);
