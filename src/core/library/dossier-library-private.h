@@ -75,6 +75,15 @@ DossierLibraryTokens *dossier_library_tokens_new        (char                 *t
 const char           *dossier_library_tokens_get_text   (DossierLibraryTokens *self);
 void                  dossier_library_tokens_free       (DossierLibraryTokens *self);
 void                  dossier_library_tokenizer_replay  (DossierLibraryTokens *tokens);
+/* Calls @func with each token of @self and then of @meta (a meta
+ * column), as the tokenizer gives them to FTS5. */
+typedef void (*DossierLibraryTermFunc) (const char *term,
+                                        gsize       len,
+                                        gpointer    user_data);
+void                  dossier_library_tokens_foreach    (DossierLibraryTokens  *self,
+                                                         const char            *meta,
+                                                         DossierLibraryTermFunc func,
+                                                         gpointer               user_data);
 
 /* The text and meta columns of @item. */
 char      *dossier_library_item_text          (const DossierLibraryItem *item);
@@ -90,6 +99,11 @@ typedef struct
   gint64    number;
 } DossierLibraryParam;
 
+/* The terms of the index that begin with @prefix (of char *), or NULL
+ * when there are too many to list them. */
+typedef GPtrArray *(*DossierLibraryExpandFunc) (const char *prefix,
+                                                gpointer    user_data);
+
 /**
  * DossierLibraryMatch:
  * @fts: (nullable): an FTS5 MATCH expression every hit satisfies
@@ -97,16 +111,22 @@ typedef struct
  *   `?` placeholders, or "" for none
  * @params: (element-type DossierLibraryParam): their values, in order
  * @nothing: the query can find nothing (a word of no tokens)
+ * @expand: (nullable): lists the terms a prefix stands for, so that the
+ *   expression names them instead of a prefix query
  */
 typedef struct
 {
-  char      *fts;
-  GString   *where;
-  GArray    *params;
-  gboolean   nothing;
+  char                     *fts;
+  GString                  *where;
+  GArray                   *params;
+  gboolean                  nothing;
+  DossierLibraryExpandFunc  expand;
+  gpointer                  expand_data;
 } DossierLibraryMatch;
 
-DossierLibraryMatch *dossier_library_match_new  (DossierSearchQuery  *query);
+DossierLibraryMatch *dossier_library_match_new  (DossierSearchQuery       *query,
+                                                 DossierLibraryExpandFunc  expand,
+                                                 gpointer                  expand_data);
 void                 dossier_library_match_free (DossierLibraryMatch *match);
 /* "…" with "" for each ": a string FTS5 reads as one string. */
 void                 dossier_library_fts_quote  (GString             *out,

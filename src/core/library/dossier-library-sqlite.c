@@ -4,6 +4,7 @@
 #include "dossier-library-sqlite.h"
 
 #include <errno.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -26,6 +27,11 @@
 #define MAX_CASE_ID ((G_GINT64_CONSTANT (1) << (62 - ITEM_BITS)) - 1)
 #define CASE_ID_GAP (G_GINT64_CONSTANT (1) << 16)
 
+/* A prefix is listed as the terms it stands for up to this many. */
+#define MAX_EXPANSION 128
+/* Terms known to be in `terms`, kept in memory up to this many. */
+#define MAX_TERMS_SEEN 500000
+
 /* In a batch, a transaction is committed after this many cases or this
  * long, whichever comes first; a crash loses at most that much work,
  * which the next update redoes (its stamps were not stored either). */
@@ -40,6 +46,10 @@ struct _DossierLibrarySqlite
   sqlite3    *db;
   /* const char *sql -> sqlite3_stmt *, prepared once. */
   GHashTable *statements;
+  /* Terms written to `terms` by this connection (char *), so that each
+   * is inserted once; emptied when a write is undone. Used by whichever
+   * thread writes. */
+  GHashTable *terms_seen;
   gboolean    batching;
   gboolean    in_transaction;
   guint       batch_cases;
@@ -99,11 +109,13 @@ static const char schema_sql[] =
   "  date_start INTEGER,"
   "  date_end INTEGER,"
   "  certainties INTEGER NOT NULL);"
-  "CREATE VIRTUAL TABLE items_fts USING fts5 (text, meta, tokenize = 'dossier', columnsize = 0);";
+  "CREATE VIRTUAL TABLE items_fts USING fts5 (text, meta, tokenize = 'dossier', columnsize = 0);"
+  "CREATE TABLE terms (term TEXT PRIMARY KEY) WITHOUT ROWID;";
 
 /* What schema_sql makes, dropped to rebuild a library of an older
  * schema (the folders stay). */
 static const char drop_sql[] =
+  "DROP TABLE IF EXISTS terms;"
   "DROP TABLE IF EXISTS items_fts;"
   "DROP TABLE IF EXISTS items;"
   "DROP TABLE IF EXISTS cases;";
@@ -613,6 +625,7 @@ commit (DossierLibrarySqlite  *self,
   if (exec (self->db, "COMMIT", error))
     return TRUE;
   exec (self->db, "ROLLBACK", NULL);
+  g_hash_table_remove_all (self->terms_seen);
   return FALSE;
 }
 
@@ -622,6 +635,9 @@ write_end (DossierLibrarySqlite  *self,
            gboolean               ok,
            GError               **error)
 {
+  /* The terms it wrote are gone again. */
+  if (!ok)
+    g_hash_table_remove_all (self->terms_seen);
   if (!self->batching)
     {
       if (ok)
@@ -875,6 +891,42 @@ compare_chronology (gconstpointer a,
   return (x->ord > y->ord) - (x->ord < y->ord);
 }
 
+static void
+add_term (const char *term,
+          gsize       len,
+          gpointer    user_data)
+{
+  GHashTable *terms = user_data;
+  char buffer[256];
+
+  /* Tokens are short (DOSSIER_SEARCH_TEXT_MAX_TOKEN_BYTES); a meta term
+   * may be longer. */
+  if (len < sizeof buffer)
+    {
+      memcpy (buffer, term, len);
+      buffer[len] = '\0';
+      if (!g_hash_table_contains (terms, buffer))
+        g_hash_table_add (terms, g_strdup (buffer));
+    }
+  else
+    g_hash_table_add (terms, g_strndup (term, len));
+}
+
+/* The distinct terms of @ordered (from prepare_items()). */
+static GHashTable *
+case_terms (GPtrArray *ordered)
+{
+  GHashTable *terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < ordered->len; i++)
+    {
+      const Ready *ready = g_ptr_array_index (ordered, i);
+
+      dossier_library_tokens_foreach (ready->text, ready->meta, add_term, terms);
+    }
+  return terms;
+}
+
 /* @items (of DossierLibraryItem, borrowed) ready to be inserted, in
  * the order of hits (of Ready). */
 static GPtrArray *
@@ -893,6 +945,43 @@ prepare_items (GPtrArray *items)
     }
   g_ptr_array_sort (ordered, compare_chronology);
   return ordered;
+}
+
+/* Every term the index holds is in `terms`, so that a prefix can be
+ * listed as its terms (expand_prefix()): @terms (a set) are written
+ * unless this connection wrote them already. Terms are never taken
+ * out: one no item holds any more matches nothing. */
+static gboolean
+record_terms (DossierLibrarySqlite  *self,
+              GHashTable            *terms,
+              GError               **error)
+{
+  GHashTableIter iter;
+  gpointer term;
+
+  if (terms == NULL)
+    return TRUE;
+  g_hash_table_iter_init (&iter, terms);
+  while (g_hash_table_iter_next (&iter, &term, NULL))
+    {
+      sqlite3_stmt *stmt;
+      gboolean ok;
+
+      if (g_hash_table_contains (self->terms_seen, term))
+        continue;
+      stmt = cached (self, "INSERT OR IGNORE INTO terms (term) VALUES (?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, term, -1, SQLITE_STATIC);
+      ok = run_stmt (self->db, stmt, error);
+      sqlite3_reset (stmt);
+      if (!ok)
+        return FALSE;
+      if (g_hash_table_size (self->terms_seen) >= MAX_TERMS_SEEN)
+        g_hash_table_remove_all (self->terms_seen);
+      g_hash_table_add (self->terms_seen, g_strdup (term));
+    }
+  return TRUE;
 }
 
 /* @ordered: of Ready, from prepare_items(). */
@@ -922,9 +1011,12 @@ insert_items (DossierLibrarySqlite  *self,
   if (fts_stmt == NULL)
     return FALSE;
   for (guint i = 0; i < ordered->len; i++)
-    if (!insert_item (self, item_stmt, fts_stmt, (id << ITEM_BITS) + i,
-                      g_ptr_array_index (ordered, i), error))
-      return FALSE;
+    {
+      const Ready *ready = g_ptr_array_index (ordered, i);
+
+      if (!insert_item (self, item_stmt, fts_stmt, (id << ITEM_BITS) + i, ready, error))
+        return FALSE;
+    }
   sqlite3_reset (item_stmt);
   sqlite3_reset (fts_stmt);
   return TRUE;
@@ -978,11 +1070,13 @@ write_case_row (DossierLibrarySqlite          *self,
   return ok ? id : -1;
 }
 
-/* @ordered: the case's items from prepare_items(). */
+/* @ordered: the case's items from prepare_items(); @terms: theirs,
+ * from case_terms(). */
 static gboolean
 put_case_now (DossierLibrarySqlite          *self,
               const DossierLibraryCaseInfo  *info,
               GPtrArray                     *ordered,
+              GHashTable                    *terms,
               GError                       **error)
 {
   gint64 id;
@@ -991,7 +1085,7 @@ put_case_now (DossierLibrarySqlite          *self,
   if (!write_begin (self, error))
     return FALSE;
   id = write_case_row (self, info, error);
-  ok = id > 0 && insert_items (self, id, ordered, error);
+  ok = id > 0 && insert_items (self, id, ordered, error) && record_terms (self, terms, error);
   return write_end (self, ok, error);
 }
 
@@ -1023,6 +1117,7 @@ typedef struct
   DossierLibraryCaseInfo *info;
   GPtrArray              *items;
   GPtrArray              *ordered;
+  GHashTable             *terms;
 } Job;
 
 static void
@@ -1032,6 +1127,7 @@ job_free (gpointer data)
 
   dossier_library_case_info_free (job->info);
   g_clear_pointer (&job->ordered, g_ptr_array_unref);
+  g_clear_pointer (&job->terms, g_hash_table_unref);
   g_clear_pointer (&job->items, g_ptr_array_unref);
   g_free (job);
 }
@@ -1049,7 +1145,7 @@ run_job (gpointer data,
   switch (job->kind)
     {
     case JOB_PUT:
-      ok = put_case_now (self, job->info, job->ordered, &error);
+      ok = put_case_now (self, job->info, job->ordered, job->terms, &error);
       break;
     case JOB_TOUCH:
       ok = touch_case_now (self, job->info->path, &job->info->stamp, &error);
@@ -1161,6 +1257,7 @@ push_job (DossierLibrarySqlite          *self,
   /* Its text is cut into tokens here, while the writer writes. */
   job->items = items != NULL ? g_ptr_array_ref (items) : NULL;
   job->ordered = kind == JOB_PUT ? prepare_items (items) : NULL;
+  job->terms = kind == JOB_PUT ? case_terms (job->ordered) : NULL;
   if (kind == JOB_REMOVE)
     g_hash_table_remove (self->stamps, info->path);
   else
@@ -1178,11 +1275,13 @@ sqlite_put_case (DossierLibraryStore           *store,
   DossierLibrarySqlite *self = DOSSIER_LIBRARY_SQLITE (store);
 
   g_autoptr(GPtrArray) ordered = NULL;
+  g_autoptr(GHashTable) terms = NULL;
 
   if (self->writer != NULL)
     return push_job (self, JOB_PUT, info, items, error);
   ordered = prepare_items (items);
-  return put_case_now (self, info, ordered, error);
+  terms = case_terms (ordered);
+  return put_case_now (self, info, ordered, terms, error);
 }
 
 static gboolean
@@ -1336,6 +1435,38 @@ search_sql (const DossierLibraryMatch *match)
   return g_string_free (sql, FALSE);
 }
 
+/* The terms beginning with @prefix, from `terms`; NULL when there are
+ * more than MAX_EXPANSION (FTS5's own prefix query is used then). */
+static GPtrArray *
+expand_prefix (const char *prefix,
+               gpointer    user_data)
+{
+  DossierLibrarySqlite *self = user_data;
+  g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *after = g_strdup (prefix);
+  gsize len = strlen (prefix);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* The first string after every one that begins with @prefix. */
+  if (len == 0 || (guchar) after[len - 1] == 0xff)
+    return NULL;
+  after[len - 1]++;
+  stmt = cached (self, "SELECT term FROM terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
+                 NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, prefix, len, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, after, len, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, MAX_EXPANSION + 1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (terms, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE || terms->len > MAX_EXPANSION)
+    return NULL;
+  return g_steal_pointer (&terms);
+}
+
 static GPtrArray *
 sqlite_search (DossierLibraryStore  *store,
                DossierSearchQuery   *query,
@@ -1343,16 +1474,19 @@ sqlite_search (DossierLibraryStore  *store,
                GError              **error)
 {
   DossierLibrarySqlite *self = DOSSIER_LIBRARY_SQLITE (store);
-  g_autoptr(DossierLibraryMatch) match = dossier_library_match_new (query);
+  g_autoptr(DossierLibraryMatch) match = NULL;
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_library_hit_free);
   g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int at = 1, rc;
 
-  if (match->nothing || dossier_search_query_is_empty (query))
+  if (dossier_search_query_is_empty (query))
     return g_steal_pointer (&hits);
   if (!wait_for_writer (self, error))
     return NULL;
+  match = dossier_library_match_new (query, expand_prefix, self);
+  if (match->nothing)
+    return g_steal_pointer (&hits);
 
   sql = search_sql (match);
   stmt = prepare (self->db, sql, error);
@@ -1404,6 +1538,7 @@ dossier_library_sqlite_finalize (GObject *object)
   g_clear_error (&self->writer_error);
   g_mutex_clear (&self->writer_lock);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->terms_seen, g_hash_table_unref);
   if (self->db != NULL && self->in_transaction)
     exec (self->db, "COMMIT", NULL);
   g_clear_pointer (&self->db, sqlite3_close);
@@ -1445,4 +1580,5 @@ dossier_library_sqlite_init (DossierLibrarySqlite *self)
 {
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_stmt);
   g_mutex_init (&self->writer_lock);
+  self->terms_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }

@@ -151,6 +151,32 @@ dossier_library_tokens_free (DossierLibraryTokens *self)
   g_free (self);
 }
 
+void
+dossier_library_tokens_foreach (DossierLibraryTokens  *self,
+                                const char            *meta,
+                                DossierLibraryTermFunc func,
+                                gpointer               user_data)
+{
+  int start = 1;
+
+  for (guint i = 0; i < self->tokens->len; i++)
+    {
+      const CutToken *cut = &g_array_index (self->tokens, CutToken, i);
+
+      func (self->norm->str + cut->offset, cut->length, user_data);
+    }
+  /* As tokenize_meta() cuts it. */
+  for (int i = 1; meta != NULL && meta[0] == DOSSIER_LIBRARY_META_START; i++)
+    if (meta[i] == '\0' || meta[i] == DOSSIER_LIBRARY_FIELD_SEPARATOR)
+      {
+        if (i > start)
+          func (meta + start, i - start, user_data);
+        if (meta[i] == '\0')
+          break;
+        start = i + 1;
+      }
+}
+
 /* The tokens the next text this thread indexes was cut into, if any. */
 static GPrivate replay_key;
 
