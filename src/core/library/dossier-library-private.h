@@ -16,6 +16,9 @@
  *                                SQL conditions (no database)
  *   dossier-library-tokenizer.c  search's tokens as an FTS5 tokenizer
  *   dossier-library-collect.c    the items of a loaded case
+ *   dossier-library-ready.c      a case's items made ready for the tables
+ *                                (columns, tokens, order, terms); calls
+ *                                tokenizer
  *   dossier-library-queue.c      a thread that runs jobs in order (the
  *                                SQLite store's writes in a batch)
  *   dossier-library-store.c      the store interface
@@ -88,6 +91,21 @@ void                  dossier_library_tokens_foreach    (DossierLibraryTokens  *
 /* The text and meta columns of @item. */
 char      *dossier_library_item_text          (const DossierLibraryItem *item);
 char      *dossier_library_item_meta          (const DossierLibraryItem *item);
+
+/* dossier-library-ready.c: an item ready to go into the tables, its
+ * text column cut into tokens and its meta column made. */
+typedef struct
+{
+  const DossierLibraryItem *item;
+  DossierLibraryTokens     *text;
+  char                     *meta;
+} DossierLibraryReady;
+
+/* @items (of DossierLibraryItem, borrowed) made ready, in the order hits
+ * are given within their case (of DossierLibraryReady). */
+GPtrArray  *dossier_library_ready_items (GPtrArray *items);
+/* The distinct terms of @ready (a set of strings). */
+GHashTable *dossier_library_ready_terms (GPtrArray *ready);
 
 /* dossier-library-match.c */
 

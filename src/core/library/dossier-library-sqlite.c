@@ -814,32 +814,13 @@ delete_case (DossierLibrarySqlite  *self,
   return ok;
 }
 
-/* An item ready to go into the tables: its text column cut into
- * tokens and its meta column made, by whichever thread prepared it. */
-typedef struct
-{
-  const DossierLibraryItem *item;
-  DossierLibraryTokens     *text;
-  char                     *meta;
-} Ready;
-
-static void
-ready_free (gpointer data)
-{
-  Ready *ready = data;
-
-  dossier_library_tokens_free (ready->text);
-  g_free (ready->meta);
-  g_free (ready);
-}
-
 static gboolean
-insert_item (DossierLibrarySqlite  *self,
-             sqlite3_stmt          *item_stmt,
-             sqlite3_stmt          *fts_stmt,
-             gint64                 rowid,
-             const Ready           *ready,
-             GError               **error)
+insert_item (DossierLibrarySqlite       *self,
+             sqlite3_stmt               *item_stmt,
+             sqlite3_stmt               *fts_stmt,
+             gint64                      rowid,
+             const DossierLibraryReady  *ready,
+             GError                    **error)
 {
   const DossierLibraryItem *item = ready->item;
   gboolean ok;
@@ -873,78 +854,6 @@ insert_item (DossierLibrarySqlite  *self,
   ok = run_stmt (self->db, fts_stmt, error);
   dossier_library_tokenizer_replay (NULL);
   return ok;
-}
-
-/* The order hits come in within a case: dated items by the start of
- * their date, then undated ones, each in the order of the file. */
-static int
-compare_chronology (gconstpointer a,
-                    gconstpointer b)
-{
-  const DossierLibraryItem *x = (*(const Ready * const *) a)->item;
-  const DossierLibraryItem *y = (*(const Ready * const *) b)->item;
-
-  if ((x->date == NULL) != (y->date == NULL))
-    return x->date == NULL ? 1 : -1;
-  if (x->date != NULL && x->date_start != y->date_start)
-    return x->date_start < y->date_start ? -1 : 1;
-  return (x->ord > y->ord) - (x->ord < y->ord);
-}
-
-static void
-add_term (const char *term,
-          gsize       len,
-          gpointer    user_data)
-{
-  GHashTable *terms = user_data;
-  char buffer[256];
-
-  /* Tokens are short (DOSSIER_SEARCH_TEXT_MAX_TOKEN_BYTES); a meta term
-   * may be longer. */
-  if (len < sizeof buffer)
-    {
-      memcpy (buffer, term, len);
-      buffer[len] = '\0';
-      if (!g_hash_table_contains (terms, buffer))
-        g_hash_table_add (terms, g_strdup (buffer));
-    }
-  else
-    g_hash_table_add (terms, g_strndup (term, len));
-}
-
-/* The distinct terms of @ordered (from prepare_items()). */
-static GHashTable *
-case_terms (GPtrArray *ordered)
-{
-  GHashTable *terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < ordered->len; i++)
-    {
-      const Ready *ready = g_ptr_array_index (ordered, i);
-
-      dossier_library_tokens_foreach (ready->text, ready->meta, add_term, terms);
-    }
-  return terms;
-}
-
-/* @items (of DossierLibraryItem, borrowed) ready to be inserted, in
- * the order of hits (of Ready). */
-static GPtrArray *
-prepare_items (GPtrArray *items)
-{
-  GPtrArray *ordered = g_ptr_array_new_with_free_func (ready_free);
-
-  for (guint i = 0; items != NULL && i < items->len; i++)
-    {
-      Ready *ready = g_new0 (Ready, 1);
-
-      ready->item = g_ptr_array_index (items, i);
-      ready->text = dossier_library_tokens_new (dossier_library_item_text (ready->item));
-      ready->meta = dossier_library_item_meta (ready->item);
-      g_ptr_array_add (ordered, ready);
-    }
-  g_ptr_array_sort (ordered, compare_chronology);
-  return ordered;
 }
 
 /* Every term the index holds is in `terms`, so that a prefix can be
@@ -984,7 +893,7 @@ record_terms (DossierLibrarySqlite  *self,
   return TRUE;
 }
 
-/* @ordered: of Ready, from prepare_items(). */
+/* @ordered: from dossier_library_ready_items(). */
 static gboolean
 insert_items (DossierLibrarySqlite  *self,
               gint64                 id,
@@ -1012,7 +921,7 @@ insert_items (DossierLibrarySqlite  *self,
     return FALSE;
   for (guint i = 0; i < ordered->len; i++)
     {
-      const Ready *ready = g_ptr_array_index (ordered, i);
+      const DossierLibraryReady *ready = g_ptr_array_index (ordered, i);
 
       if (!insert_item (self, item_stmt, fts_stmt, (id << ITEM_BITS) + i, ready, error))
         return FALSE;
@@ -1070,8 +979,8 @@ write_case_row (DossierLibrarySqlite          *self,
   return ok ? id : -1;
 }
 
-/* @ordered: the case's items from prepare_items(); @terms: theirs,
- * from case_terms(). */
+/* @ordered: the case's items from dossier_library_ready_items(); @terms: theirs,
+ * from dossier_library_ready_terms(). */
 static gboolean
 put_case_now (DossierLibrarySqlite          *self,
               const DossierLibraryCaseInfo  *info,
@@ -1256,8 +1165,8 @@ push_job (DossierLibrarySqlite          *self,
   job->info = dossier_library_case_info_copy (info);
   /* Its text is cut into tokens here, while the writer writes. */
   job->items = items != NULL ? g_ptr_array_ref (items) : NULL;
-  job->ordered = kind == JOB_PUT ? prepare_items (items) : NULL;
-  job->terms = kind == JOB_PUT ? case_terms (job->ordered) : NULL;
+  job->ordered = kind == JOB_PUT ? dossier_library_ready_items (items) : NULL;
+  job->terms = kind == JOB_PUT ? dossier_library_ready_terms (job->ordered) : NULL;
   if (kind == JOB_REMOVE)
     g_hash_table_remove (self->stamps, info->path);
   else
@@ -1279,8 +1188,8 @@ sqlite_put_case (DossierLibraryStore           *store,
 
   if (self->writer != NULL)
     return push_job (self, JOB_PUT, info, items, error);
-  ordered = prepare_items (items);
-  terms = case_terms (ordered);
+  ordered = dossier_library_ready_items (items);
+  terms = dossier_library_ready_terms (ordered);
   return put_case_now (self, info, ordered, terms, error);
 }
 
