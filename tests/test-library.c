@@ -725,6 +725,47 @@ test_crash_in_batch (void)
   g_assert_cmpuint (cases->len, ==, 2);
 }
 
+/* While one store writes a batch, another store on the same file (as
+ * a search thread of the window opens) opens and searches at once,
+ * seeing what was committed: whole cases only. */
+static void
+test_search_during_batch (void)
+{
+  g_auto(TempLibrary) t = { 0, };
+  g_autoptr(DossierLibraryStore) writer = NULL;
+  g_autoptr(DossierLibraryStore) reader = NULL;
+  g_autofree char *basic = fixture_path ("search-basic.case.xml");
+  g_autofree char *folder = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  temp_library_init (&t);
+  folder = g_build_filename (t.dir, "cases", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  a = copy_fixture (basic, folder, "a.case.xml");
+  b = copy_fixture (basic, folder, "b.case.xml");
+  writer = open_store (t.db_path, NULL);
+  g_assert_true (dossier_library_index_file (writer, a, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (dossier_library_store_begin_batch (writer, &error));
+  g_assert_true (dossier_library_index_file (writer, b, NULL, &error));
+  /* The writer's own searches see its batch. */
+  g_assert_cmpuint (count_hits (writer, "passports"), ==, 10);
+
+  start = g_get_monotonic_time ();
+  reader = open_store (t.db_path, NULL);
+  g_assert_cmpuint (count_hits (reader, "passports") % 5, ==, 0);
+  /* Never waiting for the writer's lock (5 s). */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+
+  g_assert_true (dossier_library_store_end_batch (writer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_hits (reader, "passports"), ==, 10);
+}
+
 /* A library of an older schema is made again where it is, from its
  * folders: nothing of it is set aside, and the next update fills it. */
 static void
@@ -960,6 +1001,7 @@ main (int   argc,
   g_test_add_func ("/library/database/newer", test_newer_database);
   g_test_add_func ("/library/database/older", test_older_database);
   g_test_add_func ("/library/database/crash-in-batch", test_crash_in_batch);
+  g_test_add_func ("/library/database/search-during-batch", test_search_during_batch);
   g_test_add_func ("/library/database/foreign", test_foreign_database);
   g_test_add_func ("/library/database/reopen", test_reopen_keeps_library);
   g_test_add_func ("/library/command-line", test_command_line);

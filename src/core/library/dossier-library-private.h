@@ -10,12 +10,13 @@
  *                                files stamped, changed cases loaded;
  *                                calls collect and the store
  *   dossier-library-sqlite.c     the SQLite store: the file, its schema,
- *                                setting aside a bad one, writes, search;
- *                                calls tokenizer, match and queue
+ *                                checking it, writes, search; calls
+ *                                aside, tokenizer, match, ready and queue
  *   dossier-library-match.c      a parsed query as an FTS5 expression and
  *                                SQL conditions (no database)
  *   dossier-library-tokenizer.c  search's tokens as an FTS5 tokenizer
  *   dossier-library-collect.c    the items of a loaded case
+ *   dossier-library-aside.c      setting a bad library file aside
  *   dossier-library-ready.c      a case's items made ready for the tables
  *                                (columns, tokens, order, terms); calls
  *                                tokenizer
@@ -24,9 +25,10 @@
  *   dossier-library-store.c      the store interface
  *   dossier-library-records.c    the records the store takes and gives
  *
- * How items are stored. Each item is a row of `items` (its case, section,
- * id, dates, certainties, tags, authors, cites) and a row of the FTS5
- * table `items_fts` with the same rowid and two columns:
+ * How items are stored. Each item is a row of `items` (its section, id,
+ * title, dates, certainties; its rowid its case's id << 26 plus its
+ * place in the order hits are given) and a row of the FTS5 table
+ * `items_fts` with the same rowid and two columns:
  *
  *   text   its fields joined by DOSSIER_LIBRARY_FIELD_SEPARATOR, the title
  *          first. The tokenizer cuts each field as in-case search does
@@ -64,6 +66,11 @@ G_BEGIN_DECLS
 /* dossier-library-collect.c: the items of @dcase (of DossierLibraryItem),
  * in the order in-case search numbers its documents. */
 GPtrArray *dossier_library_collect_items     (DossierCase   *dcase);
+
+/* dossier-library-aside.c: renames the library at @path (and its -wal
+ * and -shm) to PATH.set-aside-DATE; the new name, or NULL and @error. */
+char      *dossier_library_set_aside          (const char   *path,
+                                               GError      **error);
 
 /* dossier-library-tokenizer.c: registers the tokenizer "dossier" on @db. */
 gboolean   dossier_library_tokenizer_register (sqlite3      *db,

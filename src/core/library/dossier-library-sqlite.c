@@ -3,7 +3,6 @@
 
 #include "dossier-library-sqlite.h"
 
-#include <errno.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -306,41 +305,6 @@ rescue_folders (sqlite3 *db)
 }
 
 static char *
-set_aside (const char  *path,
-           GError     **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
-  char *aside = g_strdup_printf ("%s.set-aside-%s", path, stamp);
-
-  for (guint n = 2; g_file_test (aside, G_FILE_TEST_EXISTS); n++)
-    {
-      g_free (aside);
-      aside = g_strdup_printf ("%s.set-aside-%s-%u", path, stamp, n);
-    }
-  if (g_rename (path, aside) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_DATABASE,
-                   "%s: %s", path, g_strerror (saved));
-      g_free (aside);
-      return NULL;
-    }
-  /* The journal of the old file belongs to it. */
-  for (guint i = 0; i < 2; i++)
-    {
-      const char *suffix = i == 0 ? "-wal" : "-shm";
-      g_autofree char *from = g_strconcat (path, suffix, NULL);
-      g_autofree char *to = g_strconcat (aside, suffix, NULL);
-
-      if (g_file_test (from, G_FILE_TEST_EXISTS))
-        g_rename (from, to);
-    }
-  return aside;
-}
-
-static char *
 notice_for (DbState     state,
             const char *path,
             const char *aside,
@@ -371,14 +335,21 @@ notice_for (DbState     state,
  * from its folders: its cases and items are dropped and made again,
  * in one transaction, and the next update fills them. */
 static gboolean
-rebuild_schema (sqlite3  *db,
-                GError  **error)
+rebuild_schema (sqlite3   *db,
+                gboolean  *out_rebuilt,
+                GError   **error)
 {
   g_autofree char *pragmas = g_strdup_printf ("PRAGMA user_version = %d;",
                                               DOSSIER_LIBRARY_SQLITE_SCHEMA_VERSION);
+  gboolean ok = TRUE;
 
+  *out_rebuilt = FALSE;
   if (!exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
+  /* Another connection may have made it again while this one waited. */
+  if (pragma_int (db, "PRAGMA user_version", &ok) == DOSSIER_LIBRARY_SQLITE_SCHEMA_VERSION && ok)
+    return exec (db, "COMMIT", error);
+  *out_rebuilt = TRUE;
   if (!exec (db, drop_sql, error) || !exec (db, schema_sql, error) || !exec (db, pragmas, error))
     {
       exec (db, "ROLLBACK", NULL);
@@ -395,9 +366,13 @@ create_schema (sqlite3  *db,
   g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
                                               APPLICATION_ID, DOSSIER_LIBRARY_SQLITE_SCHEMA_VERSION);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok = TRUE;
 
   if (!exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
+  /* Another connection (a search thread) may have made it meanwhile. */
+  if (pragma_int (db, "SELECT count(*) FROM sqlite_master", &ok) > 0 && ok)
+    return exec (db, "COMMIT", error);
   if (!exec (db, folders_sql, error) || !exec (db, schema_sql, error) || !exec (db, pragmas, error)
       || (stmt = prepare (db, "INSERT OR IGNORE INTO folders (path) VALUES (?)", error)) == NULL)
     {
@@ -455,7 +430,7 @@ dossier_library_sqlite_open (const char  *path,
       if (state != STATE_DAMAGED)
         folders = rescue_folders (self->db);
       g_clear_pointer (&self->db, sqlite3_close);
-      aside = set_aside (path, error);
+      aside = dossier_library_set_aside (path, error);
       if (aside == NULL)
         return NULL;
       if (out_notice != NULL)
@@ -476,9 +451,11 @@ dossier_library_sqlite_open (const char  *path,
     return NULL;
   if (state == STATE_OLDER)
     {
-      if (!rebuild_schema (self->db, error))
+      gboolean rebuilt = FALSE;
+
+      if (!rebuild_schema (self->db, &rebuilt, error))
         return NULL;
-      if (out_notice != NULL)
+      if (rebuilt && out_notice != NULL)
         *out_notice = g_strdup_printf (_("%s is a library of an older version of Dossier; "
                                          "it is made again from its folders"), path);
     }
