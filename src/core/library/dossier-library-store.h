@@ -137,9 +137,11 @@ GPtrArray *dossier_library_store_search        (DossierLibraryStore          *se
  * wants; it commits them at least every so many cases or so many
  * milliseconds (the SQLite store: 1,000 cases or 1 s). A crash loses
  * only the writes not yet committed, and a write that fails undoes only
- * itself. Searches on the same store see every write at once; other
- * connections see them when committed. A store without batches ignores
- * it.
+ * itself; a store may make its writes on a thread of its own (the SQLite
+ * store does), so a write's error may come from a later call or from
+ * dossier_library_store_end_batch(). Searches on the same store see
+ * every write at once; other connections see them when committed. A
+ * store without batches ignores it.
  *
  * Returns: %TRUE, or %FALSE and @error.
  */
