@@ -16,13 +16,21 @@
  *
  * The cases are written once by build-aux/generate-large-case.py into
  * bench-library-N-M/ in the current folder (DOSSIER_BENCH_LIBRARY_DIR to
- * use another), each with its own seed. */
+ * use another, e.g. /work/bench/library-10000-100), each with its own
+ * seed, and reused by every later run. Everything runs in this one
+ * process: each step is timed by the clock and by the process's CPU
+ * time (user + system, all threads), which other programs on the
+ * machine disturb less. DOSSIER_BENCH_LIBRARY_DB=PATH keeps the
+ * database there instead of a temporary folder; when it already exists
+ * the indexing steps are skipped and only the queries run. */
 
 #define RUNS 40
 
 static const char *const bench_queries[][2] = {
   { "common word", "intrusion " },
-  { "rare word", "unprecedented " },
+  { "frequent word", "unprecedented " },
+  { "rare word", "secretary " },
+  { "absent word", "zeppelin " },
   { "phrase", "\"guardians of peace\"" },
   { "prefix", "cred" },
   { "tag", "tag:timezone" },
@@ -64,15 +72,98 @@ generate (const char *folder,
     g_error ("generating cases: %s", error->message);
 }
 
+typedef struct
+{
+  gint64 wall;
+  gint64 cpu;
+} Clock;
+
+static gint64
+cpu_now (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (gint64) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC
+         + usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+}
+
+static Clock
+clock_start (void)
+{
+  return (Clock) { g_get_monotonic_time (), cpu_now () };
+}
+
+/* Milliseconds since @start: wall in [0], CPU in [1]. */
+static void
+clock_stop (Clock   start,
+            double *ms)
+{
+  ms[0] = (g_get_monotonic_time () - start.wall) / 1000.0;
+  ms[1] = (cpu_now () - start.cpu) / 1000.0;
+}
+
+static double
+peak_rss_mb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;
+}
+
+static char *
+load_average (void)
+{
+  g_autofree char *contents = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL))
+    return g_strdup ("?");
+  return g_strndup (contents, strcspn (contents, " ") + 5);
+}
+
+/* The bytes of a case file that are not markup: what is between tags,
+ * entities counted as written. */
+static gint64
+text_bytes (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gint64 n = 0;
+  gboolean in_tag = FALSE;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return 0;
+  for (gsize i = 0; i < length; i++)
+    {
+      if (contents[i] == '<')
+        in_tag = TRUE;
+      else if (contents[i] == '>')
+        in_tag = FALSE;
+      else if (!in_tag)
+        n++;
+    }
+  return n;
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static GPtrArray *
 case_files (const char *folder,
-            gint64     *out_bytes)
+            gint64     *out_bytes,
+            gint64     *out_text)
 {
   GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   const char *name;
 
   *out_bytes = 0;
+  *out_text = 0;
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_suffix (name, ".case.xml"))
       {
@@ -81,8 +172,10 @@ case_files (const char *folder,
 
         if (g_stat (path, &st) == 0)
           *out_bytes += st.st_size;
+        *out_text += text_bytes (path);
         g_ptr_array_add (files, path);
       }
+  g_ptr_array_sort (files, compare_paths);
   return files;
 }
 
@@ -127,6 +220,118 @@ time_query (DossierLibraryStore *store,
            times[RUNS / 2], times[(RUNS * 95) / 100 - 1]);
 }
 
+static void
+print_step (const char *what,
+            double     *ms)
+{
+  g_print ("  %-32s %9.1f ms  (CPU %9.1f ms)", what, ms[0], ms[1]);
+}
+
+static void
+run_update (DossierLibraryStore  *store,
+            DossierLibraryUpdate *done,
+            double               *ms)
+{
+  g_autoptr(GError) error = NULL;
+  Clock start = clock_start ();
+
+  dossier_library_update (store, NULL, NULL, done, NULL, &error);
+  g_assert_no_error (error);
+  clock_stop (start, ms);
+}
+
+/* The loader alone on every file, for comparison. */
+static void
+load_all (GPtrArray *files,
+          double    *ms)
+{
+  Clock start = clock_start ();
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (g_ptr_array_index (files, i));
+      g_autoptr(DossierCase) dcase = dossier_case_load (file, NULL, NULL, NULL, NULL);
+    }
+  clock_stop (start, ms);
+}
+
+/* Appends a comment to @path: new bytes, the same items. */
+static void
+change_file (const char *path,
+             const char *contents)
+{
+  g_autofree char *changed = g_strdup_printf ("%s<!-- %" G_GINT64_FORMAT " -->\n", contents,
+                                              g_get_real_time ());
+
+  g_file_set_contents (path, changed, -1, NULL);
+}
+
+/* One case changed: the whole update (@ms), that file alone indexed
+ * again as a watcher would (@file_ms), and the loader alone on it (the
+ * best of 5). */
+static void
+change_one (DossierLibraryStore *store,
+            const char          *path,
+            double              *ms,
+            double              *file_ms,
+            double              *load_ms)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  Clock start;
+
+  g_file_get_contents (path, &contents, &length, NULL);
+  change_file (path, contents);
+  run_update (store, NULL, ms);
+  change_file (path, contents);
+  start = clock_start ();
+  dossier_library_index_file (store, path, NULL, &error);
+  clock_stop (start, file_ms);
+  g_assert_no_error (error);
+  load_ms[0] = load_ms[1] = G_MAXDOUBLE;
+  for (guint run = 0; run < 5; run++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(DossierCase) dcase = NULL;
+      Clock begin = clock_start ();
+      double once[2];
+
+      dcase = dossier_case_load (file, NULL, NULL, NULL, NULL);
+      clock_stop (begin, once);
+      load_ms[0] = MIN (load_ms[0], once[0]);
+      load_ms[1] = MIN (load_ms[1], once[1]);
+    }
+  g_file_set_contents (path, contents, length, NULL);
+}
+
+static void
+index_library (DossierLibraryStore *store,
+               const char          *folder,
+               GPtrArray           *files,
+               double              *load_ms)
+{
+  g_autoptr(GError) error = NULL;
+  DossierLibraryUpdate done;
+  double index_ms[2], check_ms[2], change_ms[2], file_ms[2], one_load_ms[2];
+
+  dossier_library_add_folder (store, folder, &error);
+  g_assert_no_error (error);
+  run_update (store, &done, index_ms);
+  print_step ("index from nothing", index_ms);
+  g_print ("  %.2f x loading (CPU %.2f x); %u read\n", index_ms[0] / load_ms[0],
+           index_ms[1] / load_ms[1], done.n_read);
+  run_update (store, NULL, check_ms);
+  print_step ("update, nothing changed", check_ms);
+  g_print ("\n");
+  change_one (store, g_ptr_array_index (files, 0), change_ms, file_ms, one_load_ms);
+  print_step ("update, one case changed", change_ms);
+  g_print ("  its load %.1f ms (CPU %.1f ms)\n", one_load_ms[0], one_load_ms[1]);
+  print_step ("that case alone indexed again", file_ms);
+  g_print ("\n");
+  g_print ("  peak resident memory after indexing %.1f MB\n", peak_rss_mb ());
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -137,14 +342,14 @@ main (int   argc,
   g_autofree char *tmp = NULL;
   g_autofree char *db_path = NULL;
   g_autofree char *wal = NULL;
+  g_autofree char *load_before = load_average ();
+  g_autofree char *load_after = NULL;
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(DossierLibrarySqlite) sqlite = NULL;
   g_autoptr(GError) error = NULL;
-  DossierLibraryStore *store;
-  DossierLibraryUpdate done;
-  struct rusage usage;
-  gint64 bytes, start;
-  double load_ms, index_ms, check_ms, change_ms;
+  gint64 bytes, text;
+  gboolean reuse = FALSE;
+  double load_ms[2];
 
   if (g_getenv ("DOSSIER_BENCH_LIBRARY_DIR") != NULL)
     folder = g_strdup (g_getenv ("DOSSIER_BENCH_LIBRARY_DIR"));
@@ -153,77 +358,53 @@ main (int   argc,
   folder = g_canonicalize_filename (g_steal_pointer (&folder), NULL);
   if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
     generate (folder, n_cases, n_notes);
-  files = case_files (folder, &bytes);
+  files = case_files (folder, &bytes, &text);
+  g_print ("library of %u cases (%u notes each), %.1f MB of case files, %.1f MB of it text\n",
+           files->len, n_notes, bytes / 1e6, text / 1e6);
 
-  /* The loader alone, for comparison. */
-  start = g_get_monotonic_time ();
-  for (guint i = 0; i < files->len; i++)
+  if (g_getenv ("DOSSIER_BENCH_LIBRARY_DB") != NULL)
     {
-      g_autoptr(GFile) file = g_file_new_for_path (g_ptr_array_index (files, i));
-      g_autoptr(DossierCase) dcase = dossier_case_load (file, NULL, NULL, NULL, NULL);
+      db_path = g_strdup (g_getenv ("DOSSIER_BENCH_LIBRARY_DB"));
+      reuse = g_file_test (db_path, G_FILE_TEST_EXISTS);
     }
-  load_ms = (g_get_monotonic_time () - start) / 1000.0;
-
-  tmp = g_dir_make_tmp ("dossier-bench-library-XXXXXX", NULL);
-  db_path = g_build_filename (tmp, "library.sqlite3", NULL);
+  else
+    {
+      tmp = g_dir_make_tmp ("dossier-bench-library-XXXXXX", NULL);
+      db_path = g_build_filename (tmp, "library.sqlite3", NULL);
+    }
   wal = g_strconcat (db_path, "-wal", NULL);
+
+  if (!reuse)
+    {
+      load_all (files, load_ms);
+      print_step ("load every case (loader alone)", load_ms);
+      g_print ("\n  peak resident memory after loading %.1f MB\n", peak_rss_mb ());
+    }
   sqlite = dossier_library_sqlite_open (db_path, NULL, &error);
   g_assert_no_error (error);
-  store = DOSSIER_LIBRARY_STORE (sqlite);
-  dossier_library_add_folder (store, folder, &error);
-  g_assert_no_error (error);
-
-  start = g_get_monotonic_time ();
-  dossier_library_update (store, NULL, NULL, &done, NULL, &error);
-  g_assert_no_error (error);
-  index_ms = (g_get_monotonic_time () - start) / 1000.0;
-
-  start = g_get_monotonic_time ();
-  dossier_library_update (store, NULL, NULL, NULL, NULL, &error);
-  check_ms = (g_get_monotonic_time () - start) / 1000.0;
-
-  /* One case changed (a comment appended: new bytes, same items). */
-  {
-    const char *path = g_ptr_array_index (files, 0);
-    g_autofree char *contents = NULL;
-    gsize length;
-    g_autofree char *changed = NULL;
-
-    g_file_get_contents (path, &contents, &length, NULL);
-    changed = g_strdup_printf ("%s<!-- %" G_GINT64_FORMAT " -->\n", contents, g_get_real_time ());
-    g_file_set_contents (path, changed, -1, NULL);
-    start = g_get_monotonic_time ();
-    dossier_library_update (store, NULL, NULL, NULL, NULL, &error);
-    change_ms = (g_get_monotonic_time () - start) / 1000.0;
-    g_file_set_contents (path, contents, length, NULL);
-  }
-
-  g_print ("library of %u cases (%u notes each), %.1f MB of case files\n",
-           files->len, n_notes, bytes / 1e6);
-  g_print ("  load every case (loader alone)  %9.1f ms\n", load_ms);
-  g_print ("  index from nothing              %9.1f ms  (%.2f x loading; %u read)\n",
-           index_ms, index_ms / load_ms, done.n_read);
-  g_print ("  update, nothing changed         %9.1f ms\n", check_ms);
-  g_print ("  update, one case changed        %9.1f ms  (its load: %.1f ms)\n",
-           change_ms, load_ms / MAX (files->len, 1));
-  g_print ("  database                        %9.1f MB  (+ %.1f MB WAL; %.2f x the case files)\n",
+  if (!reuse)
+    index_library (DOSSIER_LIBRARY_STORE (sqlite), folder, files, load_ms);
+  g_print ("  database %.1f MB + %.1f MB WAL: %.2f x the case files, %.2f x their text\n",
            file_size (db_path) / 1e6, file_size (wal) / 1e6,
-           (file_size (db_path) + file_size (wal)) / (double) MAX (bytes, 1));
+           (file_size (db_path) + file_size (wal)) / (double) MAX (bytes, 1),
+           (file_size (db_path) + file_size (wal)) / (double) MAX (text, 1));
   g_print ("queries (%u runs each, first 100 hits):\n", RUNS);
   for (guint i = 0; i < G_N_ELEMENTS (bench_queries); i++)
-    time_query (store, bench_queries[i][0], bench_queries[i][1]);
+    time_query (DOSSIER_LIBRARY_STORE (sqlite), bench_queries[i][0], bench_queries[i][1]);
 
-  getrusage (RUSAGE_SELF, &usage);
-  g_print ("peak resident memory %.1f MB\n", usage.ru_maxrss / 1024.0);
+  load_after = load_average ();
+  g_print ("peak resident memory %.1f MB; load average %s before, %s after\n",
+           peak_rss_mb (), load_before, load_after);
 
   g_clear_object (&sqlite);
-  {
-    g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+  if (tmp != NULL)
+    {
+      g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
 
-    g_unlink (db_path);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (tmp);
-  }
+      g_unlink (db_path);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (tmp);
+    }
   return 0;
 }

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 #include <utime.h>
 #include <glib/gstdio.h>
 
@@ -641,6 +642,186 @@ test_newer_database (void)
   check_usable (store);
 }
 
+/* A process that dies in the middle of a batch: what it committed is
+ * whole, and what it did not is read again by the next update, since
+ * its stamps were not stored either. */
+static void
+crash_in_batch (void)
+{
+  const char *db_path = g_getenv ("DOSSIER_TEST_LIBRARY_DB");
+  const char *folder = g_getenv ("DOSSIER_TEST_LIBRARY_FOLDER");
+  g_autoptr(DossierLibraryStore) store = open_store (db_path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  const char *names[] = { "a.case.xml", "b.case.xml" };
+
+  g_assert_true (dossier_library_add_folder (store, folder, &error));
+  g_assert_true (dossier_library_store_begin_batch (store, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (folder, names[i], NULL);
+
+      g_assert_true (dossier_library_index_file (store, path, NULL, &error));
+      g_assert_no_error (error);
+    }
+  /* Every write done (this waits for the writer), nothing ended. */
+  cases = dossier_library_store_list_cases (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cases->len, ==, 2);
+  _exit (0);
+}
+
+static void
+test_crash_in_batch (void)
+{
+  g_auto(TempLibrary) t = { 0, };
+  g_autoptr(DossierLibraryStore) store = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *basic = fixture_path ("search-basic.case.xml");
+  g_autofree char *minimal = fixture_path ("minimal.case.xml");
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierLibraryUpdate done;
+  guint hits;
+
+  if (g_test_subprocess ())
+    {
+      crash_in_batch ();
+      return;
+    }
+  temp_library_init (&t);
+  folder = g_build_filename (t.dir, "cases", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  a = copy_fixture (basic, folder, "a.case.xml");
+  b = copy_fixture (minimal, folder, "b.case.xml");
+  g_setenv ("DOSSIER_TEST_LIBRARY_DB", t.db_path, TRUE);
+  g_setenv ("DOSSIER_TEST_LIBRARY_FOLDER", folder, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+
+  /* Both writes fit in one batch, which was never committed (unless a
+   * second passed: then a case is there whole, with all its items). */
+  store = open_store (t.db_path, NULL);
+  cases = dossier_library_store_list_cases (store, &error);
+  g_assert_no_error (error);
+  hits = count_hits (store, "passports");
+  for (guint i = 0; i < cases->len; i++)
+    {
+      const DossierLibraryCaseInfo *info = g_ptr_array_index (cases, i);
+
+      if (g_strcmp0 (info->path, a) == 0)
+        g_assert_cmpuint (hits, ==, 5);
+    }
+  if (hits != 0)
+    g_assert_cmpuint (cases->len, >=, 1);
+
+  done = update (store);
+  g_assert_cmpuint (done.n_read, ==, 2 - cases->len);
+  g_assert_cmpuint (count_hits (store, "passports"), ==, 5);
+  g_clear_pointer (&cases, g_ptr_array_unref);
+  cases = dossier_library_store_list_cases (store, &error);
+  g_assert_cmpuint (cases->len, ==, 2);
+}
+
+/* While one store writes a batch, another store on the same file (as
+ * a search thread of the window opens) opens and searches at once,
+ * seeing what was committed: whole cases only. */
+static void
+test_search_during_batch (void)
+{
+  g_auto(TempLibrary) t = { 0, };
+  g_autoptr(DossierLibraryStore) writer = NULL;
+  g_autoptr(DossierLibraryStore) reader = NULL;
+  g_autofree char *basic = fixture_path ("search-basic.case.xml");
+  g_autofree char *folder = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  temp_library_init (&t);
+  folder = g_build_filename (t.dir, "cases", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  a = copy_fixture (basic, folder, "a.case.xml");
+  b = copy_fixture (basic, folder, "b.case.xml");
+  writer = open_store (t.db_path, NULL);
+  g_assert_true (dossier_library_index_file (writer, a, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (dossier_library_store_begin_batch (writer, &error));
+  g_assert_true (dossier_library_index_file (writer, b, NULL, &error));
+  /* The writer's own searches see its batch. */
+  g_assert_cmpuint (count_hits (writer, "passports"), ==, 10);
+
+  start = g_get_monotonic_time ();
+  reader = open_store (t.db_path, NULL);
+  g_assert_cmpuint (count_hits (reader, "passports") % 5, ==, 0);
+  /* Never waiting for the writer's lock (5 s). */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+
+  g_assert_true (dossier_library_store_end_batch (writer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_hits (reader, "passports"), ==, 10);
+}
+
+/* A library of an older schema is made again where it is, from its
+ * folders: nothing of it is set aside, and the next update fills it. */
+static void
+test_older_database (void)
+{
+  g_auto(TempLibrary) t = { 0, };
+  g_autoptr(DossierLibraryStore) store = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *fixture = fixture_path ("search-basic.case.xml");
+  g_autofree char *copy = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_auto(GStrv) folders = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierLibraryUpdate update;
+
+  temp_library_init (&t);
+  copy = g_build_filename (t.dir, "basic.case.xml", NULL);
+  g_assert_true (g_file_get_contents (fixture, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, -1, NULL));
+  store = open_store (t.db_path, NULL);
+  g_assert_true (dossier_library_add_folder (store, t.dir, &error));
+  g_assert_true (dossier_library_update (store, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_hits (store, "passports"), ==, 5);
+  g_clear_object (&store);
+  set_user_version (t.db_path, "PRAGMA user_version = 1");
+
+  store = open_store (t.db_path, &notice);
+  expected = g_strdup_printf ("%s is a library of an older version of Dossier; "
+                              "it is made again from its folders", t.db_path);
+  g_assert_cmpstr (notice, ==, expected);
+  g_assert_cmpuint (count_set_aside (t.db_path), ==, 0);
+  folders = dossier_library_store_list_folders (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (folders), ==, 1);
+  g_assert_cmpstr (folders[0], ==, t.dir);
+  cases = dossier_library_store_list_cases (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cases->len, ==, 0);
+  g_assert_cmpuint (count_hits (store, "passports"), ==, 0);
+
+  g_assert_true (dossier_library_update (store, NULL, NULL, &update, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (update.n_read, ==, 1);
+  g_assert_cmpuint (count_hits (store, "passports"), ==, 5);
+
+  /* Made again once: opened again, it is the current schema. */
+  g_clear_object (&store);
+  g_clear_pointer (&notice, g_free);
+  store = open_store (t.db_path, &notice);
+  g_assert_null (notice);
+  g_assert_cmpuint (count_hits (store, "passports"), ==, 5);
+}
+
 static void
 test_foreign_database (void)
 {
@@ -818,6 +999,9 @@ main (int   argc,
   g_test_add_func ("/library/database/corrupt", test_corrupt_database);
   g_test_add_func ("/library/database/corrupt-header", test_corrupt_header_of_library);
   g_test_add_func ("/library/database/newer", test_newer_database);
+  g_test_add_func ("/library/database/older", test_older_database);
+  g_test_add_func ("/library/database/crash-in-batch", test_crash_in_batch);
+  g_test_add_func ("/library/database/search-during-batch", test_search_during_batch);
   g_test_add_func ("/library/database/foreign", test_foreign_database);
   g_test_add_func ("/library/database/reopen", test_reopen_keeps_library);
   g_test_add_func ("/library/command-line", test_command_line);

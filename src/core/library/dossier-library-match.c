@@ -67,26 +67,68 @@ position_forms (const char *token,
   return forms;
 }
 
+/* A token as a prefix. FTS5 reads every match of every term with the
+ * prefix before it gives the first, so the terms are listed instead,
+ * when the store can: an OR of whole terms is read only as far as
+ * LIMIT asks. The same items match either way. */
 static void
-append_phrases (GString    *out,
-                gsize       start,
-                GPtrArray **positions,
-                guint       n,
-                guint      *choice,
-                guint       at,
-                gboolean    prefix)
+append_prefix (GString                   *out,
+               const DossierLibraryMatch *match,
+               const char                *token)
+{
+  g_autoptr(GPtrArray) terms = NULL;
+
+  if (match->expand != NULL)
+    terms = match->expand (token, match->expand_data);
+  if (terms == NULL)
+    {
+      dossier_library_fts_quote (out, token, -1);
+      g_string_append (out, " *");
+      return;
+    }
+  /* No term begins with it: as a whole token, it finds nothing too. */
+  if (terms->len == 0)
+    {
+      dossier_library_fts_quote (out, token, -1);
+      return;
+    }
+  g_string_append_c (out, '(');
+  for (guint i = 0; i < terms->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, " OR ");
+      dossier_library_fts_quote (out, g_ptr_array_index (terms, i), -1);
+    }
+  g_string_append_c (out, ')');
+}
+
+static void
+append_phrases (GString                   *out,
+                const DossierLibraryMatch *match,
+                gsize                      start,
+                GPtrArray                **positions,
+                guint                      n,
+                guint                     *choice,
+                guint                      at,
+                gboolean                   prefix)
 {
   if (at == n)
     {
       if (out->len > start)
         g_string_append (out, " OR ");
+      /* Only the token as typed is a prefix; its other forms are whole.
+       * A prefix alone can be listed as terms, not one in a phrase. */
+      if (n == 1 && prefix && choice[0] == 0)
+        {
+          append_prefix (out, match, g_ptr_array_index (positions[0], 0));
+          return;
+        }
       for (guint i = 0; i < n; i++)
         {
           if (i > 0)
             g_string_append (out, " + ");
           dossier_library_fts_quote (out, g_ptr_array_index (positions[i], choice[i]), -1);
         }
-      /* Only the token as typed is a prefix; its other forms are whole. */
       if (prefix && choice[n - 1] == 0)
         g_string_append (out, " *");
       return;
@@ -94,12 +136,13 @@ append_phrases (GString    *out,
   for (guint k = 0; k < positions[at]->len; k++)
     {
       choice[at] = k;
-      append_phrases (out, start, positions, n, choice, at + 1, prefix);
+      append_phrases (out, match, start, positions, n, choice, at + 1, prefix);
     }
 }
 
 static char *
-words_expression (const DossierSearchAtom *atom)
+words_expression (const DossierLibraryMatch *match,
+                  const DossierSearchAtom   *atom)
 {
   guint n = atom->tokens != NULL ? g_strv_length (atom->tokens) : 0;
   g_autofree GPtrArray **positions = NULL;
@@ -120,14 +163,15 @@ words_expression (const DossierSearchAtom *atom)
 
   out = g_string_new ("(");
   if (n_phrases <= MAX_PHRASES)
-    append_phrases (out, out->len, positions, n, choice, 0, atom->prefix);
+    append_phrases (out, match, out->len, positions, n, choice, 0, atom->prefix);
   else
     for (guint i = 0; i < n; i++)
       {
         if (i > 0)
           g_string_append (out, " AND ");
         g_string_append_c (out, '(');
-        append_phrases (out, out->len, &positions[i], 1, choice, 0, atom->prefix && i + 1 == n);
+        append_phrases (out, match, out->len, &positions[i], 1, choice, 0,
+                        atom->prefix && i + 1 == n);
         g_string_append_c (out, ')');
       }
   g_string_append_c (out, ')');
@@ -138,28 +182,31 @@ words_expression (const DossierSearchAtom *atom)
 }
 
 static void
-append_term (GString    *out,
-             const char *prefix,
-             const char *value,
-             gboolean    is_prefix)
+append_term (GString                   *out,
+             const DossierLibraryMatch *match,
+             const char                *prefix,
+             const char                *value,
+             gboolean                   is_prefix)
 {
   g_autofree char *term = g_strconcat (prefix, value, NULL);
 
-  dossier_library_fts_quote (out, term, -1);
   if (is_prefix)
-    g_string_append (out, " *");
+    append_prefix (out, match, term);
+  else
+    dossier_library_fts_quote (out, term, -1);
 }
 
 /* The FTS5 expression of a words, tag, author or cites atom, ignoring
  * its negation; NULL when it can match nothing. */
 static char *
-atom_expression (const DossierSearchAtom *atom)
+atom_expression (const DossierLibraryMatch *match,
+                 const DossierSearchAtom   *atom)
 {
   guint n = atom->tokens != NULL ? g_strv_length (atom->tokens) : 0;
   GString *out;
 
   if (atom->kind == DOSSIER_SEARCH_ATOM_WORDS)
-    return words_expression (atom);
+    return words_expression (match, atom);
   if (n == 0)
     return NULL;
 
@@ -167,17 +214,17 @@ atom_expression (const DossierSearchAtom *atom)
   switch (atom->kind)
     {
     case DOSSIER_SEARCH_ATOM_TAG:
-      append_term (out, DOSSIER_LIBRARY_TERM_TAG, atom->tokens[0], atom->prefix);
+      append_term (out, match, DOSSIER_LIBRARY_TERM_TAG, atom->tokens[0], atom->prefix);
       break;
     case DOSSIER_SEARCH_ATOM_CITES:
-      append_term (out, DOSSIER_LIBRARY_TERM_CITES, atom->tokens[0], atom->prefix);
+      append_term (out, match, DOSSIER_LIBRARY_TERM_CITES, atom->tokens[0], atom->prefix);
       break;
     case DOSSIER_SEARCH_ATOM_AUTHOR:
       for (guint i = 0; i < n; i++)
         {
           if (i > 0)
             g_string_append (out, " AND ");
-          append_term (out, DOSSIER_LIBRARY_TERM_AUTHOR, atom->tokens[i],
+          append_term (out, match, DOSSIER_LIBRARY_TERM_AUTHOR, atom->tokens[i],
                        atom->prefix && i + 1 == n);
         }
       break;
@@ -250,7 +297,7 @@ append_condition (DossierLibraryMatch     *match,
     case DOSSIER_SEARCH_ATOM_CITES:
     default:
       {
-        char *expression = atom_expression (atom);
+        char *expression = atom_expression (match, atom);
 
         if (expression == NULL)
           {
@@ -295,7 +342,7 @@ add_or_clause (DossierLibraryMatch *match,
 
       for (guint j = 0; j < clause->len; j++)
         {
-          g_autofree char *expression = atom_expression (g_ptr_array_index (clause, j));
+          g_autofree char *expression = atom_expression (match, g_ptr_array_index (clause, j));
 
           if (expression == NULL)
             continue;
@@ -329,13 +376,17 @@ add_or_clause (DossierLibraryMatch *match,
 }
 
 DossierLibraryMatch *
-dossier_library_match_new (DossierSearchQuery *query)
+dossier_library_match_new (DossierSearchQuery       *query,
+                           DossierLibraryExpandFunc  expand,
+                           gpointer                  expand_data)
 {
   DossierLibraryMatch *match = g_new0 (DossierLibraryMatch, 1);
   GPtrArray *clauses = dossier_search_query_get_clauses (query);
   g_autoptr(GString) fts = g_string_new (NULL);
   g_autoptr(GPtrArray) left_out = g_ptr_array_new_with_free_func (g_free);
 
+  match->expand = expand;
+  match->expand_data = expand_data;
   match->where = g_string_new (NULL);
   match->params = g_array_new (FALSE, TRUE, sizeof (DossierLibraryParam));
 
@@ -355,7 +406,7 @@ dossier_library_match_new (DossierSearchQuery *query)
         }
       else
         {
-          char *expression = atom_expression (atom);
+          char *expression = atom_expression (match, atom);
 
           if (expression == NULL)
             /* Nothing to find; nothing to leave out. */

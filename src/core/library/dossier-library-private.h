@@ -10,18 +10,25 @@
  *                                files stamped, changed cases loaded;
  *                                calls collect and the store
  *   dossier-library-sqlite.c     the SQLite store: the file, its schema,
- *                                setting aside a bad one, writes, search;
- *                                calls tokenizer and match
+ *                                checking it, writes, search; calls
+ *                                aside, tokenizer, match, ready and queue
  *   dossier-library-match.c      a parsed query as an FTS5 expression and
  *                                SQL conditions (no database)
  *   dossier-library-tokenizer.c  search's tokens as an FTS5 tokenizer
  *   dossier-library-collect.c    the items of a loaded case
+ *   dossier-library-aside.c      setting a bad library file aside
+ *   dossier-library-ready.c      a case's items made ready for the tables
+ *                                (columns, tokens, order, terms); calls
+ *                                tokenizer
+ *   dossier-library-queue.c      a thread that runs jobs in order (the
+ *                                SQLite store's writes in a batch)
  *   dossier-library-store.c      the store interface
  *   dossier-library-records.c    the records the store takes and gives
  *
- * How items are stored. Each item is a row of `items` (its case, section,
- * id, dates, certainties, tags, authors, cites) and a row of the FTS5
- * table `items_fts` with the same rowid and two columns:
+ * How items are stored. Each item is a row of `items` (its section, id,
+ * title, dates, certainties; its rowid its case's id << 26 plus its
+ * place in the order hits are given) and a row of the FTS5 table
+ * `items_fts` with the same rowid and two columns:
  *
  *   text   its fields joined by DOSSIER_LIBRARY_FIELD_SEPARATOR, the title
  *          first. The tokenizer cuts each field as in-case search does
@@ -60,12 +67,52 @@ G_BEGIN_DECLS
  * in the order in-case search numbers its documents. */
 GPtrArray *dossier_library_collect_items     (DossierCase   *dcase);
 
+/* dossier-library-aside.c: renames the library at @path (and its -wal
+ * and -shm) to PATH.set-aside-DATE; the new name, or NULL and @error. */
+char      *dossier_library_set_aside          (const char   *path,
+                                               GError      **error);
+
 /* dossier-library-tokenizer.c: registers the tokenizer "dossier" on @db. */
 gboolean   dossier_library_tokenizer_register (sqlite3      *db,
                                                GError      **error);
+/* The tokens of a text column, cut ahead of time on another thread
+ * than the one that writes it; the tokenizer replays them when this
+ * thread (dossier_library_tokenizer_replay()) indexes the same text.
+ * new() takes @text. */
+typedef struct _DossierLibraryTokens DossierLibraryTokens;
+
+DossierLibraryTokens *dossier_library_tokens_new        (char                 *text);
+const char           *dossier_library_tokens_get_text   (DossierLibraryTokens *self);
+void                  dossier_library_tokens_free       (DossierLibraryTokens *self);
+void                  dossier_library_tokenizer_replay  (DossierLibraryTokens *tokens);
+/* Calls @func with each token of @self and then of @meta (a meta
+ * column), as the tokenizer gives them to FTS5. */
+typedef void (*DossierLibraryTermFunc) (const char *term,
+                                        gsize       len,
+                                        gpointer    user_data);
+void                  dossier_library_tokens_foreach    (DossierLibraryTokens  *self,
+                                                         const char            *meta,
+                                                         DossierLibraryTermFunc func,
+                                                         gpointer               user_data);
+
 /* The text and meta columns of @item. */
 char      *dossier_library_item_text          (const DossierLibraryItem *item);
 char      *dossier_library_item_meta          (const DossierLibraryItem *item);
+
+/* dossier-library-ready.c: an item ready to go into the tables, its
+ * text column cut into tokens and its meta column made. */
+typedef struct
+{
+  const DossierLibraryItem *item;
+  DossierLibraryTokens     *text;
+  char                     *meta;
+} DossierLibraryReady;
+
+/* @items (of DossierLibraryItem, borrowed) made ready, in the order hits
+ * are given within their case (of DossierLibraryReady). */
+GPtrArray  *dossier_library_ready_items (GPtrArray *items);
+/* The distinct terms of @ready (a set of strings). */
+GHashTable *dossier_library_ready_terms (GPtrArray *ready);
 
 /* dossier-library-match.c */
 
@@ -77,6 +124,11 @@ typedef struct
   gint64    number;
 } DossierLibraryParam;
 
+/* The terms of the index that begin with @prefix (of char *), or NULL
+ * when there are too many to list them. */
+typedef GPtrArray *(*DossierLibraryExpandFunc) (const char *prefix,
+                                                gpointer    user_data);
+
 /**
  * DossierLibraryMatch:
  * @fts: (nullable): an FTS5 MATCH expression every hit satisfies
@@ -84,16 +136,22 @@ typedef struct
  *   `?` placeholders, or "" for none
  * @params: (element-type DossierLibraryParam): their values, in order
  * @nothing: the query can find nothing (a word of no tokens)
+ * @expand: (nullable): lists the terms a prefix stands for, so that the
+ *   expression names them instead of a prefix query
  */
 typedef struct
 {
-  char      *fts;
-  GString   *where;
-  GArray    *params;
-  gboolean   nothing;
+  char                     *fts;
+  GString                  *where;
+  GArray                   *params;
+  gboolean                  nothing;
+  DossierLibraryExpandFunc  expand;
+  gpointer                  expand_data;
 } DossierLibraryMatch;
 
-DossierLibraryMatch *dossier_library_match_new  (DossierSearchQuery  *query);
+DossierLibraryMatch *dossier_library_match_new  (DossierSearchQuery       *query,
+                                                 DossierLibraryExpandFunc  expand,
+                                                 gpointer                  expand_data);
 void                 dossier_library_match_free (DossierLibraryMatch *match);
 /* "…" with "" for each ": a string FTS5 reads as one string. */
 void                 dossier_library_fts_quote  (GString             *out,
@@ -101,5 +159,22 @@ void                 dossier_library_fts_quote  (GString             *out,
                                                  gssize               len);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierLibraryMatch, dossier_library_match_free)
+
+/* dossier-library-queue.c: jobs run in order on one thread of their
+ * own. push() waits while @max_waiting jobs wait; drain() returns when
+ * every job pushed has run; free() runs what is left and ends the
+ * thread. new() returns NULL when no thread can be made. */
+typedef struct _DossierLibraryQueue DossierLibraryQueue;
+typedef void (*DossierLibraryJobFunc) (gpointer job,
+                                       gpointer user_data);
+
+DossierLibraryQueue *dossier_library_queue_new   (DossierLibraryJobFunc  run,
+                                                  GDestroyNotify         free_job,
+                                                  gpointer               user_data,
+                                                  guint                  max_waiting);
+void                 dossier_library_queue_push  (DossierLibraryQueue   *self,
+                                                  gpointer               job);
+void                 dossier_library_queue_drain (DossierLibraryQueue   *self);
+void                 dossier_library_queue_free  (DossierLibraryQueue   *self);
 
 G_END_DECLS

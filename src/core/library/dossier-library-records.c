@@ -64,3 +64,18 @@ dossier_library_hit_free (DossierLibraryHit *hit)
   g_free (hit->snippet);
   g_free (hit);
 }
+
+DossierLibraryCaseInfo *
+dossier_library_case_info_copy (const DossierLibraryCaseInfo *info)
+{
+  DossierLibraryCaseInfo *copy = g_memdup2 (info, sizeof *info);
+
+  copy->path = g_strdup (info->path);
+  copy->stamp.sha256 = g_strdup (info->stamp.sha256);
+  copy->case_id = g_strdup (info->case_id);
+  copy->title = g_strdup (info->title);
+  copy->status = g_strdup (info->status);
+  copy->updated = g_strdup (info->updated);
+  copy->problem = g_strdup (info->problem);
+  return copy;
+}

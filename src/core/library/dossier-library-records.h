@@ -131,6 +131,7 @@ typedef struct
 DossierLibraryItem     *dossier_library_item_new        (void);
 void                    dossier_library_item_free       (DossierLibraryItem     *item);
 void                    dossier_library_case_info_free  (DossierLibraryCaseInfo *info);
+DossierLibraryCaseInfo *dossier_library_case_info_copy  (const DossierLibraryCaseInfo *info);
 void                    dossier_library_hit_free        (DossierLibraryHit      *hit);
 void                    dossier_library_stamp_clear     (DossierLibraryStamp    *stamp);
 

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DossierLibrarySqlite, dossier_library_sqlite, DOSSIER, LIBRARY_SQLITE, GObject)
 
 /* The schema this code writes; a database of a later one is set aside. */
-#define DOSSIER_LIBRARY_SQLITE_SCHEMA_VERSION 1
+#define DOSSIER_LIBRARY_SQLITE_SCHEMA_VERSION 2
 
 /* $XDG_DATA_HOME/dossier/library.sqlite3 */
 char                 *dossier_library_sqlite_default_path (void);

@@ -109,3 +109,27 @@ dossier_library_store_search (DossierLibraryStore  *self,
 
   return DOSSIER_LIBRARY_STORE_GET_IFACE (self)->search (self, query, max_results, error);
 }
+
+gboolean
+dossier_library_store_begin_batch (DossierLibraryStore  *self,
+                                   GError              **error)
+{
+  DossierLibraryStoreInterface *iface;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (self), FALSE);
+
+  iface = DOSSIER_LIBRARY_STORE_GET_IFACE (self);
+  return iface->begin_batch == NULL || iface->begin_batch (self, error);
+}
+
+gboolean
+dossier_library_store_end_batch (DossierLibraryStore  *self,
+                                 GError              **error)
+{
+  DossierLibraryStoreInterface *iface;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (self), FALSE);
+
+  iface = DOSSIER_LIBRARY_STORE_GET_IFACE (self);
+  return iface->end_batch == NULL || iface->end_batch (self, error);
+}

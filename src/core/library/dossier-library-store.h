@@ -37,7 +37,10 @@ G_DECLARE_INTERFACE (DossierLibraryStore, dossier_library_store, DOSSIER, LIBRAR
  * searches them. The SQLite store (dossier-library-sqlite.h) is the
  * one on a desktop; a server database for a team can implement the
  * same calls without its callers changing. Every call is one
- * transaction: it either happens whole or not at all.
+ * transaction: it either happens whole or not at all. Between
+ * dossier_library_store_begin_batch() and _end_batch() a store may
+ * group several writes into one transaction; each write still happens
+ * whole or not at all.
  */
 struct _DossierLibraryStoreInterface
 {
@@ -70,6 +73,10 @@ struct _DossierLibraryStoreInterface
   GPtrArray *(*search)        (DossierLibraryStore        *self,
                                DossierSearchQuery         *query,
                                guint                       max_results,
+                               GError                    **error);
+  gboolean   (*begin_batch)   (DossierLibraryStore        *self,
+                               GError                    **error);
+  gboolean   (*end_batch)     (DossierLibraryStore        *self,
                                GError                    **error);
 };
 
@@ -121,6 +128,30 @@ GPtrArray *dossier_library_store_list_cases    (DossierLibraryStore          *se
 GPtrArray *dossier_library_store_search        (DossierLibraryStore          *self,
                                                 DossierSearchQuery           *query,
                                                 guint                         max_results,
+                                                GError                      **error);
+
+/**
+ * dossier_library_store_begin_batch:
+ * @self: a store
+ * @error: a %DOSSIER_LIBRARY_ERROR
+ *
+ * Lets the store group the writes that follow (put, touch, remove a
+ * case) into fewer, larger transactions, as an update of many files
+ * wants; it commits them at least every so many cases or so many
+ * milliseconds (the SQLite store: 1,000 cases or 1 s). A crash loses
+ * only the writes not yet committed, and a write that fails undoes only
+ * itself; a store may make its writes on a thread of its own (the SQLite
+ * store does), so a write's error may come from a later call or from
+ * dossier_library_store_end_batch(). Searches on the same store see
+ * every write at once; other connections see them when committed. A
+ * store without batches ignores it.
+ *
+ * Returns: %TRUE, or %FALSE and @error.
+ */
+gboolean   dossier_library_store_begin_batch   (DossierLibraryStore          *self,
+                                                GError                      **error);
+/* Commits what a batch still holds and ends it. */
+gboolean   dossier_library_store_end_batch     (DossierLibraryStore          *self,
                                                 GError                      **error);
 
 G_END_DECLS

@@ -57,6 +57,151 @@ tokenize_meta (void       *ctx,
   return SQLITE_OK;
 }
 
+/* The text column. The separators are control characters, which the
+ * tokenizer skips like spaces: cut the whole text at once, and put a
+ * field token wherever a separator stands between two tokens. */
+static int
+tokenize_text (void       *ctx,
+               const char *text,
+               int         len,
+               TokenFunc   token_cb)
+{
+  g_auto(DossierSearchTextIter) iter = { 0, };
+  DossierSearchTextToken token;
+  int at = 0;
+
+  dossier_search_text_iter_init (&iter, text, len);
+  while (dossier_search_text_iter_next (&iter, &token))
+    {
+      int rc;
+
+      for (; at < (int) token.start; at++)
+        if (text[at] == DOSSIER_LIBRARY_FIELD_SEPARATOR
+            && (rc = token_cb (ctx, 0, DOSSIER_LIBRARY_FIELD_TOKEN, 1, at, at + 1)) != SQLITE_OK)
+          return rc;
+      rc = token_cb (ctx, 0, token.text, token.length, token.start, token.end);
+      if (rc != SQLITE_OK)
+        return rc;
+      at = MAX (at, (int) token.end);
+    }
+  return SQLITE_OK;
+}
+
+/* Tokens cut ahead of time: the text they were cut from, and each
+ * token's bytes (in norm) and place. */
+typedef struct
+{
+  guint offset;
+  guint length;
+  int   start;
+  int   end;
+} CutToken;
+
+struct _DossierLibraryTokens
+{
+  char    *text;
+  int      len;
+  GString *norm;
+  GArray  *tokens;
+};
+
+static int
+record_token (void       *ctx,
+              int         tflags,
+              const char *token,
+              int         n_token,
+              int         start,
+              int         end)
+{
+  DossierLibraryTokens *self = ctx;
+  CutToken cut = { self->norm->len, n_token, start, end };
+
+  g_string_append_len (self->norm, token, n_token);
+  g_array_append_val (self->tokens, cut);
+  return SQLITE_OK;
+}
+
+DossierLibraryTokens *
+dossier_library_tokens_new (char *text)
+{
+  DossierLibraryTokens *self = g_new0 (DossierLibraryTokens, 1);
+
+  self->text = text;
+  self->len = (int) strlen (text);
+  self->norm = g_string_sized_new (self->len);
+  self->tokens = g_array_sized_new (FALSE, FALSE, sizeof (CutToken), self->len / 4 + 1);
+  tokenize_text (self, self->text, self->len, record_token);
+  return self;
+}
+
+const char *
+dossier_library_tokens_get_text (DossierLibraryTokens *self)
+{
+  return self->text;
+}
+
+void
+dossier_library_tokens_free (DossierLibraryTokens *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->text);
+  g_string_free (self->norm, TRUE);
+  g_array_unref (self->tokens);
+  g_free (self);
+}
+
+void
+dossier_library_tokens_foreach (DossierLibraryTokens  *self,
+                                const char            *meta,
+                                DossierLibraryTermFunc func,
+                                gpointer               user_data)
+{
+  int start = 1;
+
+  for (guint i = 0; i < self->tokens->len; i++)
+    {
+      const CutToken *cut = &g_array_index (self->tokens, CutToken, i);
+
+      func (self->norm->str + cut->offset, cut->length, user_data);
+    }
+  /* As tokenize_meta() cuts it. */
+  for (int i = 1; meta != NULL && meta[0] == DOSSIER_LIBRARY_META_START; i++)
+    if (meta[i] == '\0' || meta[i] == DOSSIER_LIBRARY_FIELD_SEPARATOR)
+      {
+        if (i > start)
+          func (meta + start, i - start, user_data);
+        if (meta[i] == '\0')
+          break;
+        start = i + 1;
+      }
+}
+
+/* The tokens the next text this thread indexes was cut into, if any. */
+static GPrivate replay_key;
+
+void
+dossier_library_tokenizer_replay (DossierLibraryTokens *tokens)
+{
+  g_private_set (&replay_key, tokens);
+}
+
+static int
+replay (DossierLibraryTokens *self,
+        void                 *ctx,
+        TokenFunc             token_cb)
+{
+  for (guint i = 0; i < self->tokens->len; i++)
+    {
+      const CutToken *cut = &g_array_index (self->tokens, CutToken, i);
+      int rc = token_cb (ctx, 0, self->norm->str + cut->offset, cut->length, cut->start, cut->end);
+
+      if (rc != SQLITE_OK)
+        return rc;
+    }
+  return SQLITE_OK;
+}
+
 static int
 tokenizer_tokenize (Fts5Tokenizer *tokenizer,
                     void          *ctx,
@@ -65,6 +210,8 @@ tokenizer_tokenize (Fts5Tokenizer *tokenizer,
                     int            len,
                     TokenFunc      token_cb)
 {
+  DossierLibraryTokens *ready;
+
   if (len <= 0)
     return SQLITE_OK;
 
@@ -76,30 +223,14 @@ tokenizer_tokenize (Fts5Tokenizer *tokenizer,
   if (text[0] == DOSSIER_LIBRARY_META_START)
     return tokenize_meta (ctx, text, len, token_cb);
 
-  /* The separators are control characters, which the tokenizer skips
-   * like spaces: cut the whole text at once, and put a field token
-   * wherever a separator stands between two tokens. */
-  {
-    g_auto(DossierSearchTextIter) iter = { 0, };
-    DossierSearchTextToken token;
-    int at = 0;
+  /* Cut already, on the thread that loaded the case: the same text
+   * gives the same tokens. */
+  ready = g_private_get (&replay_key);
+  if (ready != NULL && (flags & FTS5_TOKENIZE_DOCUMENT) && ready->len == len
+      && memcmp (ready->text, text, len) == 0)
+    return replay (ready, ctx, token_cb);
 
-    dossier_search_text_iter_init (&iter, text, len);
-    while (dossier_search_text_iter_next (&iter, &token))
-      {
-        int rc;
-
-        for (; at < (int) token.start; at++)
-          if (text[at] == DOSSIER_LIBRARY_FIELD_SEPARATOR
-              && (rc = token_cb (ctx, 0, DOSSIER_LIBRARY_FIELD_TOKEN, 1, at, at + 1)) != SQLITE_OK)
-            return rc;
-        rc = token_cb (ctx, 0, token.text, token.length, token.start, token.end);
-        if (rc != SQLITE_OK)
-          return rc;
-        at = MAX (at, (int) token.end);
-      }
-  }
-  return SQLITE_OK;
+  return tokenize_text (ctx, text, len, token_cb);
 }
 
 static fts5_api *

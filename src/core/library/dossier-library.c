@@ -108,10 +108,12 @@ describe_case (DossierCase            *dcase,
   info->n_entities = n_items_of (dossier_case_get_entities (dcase));
 }
 
-/* Reads @path once: its bytes, stamp and SHA-256. */
+/* Reads @path once: its bytes, stamp and, if @hash, SHA-256 (else the
+ * loader's is taken, computed as it parses). */
 static GBytes *
 read_file (const char          *path,
-           DossierLibraryStamp *stamp)
+           DossierLibraryStamp *stamp,
+           gboolean             hash)
 {
   char *contents = NULL;
   gsize length = 0;
@@ -119,7 +121,8 @@ read_file (const char          *path,
   if (!stat_file (path, stamp) || stamp->size > DOSSIER_CASE_MAX_FILE_SIZE
       || !g_file_get_contents (path, &contents, &length, NULL))
     return NULL;
-  stamp->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  if (hash)
+    stamp->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
   return g_bytes_new_take (contents, length);
 }
 
@@ -149,6 +152,8 @@ store_file (DossierLibraryStore  *store,
   info->path = g_strdup (path);
   info->stamp = *stamp;
   info->stamp.sha256 = g_strdup (stamp->sha256);
+  if (dcase != NULL && info->stamp.sha256 == NULL)
+    info->stamp.sha256 = g_strdup (dossier_case_get_sha256 (dcase));
   if (dcase != NULL)
     {
       items = dossier_library_collect_items (dcase);
@@ -200,7 +205,7 @@ index_file (DossierLibraryStore  *store,
       DossierLibraryStamp after = { 0, };
 
       dossier_library_stamp_clear (&now);
-      bytes = read_file (path, &now);
+      bytes = read_file (path, &now, have_known);
       if (have_known && now.sha256 != NULL && g_strcmp0 (known.sha256, now.sha256) == 0)
         {
           /* Touched, not changed. */
@@ -291,6 +296,7 @@ dossier_library_remove_folder (DossierLibraryStore  *store,
   g_autofree char *absolute = NULL;
   g_auto(GStrv) folders = NULL;
   g_autoptr(GPtrArray) cases = NULL;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -315,16 +321,18 @@ dossier_library_remove_folder (DossierLibraryStore  *store,
   cases = folders != NULL ? dossier_library_store_list_cases (store, error) : NULL;
   if (cases == NULL)
     return FALSE;
-  for (guint i = 0; i < cases->len; i++)
+  /* Many cases a transaction, as an update writes them. */
+  if (!dossier_library_store_begin_batch (store, error))
+    return FALSE;
+  for (guint i = 0; ok && i < cases->len; i++)
     {
       const DossierLibraryCaseInfo *info = g_ptr_array_index (cases, i);
 
       if (is_below (info->path, absolute)
-          && !is_below_any (info->path, (const char * const *) folders)
-          && !dossier_library_store_remove_case (store, info->path, error))
-        return FALSE;
+          && !is_below_any (info->path, (const char * const *) folders))
+        ok = dossier_library_store_remove_case (store, info->path, error);
     }
-  return TRUE;
+  return dossier_library_store_end_batch (store, ok ? error : NULL) && ok;
 }
 
 gboolean
@@ -369,21 +377,19 @@ compare_paths (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-gboolean
-dossier_library_update (DossierLibraryStore         *store,
-                        DossierLibraryProgressFunc   progress,
-                        gpointer                     progress_data,
-                        DossierLibraryUpdate        *out_update,
-                        GCancellable                *cancellable,
-                        GError                     **error)
+static gboolean
+update_files (DossierLibraryStore         *store,
+              DossierLibraryProgressFunc   progress,
+              gpointer                     progress_data,
+              DossierLibraryUpdate        *out_update,
+              GCancellable                *cancellable,
+              GError                     **error)
 {
   g_auto(GStrv) folders = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   DossierLibraryUpdate update = { 0, };
-
-  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (store), FALSE);
 
   folders = dossier_library_store_list_folders (store, error);
   if (folders == NULL)
@@ -441,4 +447,23 @@ dossier_library_update (DossierLibraryStore         *store,
   if (out_update != NULL)
     *out_update = update;
   return TRUE;
+}
+
+gboolean
+dossier_library_update (DossierLibraryStore         *store,
+                        DossierLibraryProgressFunc   progress,
+                        gpointer                     progress_data,
+                        DossierLibraryUpdate        *out_update,
+                        GCancellable                *cancellable,
+                        GError                     **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (store), FALSE);
+
+  /* Many cases a transaction (dossier_library_store_begin_batch()). */
+  if (!dossier_library_store_begin_batch (store, error))
+    return FALSE;
+  ok = update_files (store, progress, progress_data, out_update, cancellable, error);
+  return dossier_library_store_end_batch (store, ok ? error : NULL) && ok;
 }
