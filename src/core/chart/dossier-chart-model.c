@@ -39,6 +39,8 @@ struct _DossierChartModel
   GHashTable      *by_date;               /* built on first use */
   guint            lanes;
   gboolean         open_ends;
+  gint64           extent_start;          /* of every item, made with them */
+  gint64           extent_end;
 };
 
 const char *
@@ -436,6 +438,18 @@ dossier_chart_model_new (DossierCase *dcase,
   collect (self, sections, note_ids);
   sort_lanes (self);
 
+  /* Where the chart is fitted when first shown: found here, with the
+   * items, rather than by the first frame. */
+  self->extent_start = G_MAXINT64;
+  self->extent_end = G_MININT64;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const DossierChartItem *item = &g_array_index (self->items, DossierChartItem, i);
+
+      self->extent_start = MIN (self->extent_start, item->mark.start);
+      self->extent_end = MAX (self->extent_end, item->mark.end);
+    }
+
   return self;
 }
 
@@ -581,22 +595,12 @@ dossier_chart_model_get_extent (DossierChartModel *self,
                                 gint64            *start,
                                 gint64            *end)
 {
-  gint64 lo = G_MAXINT64, hi = G_MININT64;
-
   g_return_val_if_fail (self != NULL, FALSE);
 
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      const DossierChartItem *item = &g_array_index (self->items, DossierChartItem, i);
-
-      lo = MIN (lo, item->mark.start);
-      hi = MAX (hi, item->mark.end);
-    }
-
   if (start != NULL)
-    *start = lo;
+    *start = self->extent_start;
   if (end != NULL)
-    *end = hi;
+    *end = self->extent_end;
   return self->items->len > 0;
 }
 
