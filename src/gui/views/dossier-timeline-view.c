@@ -116,6 +116,7 @@ struct _DossierTimelineView
   gboolean           rows_deferred;
   gboolean           rows_deferred_notes;
   GdkFrameClock     *paint_clock;   /* while waiting for that frame */
+  guint              paint_timeout_id;   /* or for this, if none comes */
   guint              n_dated;
   gboolean           dated_notes;
   /* Rows made and not yet in the store: appended a slice an idle. */
@@ -759,9 +760,21 @@ on_after_paint_cb (GdkFrameClock       *clock,
   start_deferred_rows (self);
 }
 
+static gboolean
+paint_timeout_cb (gpointer user_data)
+{
+  DossierTimelineView *self = user_data;
+
+  self->paint_timeout_id = 0;
+  stop_waiting_for_paint (self);
+  start_deferred_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 stop_waiting_for_paint (DossierTimelineView *self)
 {
+  g_clear_handle_id (&self->paint_timeout_id, g_source_remove);
   if (self->paint_clock == NULL)
     return;
   g_signal_handlers_disconnect_by_func (self->paint_clock, on_after_paint_cb, self);
@@ -793,6 +806,8 @@ start_rows (DossierTimelineView *self,
     {
       self->paint_clock = g_object_ref (clock);
       g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
+      /* A window that paints no frame (minimized) still gets its rows. */
+      self->paint_timeout_id = g_timeout_add (250, paint_timeout_cb, self);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
