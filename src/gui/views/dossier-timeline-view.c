@@ -890,9 +890,9 @@ rebuild (DossierTimelineView *self)
             (with_notes ? g_list_model_get_n_items (dossier_case_get_notes (self->dcase)) : 0);
   in_thread = n_items > SYNC_BUILD_MAX;
 
-  /* The chart and the list are made side by side; each is shown when it
-   * is ready, the chart first (it has less to do). Until then the old
-   * ones stay. */
+  /* The chart first: its items kept from before, or made now; the
+   * list's rows after the frame that shows it. Until each is ready the
+   * old one stays. */
   show_chart_model (self, with_notes, in_thread,
                     g_list_model_get_n_items (dossier_case_get_notes (self->dcase)));
   start_rows (self, with_notes, in_thread);
