@@ -30,6 +30,7 @@ struct _DossierTimelineChart
   DossierChartModel  *model;
   DossierChartModel  *bench_model;   /* the model the last benchmark line named */
   DossierFrameBench  *frame_bench;   /* with DOSSIER_BENCH_FRAMES=1 */
+  int                 allocated_width, allocated_height;
   DossierChartLayout *layout;        /* of the last frame; NULL when stale */
   GskRenderNode      *legend_node;   /* kept between frames; NULL when stale */
   /* The lanes, the axis and the marks of the last frame; kept while only
@@ -872,10 +873,8 @@ dossier_timeline_chart_snapshot (GtkWidget   *widget,
   gboolean show_legend;
 
   /* For tests/bench-chart-frames.py: when a new model is first drawn
-   * (the application prints the frames themselves). Compared, never
-   * dereferenced. */
-  if (layout != NULL && self->model != self->bench_model &&
-      g_strcmp0 (g_getenv ("DOSSIER_BENCH_FRAMES"), "1") == 0)
+   * (bench_model is compared, never dereferenced). */
+  if (layout != NULL && self->model != self->bench_model && self->frame_bench != NULL)
     {
       self->bench_model = self->model;
       g_print ("chart-model-us %" G_GINT64_FORMAT " %u\n", g_get_monotonic_time (),
@@ -963,6 +962,11 @@ dossier_timeline_chart_size_allocate (GtkWidget *widget,
 
   gtk_widget_measure (self->toolbar, GTK_ORIENTATION_VERTICAL, width, NULL, &bar_height, NULL, NULL);
   gtk_widget_allocate (self->toolbar, width, bar_height, -1, NULL);
+  /* The window laid out again around the chart leaves its drawing. */
+  if (width == self->allocated_width && height == self->allocated_height)
+    return;
+  self->allocated_width = width;
+  self->allocated_height = height;
   g_clear_pointer (&self->legend_node, gsk_render_node_unref);
   invalidate (self);
 }
