@@ -259,6 +259,23 @@ test_model_big_lane_order (void)
         g_assert_cmpuint (order[k - 1], <, order[k]);
     }
 
+  /* The times a frame reads are the items' own, in the same order. */
+  {
+    const gint64 *times = dossier_chart_model_get_lane_times (model, DOSSIER_CHART_LANE_EVENTS);
+    const DossierChartSpan *spans = dossier_chart_model_get_lane_spans (model, DOSSIER_CHART_LANE_EVENTS);
+    const guint *items = dossier_chart_model_get_lane_items (model, DOSSIER_CHART_LANE_EVENTS, NULL);
+
+    for (guint k = 0; k < n; k++)
+      g_assert_cmpint (times[k], ==, dossier_chart_model_get_item (model, items[k])->mark.at);
+    for (guint k = 0; k < n_bars; k++)
+      {
+        const DossierChartItem *item = dossier_chart_model_get_item (model, order[k]);
+
+        g_assert_cmpint (spans[k].start, ==, item->mark.start);
+        g_assert_cmpint (spans[k].end, ==, item->mark.end);
+      }
+  }
+
   date_order = dossier_chart_model_get_date_order (model);
   for (guint k = 1; k < n; k++)
     g_assert_cmpint (dossier_date_compare (dossier_chart_model_get_item (model, date_order[k - 1])->date,
@@ -394,6 +411,65 @@ test_layout_hit (void)
 }
 
 /* The paths of the SVG drawn with the marks' line width: one a mark. */
+/* The picture of @layers drawn in turn, each a drawing of its own, on
+ * one surface, as PNG bytes. */
+static GBytes *
+draw_in_layers (DossierChartModel        *model,
+                const DossierChartLayout *layout,
+                const DossierChartStyle  *style,
+                const guint              *layers,
+                guint                     n_layers)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) layout->frame.width, 400);
+  cairo_t *cr = cairo_create (surface);
+  GBytes *bytes;
+
+  for (guint i = 0; i < n_layers; i++)
+    dossier_chart_draw_layers (model, layout, style, layers[i], cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * 400);
+  cairo_surface_destroy (surface);
+  return bytes;
+}
+
+/* The widget keeps the marks between frames and draws the rings over
+ * them: the layers drawn in turn make the picture the whole drawing
+ * makes, pixel for pixel. */
+static void
+test_draw_layers_make_the_whole (void)
+{
+  g_autoptr(DossierCase) dcase = load_fixture ("chart-dense.case.xml");
+  g_autoptr(DossierChartModel) model = dossier_chart_model_new (dcase, DOSSIER_EXPORT_ALL_SECTIONS, NULL);
+  DossierChartFrame frame = { 800, 0, 1, FALSE };
+  g_autoptr(DossierChartLayout) layout = NULL;
+  DossierChartStyle style;
+  const guint whole[] = { DOSSIER_CHART_LAYER_ALL };
+  const guint parts[] = { DOSSIER_CHART_LAYER_LANES | DOSSIER_CHART_LAYER_AXIS | DOSSIER_CHART_LAYER_MARKS,
+                          DOSSIER_CHART_LAYER_RINGS, DOSSIER_CHART_LAYER_LEGEND };
+  const guint no_rings[] = { DOSSIER_CHART_LAYER_ALL & ~DOSSIER_CHART_LAYER_RINGS };
+  g_autoptr(GBytes) a = NULL;
+  g_autoptr(GBytes) b = NULL;
+  g_autoptr(GBytes) c = NULL;
+
+  g_assert_true (dossier_chart_frame_fit (&frame, model));
+  layout = dossier_chart_layout_new (model, &frame);
+  g_assert_cmpuint (layout->n_marks, >, 3);
+  dossier_chart_style_init (&style, FALSE);
+  style.hovered = (int) g_array_index (layout->glyphs, DossierChartGlyph, 0).item;
+  style.selected = (int) g_array_index (layout->glyphs, DossierChartGlyph, 1).item;
+  style.focused = (int) g_array_index (layout->glyphs, DossierChartGlyph, 2).item;
+  style.highlighted = (int) g_array_index (layout->glyphs, DossierChartGlyph, 3).item;
+
+  a = draw_in_layers (model, layout, &style, whole, 1);
+  b = draw_in_layers (model, layout, &style, parts, G_N_ELEMENTS (parts));
+  c = draw_in_layers (model, layout, &style, no_rings, 1);
+  g_assert_true (g_bytes_equal (a, b));
+  /* The rings are there, and only in the rings' layer. */
+  g_assert_false (g_bytes_equal (a, c));
+}
+
 static guint
 count_mark_paths (xmlNode *node)
 {
@@ -580,6 +656,7 @@ main (int   argc,
   g_test_add_func ("/chart/layout/rtl-mirrors", test_layout_rtl_mirrors);
   g_test_add_func ("/chart/layout/clusters", test_layout_clusters);
   g_test_add_func ("/chart/layout/hit", test_layout_hit);
+  g_test_add_func ("/chart/draw/layers-make-the-whole", test_draw_layers_make_the_whole);
   g_test_add_func ("/chart/export/svg-one-mark-per-item", test_export_svg_one_mark_per_item);
   g_test_add_func ("/chart/export/sample-every-item-drawn", test_export_sample_counts);
   g_test_add_func ("/chart/export/deterministic", test_export_deterministic);

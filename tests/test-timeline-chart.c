@@ -498,6 +498,67 @@ test_export_from_the_chart (void)
   close_all_windows ();
 }
 
+static void
+run_main_loop_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
+/* More notes than the view lists at once: the chart's items with the
+ * notes are made in a thread as soon as the tab has the case, so the
+ * switch shows them at once, and turning it off again shows the items
+ * kept from before. */
+static void
+test_notes_made_ahead (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dossier-chart-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "many-notes.case.xml", NULL);
+  g_autofree char *fixture = case_path ("tests/cases/good/chart-spread.case.xml");
+  g_autofree char *spread = NULL;
+  g_autoptr(GString) xml = NULL;
+  g_autoptr(GFile) file = NULL;
+  const char *notes;
+  DossierWindow *window;
+  GtkWidget *view;
+  DossierTimelineChart *chart;
+  DossierChartModel *without;
+
+  g_assert_true (g_file_get_contents (fixture, &spread, NULL, NULL));
+  notes = strstr (spread, "<notes>");
+  g_assert_nonnull (notes);
+  xml = g_string_new_len (spread, notes - spread + strlen ("<notes>"));
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (xml, "<note id=\"n-%u\" created=\"2014-%02u-%02u\"><title>Note %u</title>"
+                            "<p>Dated.</p></note>\n", i, 1 + i % 12, 1 + i % 28, i);
+  g_string_append (xml, strstr (notes, "</notes>"));
+  g_assert_true (g_file_set_contents (path, xml->str, xml->len, NULL));
+
+  file = g_file_new_for_path (path);
+  window = DOSSIER_WINDOW (dossier_application_open_file (app, file, NULL, "timeline"));
+  g_assert_true (wait_until (window_settled, window));
+  view = dossier_window_get_view (window, "timeline");
+  chart = DOSSIER_TIMELINE_CHART (find_chart (view));
+  g_assert_true (wait_until (chart_laid_out, chart));
+  without = dossier_timeline_chart_get_model (chart);
+  g_assert_cmpuint (dossier_chart_model_get_n_items (without), ==, 9);
+
+  /* A few milliseconds of a thread; waited for generously. */
+  run_main_loop_for (2000);
+
+  dossier_timeline_view_set_include_notes (DOSSIER_TIMELINE_VIEW (view), TRUE);
+  g_assert_cmpuint (dossier_chart_model_get_n_items (dossier_timeline_chart_get_model (chart)), ==, 9 + 5000);
+  dossier_timeline_view_set_include_notes (DOSSIER_TIMELINE_VIEW (view), FALSE);
+  g_assert_true (dossier_timeline_chart_get_model (chart) == without);
+
+  close_all_windows ();
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -513,6 +574,7 @@ main (int   argc,
   g_test_add_func ("/timeline-chart/reveal-shows-on-chart", test_reveal_shows_on_chart);
   g_test_add_func ("/timeline-chart/list-focus-selects", test_list_focus_selects);
   g_test_add_func ("/timeline-chart/export-from-the-chart", test_export_from_the_chart);
+  g_test_add_func ("/timeline-chart/notes-made-ahead", test_notes_made_ahead);
 
   return g_test_run ();
 }

@@ -484,7 +484,16 @@ draw_glyphs (DossierChartModel        *model,
     max_count[glyphs[i].lane] = MAX (max_count[glyphs[i].lane], glyphs[i].count);
   for (guint i = layout->n_marks; i < layout->glyphs->len; i++)
     draw_glyph_cluster (layout, style, &glyphs[i], max_count[glyphs[i].lane], text, cr);
+}
 
+/* The rings of the hovered, the selected and the focused item, over
+ * the glyphs. */
+static void
+draw_rings (DossierChartModel        *model,
+            const DossierChartLayout *layout,
+            const DossierChartStyle  *style,
+            cairo_t                  *cr)
+{
   if (style->hovered >= 0 && style->hovered != style->selected)
     {
       const DossierChartGlyph *g = dossier_chart_layout_find_item (layout, model, style->hovered);
@@ -675,10 +684,11 @@ dossier_chart_get_height (DossierChartModel        *model,
 }
 
 void
-dossier_chart_draw (DossierChartModel        *model,
-                    const DossierChartLayout *layout,
-                    const DossierChartStyle  *style,
-                    cairo_t                  *cr)
+dossier_chart_draw_layers (DossierChartModel        *model,
+                           const DossierChartLayout *layout,
+                           const DossierChartStyle  *style,
+                           guint                     layers,
+                           cairo_t                  *cr)
 {
   g_return_if_fail (model != NULL);
   g_return_if_fail (layout != NULL);
@@ -686,25 +696,42 @@ dossier_chart_draw (DossierChartModel        *model,
   g_return_if_fail (cr != NULL);
 
   cairo_save (cr);
-  if (style->draw_background)
+  if (style->draw_background && (layers & DOSSIER_CHART_LAYER_LANES))
     {
       set_color (cr, &style->colors.background, 1.0);
       cairo_paint (cr);
     }
 
-  draw_lanes (model, layout, style, cr);
-  draw_axis (layout, style, cr, layout->lanes_bottom);
+  if (layers & DOSSIER_CHART_LAYER_LANES)
+    draw_lanes (model, layout, style, cr);
+  if (layers & DOSSIER_CHART_LAYER_AXIS)
+    draw_axis (layout, style, cr, layout->lanes_bottom);
 
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, DOSSIER_CHART_AXIS_HEIGHT - 6, layout->frame.width,
-                   layout->lanes_bottom - DOSSIER_CHART_AXIS_HEIGHT + 6);
-  cairo_clip (cr);
-  draw_glyphs (model, layout, style, cr);
-  cairo_restore (cr);
+  if (layers & (DOSSIER_CHART_LAYER_MARKS | DOSSIER_CHART_LAYER_RINGS))
+    {
+      cairo_save (cr);
+      cairo_rectangle (cr, 0, DOSSIER_CHART_AXIS_HEIGHT - 6, layout->frame.width,
+                       layout->lanes_bottom - DOSSIER_CHART_AXIS_HEIGHT + 6);
+      cairo_clip (cr);
+      if (layers & DOSSIER_CHART_LAYER_MARKS)
+        draw_glyphs (model, layout, style, cr);
+      if (layers & DOSSIER_CHART_LAYER_RINGS)
+        draw_rings (model, layout, style, cr);
+      cairo_restore (cr);
+    }
 
-  if (style->show_legend)
+  if (style->show_legend && (layers & DOSSIER_CHART_LAYER_LEGEND))
     legend (model, &layout->frame, style, cr, layout->lanes_bottom + DOSSIER_CHART_LEGEND_GAP, TRUE);
   cairo_restore (cr);
+}
+
+void
+dossier_chart_draw (DossierChartModel        *model,
+                    const DossierChartLayout *layout,
+                    const DossierChartStyle  *style,
+                    cairo_t                  *cr)
+{
+  dossier_chart_draw_layers (model, layout, style, DOSSIER_CHART_LAYER_ALL, cr);
 }
 
 double

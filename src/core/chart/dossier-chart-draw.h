@@ -81,6 +81,38 @@ void   dossier_chart_draw       (DossierChartModel        *model,
                                  const DossierChartStyle  *style,
                                  cairo_t                  *cr);
 
+/**
+ * DossierChartLayers:
+ * @DOSSIER_CHART_LAYER_LANES: the background (with @draw_background),
+ *   the lanes' stripes and captions.
+ * @DOSSIER_CHART_LAYER_AXIS: the ticks and their labels.
+ * @DOSSIER_CHART_LAYER_MARKS: the items' marks and clusters, with the
+ *   highlighted item's halo.
+ * @DOSSIER_CHART_LAYER_RINGS: the rings of the hovered, the selected and
+ *   the focused item.
+ * @DOSSIER_CHART_LAYER_LEGEND: the legend (with @show_legend).
+ *
+ * The parts of a drawing, bottom to top: a widget keeps the lower ones
+ * between frames when only the rings change.
+ */
+typedef enum
+{
+  DOSSIER_CHART_LAYER_LANES  = 1 << 0,
+  DOSSIER_CHART_LAYER_AXIS   = 1 << 1,
+  DOSSIER_CHART_LAYER_MARKS  = 1 << 2,
+  DOSSIER_CHART_LAYER_RINGS  = 1 << 3,
+  DOSSIER_CHART_LAYER_LEGEND = 1 << 4,
+  DOSSIER_CHART_LAYER_ALL    = 0x1f,
+} DossierChartLayers;
+
+/* Draws the @layers (of #DossierChartLayers) of the chart, as
+ * dossier_chart_draw() draws them all. */
+void   dossier_chart_draw_layers (DossierChartModel        *model,
+                                  const DossierChartLayout *layout,
+                                  const DossierChartStyle  *style,
+                                  guint                     layers,
+                                  cairo_t                  *cr);
+
 /* Draws only the legend, its top left corner at the origin of @cr, as
  * dossier_chart_draw() places it @DOSSIER_CHART_LEGEND_GAP below the
  * lanes (a widget keeps it between frames); returns its height. */

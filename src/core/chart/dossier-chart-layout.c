@@ -132,8 +132,8 @@ enum
 /* Bars go in the first row where they fit, from the earliest start (in
  * time, so the same in both directions). A bar that fits in no row would
  * hide others: it is gathered with the points near its middle instead,
- * into a counted cluster. */
-static void
+ * into a counted cluster. Returns how many were placed in a row. */
+static guint
 pack_bars (DossierChartLayout *self,
            DossierChartModel  *model,
            DossierChartLane    lane,
@@ -145,8 +145,9 @@ pack_bars (DossierChartLayout *self,
   double row_end[DOSSIER_CHART_BAR_ROWS];
   double t_lo = frame->t0 - DOSSIER_CHART_BAND_WIDTH * per_pixel;
   double t_hi = frame->t1 + DOSSIER_CHART_BAND_WIDTH * per_pixel;
+  const DossierChartSpan *spans = dossier_chart_model_get_lane_spans (model, lane);
   const guint *bars;
-  guint n;
+  guint n, placed = 0;
 
   for (guint r = 0; r < DOSSIER_CHART_BAR_ROWS; r++)
     row_end[r] = -G_MAXDOUBLE;
@@ -154,8 +155,7 @@ pack_bars (DossierChartLayout *self,
   bars = dossier_chart_model_get_lane_bars (model, lane, &n);
   for (guint k = 0; k < n; k++)
     {
-      const DossierChartItem *item = dossier_chart_model_get_item (model, bars[k]);
-      double start = (double) item->mark.start, end = (double) item->mark.end + 1;
+      double start = (double) spans[k].start, end = (double) spans[k].end + 1;
       DossierChartGlyph glyph = { 0 };
       double xs, xe;
       int row = -1;
@@ -178,6 +178,7 @@ pack_bars (DossierChartLayout *self,
         }
       row_end[row] = end;
       state[bars[k]] = PLACED;
+      placed++;
 
       xs = dossier_chart_frame_x_at_time (frame, start);
       xe = dossier_chart_frame_x_at_time (frame, end);
@@ -190,17 +191,17 @@ pack_bars (DossierChartLayout *self,
       glyph.y1 = glyph.y0 + DOSSIER_CHART_BAR_HEIGHT;
       glyph.item = bars[k];
       glyph.count = 1;
-      glyph.first_at = glyph.last_at = item->mark.at;
+      glyph.first_at = glyph.last_at = dossier_chart_model_get_item (model, bars[k])->mark.at;
       g_array_append_val (self->glyphs, glyph);
     }
+  return placed;
 }
 
-/* The first of @n items ordered by @at whose @at is not before @t. */
+/* The first of @n times in order that is not before @t. */
 static guint
-first_at_or_after (DossierChartModel *model,
-                   const guint       *order,
-                   guint              n,
-                   double             t)
+first_at_or_after (const gint64 *times,
+                   guint         n,
+                   double        t)
 {
   guint lo = 0, hi = n;
 
@@ -208,7 +209,7 @@ first_at_or_after (DossierChartModel *model,
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if ((double) dossier_chart_model_get_item (model, order[mid])->mark.at < t)
+      if ((double) times[mid] < t)
         lo = mid + 1;
       else
         hi = mid;
@@ -217,7 +218,8 @@ first_at_or_after (DossierChartModel *model,
 }
 
 /* No sorting per frame: the model keeps each lane by @at and its bars
- * by @start, so a frame is two passes over what is in view. */
+ * by @start, with their times side by side, so a frame is two passes
+ * over what is in view that touch no item but the ones drawn. */
 static void
 layout_lane (DossierChartLayout *self,
              DossierChartModel  *model,
@@ -230,22 +232,21 @@ layout_lane (DossierChartLayout *self,
   double per_pixel = (frame->t1 - frame->t0) / MAX (frame->width - 2 * DOSSIER_CHART_PAD, 1);
   double t_lo = frame->t0 - (DOSSIER_CHART_PAD + DOSSIER_CHART_BAND_WIDTH) * per_pixel;
   double t_hi = frame->t1 + (DOSSIER_CHART_PAD + DOSSIER_CHART_BAND_WIDTH) * per_pixel;
+  const gint64 *times = dossier_chart_model_get_lane_times (model, lane);
   const guint *order;
+  gboolean placed;
   guint n;
 
-  pack_bars (self, model, lane, state, s.y);
+  placed = pack_bars (self, model, lane, state, s.y) > 0;
 
   order = dossier_chart_model_get_lane_items (model, lane, &n);
-  for (guint k = first_at_or_after (model, order, n, t_lo); k < n; k++)
+  for (guint k = first_at_or_after (times, n, t_lo); k < n; k++)
     {
-      const DossierChartItem *item = dossier_chart_model_get_item (model, order[k]);
-
-      if ((double) item->mark.at > t_hi)
+      if ((double) times[k] > t_hi)
         break;
-      if (state[order[k]] == PLACED)
+      if (placed && state[order[k]] == PLACED)
         continue;
-      add_point (&s, order[k], dossier_chart_frame_x_at_time (frame, (double) item->mark.at),
-                 item->mark.at);
+      add_point (&s, order[k], dossier_chart_frame_x_at_time (frame, (double) times[k]), times[k]);
     }
   flush_group (&s);
 }

@@ -32,9 +32,15 @@ struct _DossierChartModel
   guint           *date_rank;             /* positions -> ranks */
   GArray          *lane_items[DOSSIER_CHART_N_LANES];   /* of guint, by @at */
   GArray          *lane_bars[DOSSIER_CHART_N_LANES];    /* of guint, by @start */
+  /* The same, with the times the layout reads a frame: side by side in
+   * memory, where the items are scattered over megabytes. */
+  gint64          *lane_times[DOSSIER_CHART_N_LANES];   /* @at of lane_items */
+  DossierChartSpan *lane_spans[DOSSIER_CHART_N_LANES];  /* of lane_bars */
   GHashTable      *by_date;               /* built on first use */
   guint            lanes;
   gboolean         open_ends;
+  gint64           extent_start;          /* of every item, made with them */
+  gint64           extent_end;
 };
 
 const char *
@@ -354,8 +360,12 @@ sort_lanes (DossierChartModel *self)
     {
       self->lane_items[lane] = g_array_sized_new (FALSE, FALSE, sizeof (guint), counts[lane]);
       sort_keys_stable (keys + starts[lane], counts[lane]);
+      self->lane_times[lane] = g_new (gint64, MAX (counts[lane], 1));
       for (guint k = 0; k < counts[lane]; k++)
-        g_array_append_val (self->lane_items[lane], keys[starts[lane] + k].index);
+        {
+          g_array_append_val (self->lane_items[lane], keys[starts[lane] + k].index);
+          self->lane_times[lane][k] = keys[starts[lane] + k].key;
+        }
       if (counts[lane] > 0)
         self->lanes |= 1u << lane;
     }
@@ -379,8 +389,15 @@ sort_lanes (DossierChartModel *self)
         }
       sort_keys_stable (keys, n_bars);
       self->lane_bars[lane] = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_bars);
+      self->lane_spans[lane] = g_new (DossierChartSpan, MAX (n_bars, 1));
       for (guint k = 0; k < n_bars; k++)
-        g_array_append_val (self->lane_bars[lane], keys[k].index);
+        {
+          const DossierChartItem *item = dossier_chart_model_get_item (self, keys[k].index);
+
+          g_array_append_val (self->lane_bars[lane], keys[k].index);
+          self->lane_spans[lane][k].start = item->mark.start;
+          self->lane_spans[lane][k].end = item->mark.end;
+        }
     }
 }
 
@@ -421,6 +438,18 @@ dossier_chart_model_new (DossierCase *dcase,
   collect (self, sections, note_ids);
   sort_lanes (self);
 
+  /* Where the chart is fitted when first shown: found here, with the
+   * items, rather than by the first frame. */
+  self->extent_start = G_MAXINT64;
+  self->extent_end = G_MININT64;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const DossierChartItem *item = &g_array_index (self->items, DossierChartItem, i);
+
+      self->extent_start = MIN (self->extent_start, item->mark.start);
+      self->extent_end = MAX (self->extent_end, item->mark.end);
+    }
+
   return self;
 }
 
@@ -443,6 +472,8 @@ dossier_chart_model_unref (DossierChartModel *self)
     {
       g_array_unref (self->lane_items[lane]);
       g_array_unref (self->lane_bars[lane]);
+      g_free (self->lane_times[lane]);
+      g_free (self->lane_spans[lane]);
     }
   g_clear_pointer (&self->by_date, g_hash_table_unref);
   g_array_unref (self->items);
@@ -532,6 +563,26 @@ dossier_chart_model_get_lane_bars (DossierChartModel *self,
   return (const guint *) (gpointer) self->lane_bars[lane]->data;
 }
 
+const gint64 *
+dossier_chart_model_get_lane_times (DossierChartModel *self,
+                                    DossierChartLane   lane)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (lane < DOSSIER_CHART_N_LANES, NULL);
+
+  return self->lane_times[lane];
+}
+
+const DossierChartSpan *
+dossier_chart_model_get_lane_spans (DossierChartModel *self,
+                                    DossierChartLane   lane)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (lane < DOSSIER_CHART_N_LANES, NULL);
+
+  return self->lane_spans[lane];
+}
+
 gboolean
 dossier_chart_model_has_open_ends (DossierChartModel *self)
 {
@@ -544,22 +595,12 @@ dossier_chart_model_get_extent (DossierChartModel *self,
                                 gint64            *start,
                                 gint64            *end)
 {
-  gint64 lo = G_MAXINT64, hi = G_MININT64;
-
   g_return_val_if_fail (self != NULL, FALSE);
 
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      const DossierChartItem *item = &g_array_index (self->items, DossierChartItem, i);
-
-      lo = MIN (lo, item->mark.start);
-      hi = MAX (hi, item->mark.end);
-    }
-
   if (start != NULL)
-    *start = lo;
+    *start = self->extent_start;
   if (end != NULL)
-    *end = hi;
+    *end = self->extent_end;
   return self->items->len > 0;
 }
 

@@ -95,6 +95,24 @@ const guint            *dossier_chart_model_get_lane_items (DossierChartModel *s
 const guint            *dossier_chart_model_get_lane_bars (DossierChartModel *self,
                                                            DossierChartLane   lane,
                                                            guint             *n_items);
+/* The @at of each of dossier_chart_model_get_lane_items(), in the same
+ * order: what a frame reads of every item in view, side by side. */
+const gint64           *dossier_chart_model_get_lane_times (DossierChartModel *self,
+                                                            DossierChartLane   lane);
+/**
+ * DossierChartSpan:
+ * @start: a bar's mark's @start.
+ * @end: its @end.
+ */
+typedef struct
+{
+  gint64 start;
+  gint64 end;
+} DossierChartSpan;
+
+/* The spans of dossier_chart_model_get_lane_bars(), in the same order. */
+const DossierChartSpan *dossier_chart_model_get_lane_spans (DossierChartModel *self,
+                                                            DossierChartLane   lane);
 /* TRUE when some item's mark has an open end (the legend explains it
  * only then). */
 gboolean                dossier_chart_model_has_open_ends (DossierChartModel *self);

@@ -99,7 +99,24 @@ struct _DossierTimelineView
   GCancellable      *cancellable;
   guint              generation;
   gpointer           rows_job;
-  gpointer           chart_job;
+  /* The chart's items without and with the notes, kept for the case:
+   * the switch shows the other at once. The one with the notes is made
+   * in a thread as soon as the case comes, before anyone asks; the jobs
+   * making them are owned by their tasks and cancelled only with the
+   * case. */
+  DossierChartModel *chart_models[2];
+  gpointer           chart_jobs[2];
+  gboolean           chart_notes;   /* which of the two the chart wants */
+  GCancellable      *models_cancellable;
+  guint              case_generation;
+  /* What the view shows: the switch's state, or the state a click on it
+   * will give once its animation is over. */
+  gboolean           include_notes;
+  /* Rows to start making after the next frame is painted. */
+  gboolean           rows_deferred;
+  gboolean           rows_deferred_notes;
+  GdkFrameClock     *paint_clock;   /* while waiting for that frame */
+  guint              paint_timeout_id;   /* or for this, if none comes */
   guint              n_dated;
   gboolean           dated_notes;
   /* Rows made and not yet in the store: appended a slice an idle. */
@@ -456,7 +473,7 @@ typedef struct
   gboolean           chart;        /* the chart's items, else the list's rows */
   DossierCase       *dcase;
   gboolean           with_notes;
-  guint              generation;
+  guint              generation;   /* of the view's rebuilds, or of its cases for the chart */
   GPtrArray         *rows;
   guint              n_dated;
   DossierChartModel *model;
@@ -581,25 +598,41 @@ fill_rows_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Keeps the model made; the chart shows it if it is the one it wants. */
+static void
+apply_chart_job (DossierTimelineView *self,
+                 BuildJob            *job)
+{
+  guint notes = job->with_notes ? 1 : 0;
+
+  if (job->applied || job->generation != self->case_generation)
+    return;
+  job->applied = TRUE;
+  if (self->chart_jobs[notes] == job)
+    self->chart_jobs[notes] = NULL;
+  if (self->chart_models[notes] == NULL)
+    self->chart_models[notes] = dossier_chart_model_ref (job->model);
+  if (self->chart_notes == job->with_notes)
+    dossier_timeline_chart_set_model (self->chart, self->chart_models[notes]);
+}
+
 static void
 apply_job (DossierTimelineView *self,
            BuildJob            *job)
 {
   g_assert (job->done);
 
+  if (job->chart)
+    {
+      apply_chart_job (self, job);
+      return;
+    }
+
   if (job->applied || job->generation != self->generation)
     return;
   job->applied = TRUE;
   if (self->rows_job == job)
     self->rows_job = NULL;
-  if (self->chart_job == job)
-    self->chart_job = NULL;
-
-  if (job->chart)
-    {
-      dossier_timeline_chart_set_model (self->chart, job->model);
-      return;
-    }
 
   /* The old rows make way for the first slice of the new ones in one
    * change (the list rebinds the row widgets it has, rather than making
@@ -642,12 +675,18 @@ on_build_done_cb (GObject      *source,
   apply_job (DOSSIER_TIMELINE_VIEW (source), job);
 }
 
+static void start_deferred_rows (DossierTimelineView *self);
+
 /* Rows asked for (a test, a reveal, a row's target) while they are being
  * made: wait for them rather than answer from the old ones. */
 static void
 finish_builds (DossierTimelineView *self)
 {
-  BuildJob *jobs[] = { self->rows_job, self->chart_job };
+  BuildJob *jobs[2];
+
+  start_deferred_rows (self);
+  jobs[0] = self->rows_job;
+  jobs[1] = self->chart_jobs[self->chart_notes ? 1 : 0];
 
   for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
     {
@@ -680,13 +719,14 @@ start_build (DossierTimelineView *self,
   job->chart = chart;
   job->dcase = g_object_ref (self->dcase);
   job->with_notes = with_notes;
-  job->generation = self->generation;
+  job->generation = chart ? self->case_generation : self->generation;
   g_mutex_init (&job->lock);
   g_cond_init (&job->cond);
 
   if (in_thread)
     {
-      g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_build_done_cb, NULL);
+      g_autoptr(GTask) task = g_task_new (self, chart ? self->models_cancellable : self->cancellable,
+                                          on_build_done_cb, NULL);
 
       g_task_set_source_tag (task, start_build);
       g_task_set_task_data (task, job, (GDestroyNotify) build_job_free);
@@ -701,9 +741,118 @@ start_build (DossierTimelineView *self,
 }
 
 static void
+start_deferred_rows (DossierTimelineView *self)
+{
+  if (!self->rows_deferred)
+    return;
+  self->rows_deferred = FALSE;
+  self->rows_job = start_build (self, FALSE, self->rows_deferred_notes, TRUE);
+}
+
+static void
+stop_waiting_for_paint (DossierTimelineView *self);
+
+static void
+on_after_paint_cb (GdkFrameClock       *clock,
+                   DossierTimelineView *self)
+{
+  stop_waiting_for_paint (self);
+  start_deferred_rows (self);
+}
+
+static gboolean
+paint_timeout_cb (gpointer user_data)
+{
+  DossierTimelineView *self = user_data;
+
+  self->paint_timeout_id = 0;
+  stop_waiting_for_paint (self);
+  start_deferred_rows (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_waiting_for_paint (DossierTimelineView *self)
+{
+  g_clear_handle_id (&self->paint_timeout_id, g_source_remove);
+  if (self->paint_clock == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (self->paint_clock, on_after_paint_cb, self);
+  g_clear_object (&self->paint_clock);
+}
+
+/* Rows of a hundred thousand notes take a core for a second or two:
+ * when the view is on screen they are started once the next frame,
+ * which shows the chart, is painted; until then the window has the
+ * cores. */
+static void
+start_rows (DossierTimelineView *self,
+            gboolean             with_notes,
+            gboolean             in_thread)
+{
+  GdkFrameClock *clock = gtk_widget_get_mapped (GTK_WIDGET (self))
+                         ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
+
+  self->rows_deferred = FALSE;
+  if (!in_thread || clock == NULL)
+    {
+      self->rows_job = start_build (self, FALSE, with_notes, in_thread);
+      return;
+    }
+
+  self->rows_deferred = TRUE;
+  self->rows_deferred_notes = with_notes;
+  if (self->paint_clock == NULL)
+    {
+      self->paint_clock = g_object_ref (clock);
+      g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
+      /* A window that paints no frame (minimized) still gets its rows. */
+      self->paint_timeout_id = g_timeout_add (250, paint_timeout_cb, self);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Shows the chart's model with or without the notes: the one kept, or
+ * else the one being made when it comes, or else one made now. The one
+ * with the notes is then made ahead, if it would take a thread. */
+static void
+show_chart_model (DossierTimelineView *self,
+                  gboolean             with_notes,
+                  gboolean             in_thread,
+                  guint                n_notes)
+{
+  guint notes = with_notes ? 1 : 0;
+
+  self->chart_notes = with_notes;
+  if (self->chart_models[notes] != NULL)
+    dossier_timeline_chart_set_model (self->chart, self->chart_models[notes]);
+  else if (self->chart_jobs[notes] == NULL || !in_thread)
+    self->chart_jobs[notes] = start_build (self, TRUE, with_notes, in_thread);
+
+  if (!with_notes && self->dated_notes && n_notes > SYNC_BUILD_MAX &&
+      self->chart_models[1] == NULL && self->chart_jobs[1] == NULL)
+    self->chart_jobs[1] = start_build (self, TRUE, TRUE, TRUE);
+}
+
+/* Forgets the chart's models of the old case. */
+static void
+drop_chart_models (DossierTimelineView *self)
+{
+  g_cancellable_cancel (self->models_cancellable);
+  g_clear_object (&self->models_cancellable);
+  self->models_cancellable = g_cancellable_new ();
+  self->case_generation++;
+  for (guint i = 0; i < G_N_ELEMENTS (self->chart_models); i++)
+    {
+      g_clear_pointer (&self->chart_models[i], dossier_chart_model_unref);
+      self->chart_jobs[i] = NULL;
+    }
+}
+
+static void
 rebuild (DossierTimelineView *self)
 {
-  gboolean include_notes = gtk_switch_get_active (self->notes_switch);
+  gboolean include_notes = self->include_notes;
   gboolean with_notes;
   gboolean in_thread;
   guint n_items;
@@ -714,7 +863,7 @@ rebuild (DossierTimelineView *self)
   self->cancellable = g_cancellable_new ();
   self->generation++;
   self->rows_job = NULL;
-  self->chart_job = NULL;
+  self->rows_deferred = FALSE;
 
   g_clear_handle_id (&self->fill_id, g_source_remove);
   g_clear_pointer (&self->fill_rows, g_ptr_array_unref);
@@ -724,6 +873,7 @@ rebuild (DossierTimelineView *self)
     {
       dossier_list_reveal_stop (self->list_reveal);
       g_list_store_remove_all (self->store);
+      drop_chart_models (self);
       dossier_timeline_chart_set_model (self->chart, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
@@ -740,11 +890,12 @@ rebuild (DossierTimelineView *self)
             (with_notes ? g_list_model_get_n_items (dossier_case_get_notes (self->dcase)) : 0);
   in_thread = n_items > SYNC_BUILD_MAX;
 
-  /* The chart and the list are made side by side; each is shown when it
-   * is ready, the chart first (it has less to do). Until then the old
-   * ones stay. */
-  self->chart_job = start_build (self, TRUE, with_notes, in_thread);
-  self->rows_job = start_build (self, FALSE, with_notes, in_thread);
+  /* The chart first: its items kept from before, or made now; the
+   * list's rows after the frame that shows it. Until each is ready the
+   * old one stays. */
+  show_chart_model (self, with_notes, in_thread,
+                    g_list_model_get_n_items (dossier_case_get_notes (self->dcase)));
+  start_rows (self, with_notes, in_thread);
 }
 
 static GtkWidget *
@@ -1021,9 +1172,46 @@ dossier_timeline_view_unroot (GtkWidget *widget)
 }
 
 static void
+set_include_notes (DossierTimelineView *self,
+                   gboolean             include_notes)
+{
+  if (self->include_notes == include_notes)
+    return;
+  self->include_notes = include_notes;
+  rebuild (self);
+}
+
+static void
 on_notes_switch_cb (DossierTimelineView *self)
 {
-  rebuild (self);
+  set_include_notes (self, gtk_switch_get_active (self->notes_switch));
+}
+
+/* The switch turns only when its animation (100 ms) is over; the view
+ * need not wait for it. A click that turns it (the switch's own click
+ * comes after this one, which sees it first) and a key that activates
+ * it show the other state at once; the switch's "active" then agrees. */
+static void
+on_notes_switch_released_cb (GtkGestureClick     *gesture,
+                             int                  n_press,
+                             double               x,
+                             double               y,
+                             DossierTimelineView *self)
+{
+  if (gtk_widget_contains (GTK_WIDGET (self->notes_switch), x, y))
+    set_include_notes (self, !gtk_switch_get_active (self->notes_switch));
+}
+
+static void
+on_notes_switch_activate_cb (DossierTimelineView *self)
+{
+  gboolean animations = TRUE;
+
+  /* Without animations the switch has turned already. */
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self->notes_switch)),
+                "gtk-enable-animations", &animations, NULL);
+  if (animations)
+    set_include_notes (self, !gtk_switch_get_active (self->notes_switch));
 }
 
 static void
@@ -1055,7 +1243,15 @@ dossier_timeline_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->rows_job = NULL;
-  self->chart_job = NULL;
+  self->rows_deferred = FALSE;
+  stop_waiting_for_paint (self);
+  g_cancellable_cancel (self->models_cancellable);
+  g_clear_object (&self->models_cancellable);
+  for (guint i = 0; i < G_N_ELEMENTS (self->chart_models); i++)
+    {
+      g_clear_pointer (&self->chart_models[i], dossier_chart_model_unref);
+      self->chart_jobs[i] = NULL;
+    }
   g_clear_handle_id (&self->fill_id, g_source_remove);
   g_clear_pointer (&self->fill_rows, g_ptr_array_unref);
   if (self->list_view != NULL)
@@ -1092,6 +1288,8 @@ dossier_timeline_view_class_init (DossierTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_notes_switch_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_notes_switch_released_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_notes_switch_activate_cb);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, chart);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, chart_separator);
   gtk_widget_class_bind_template_callback (widget_class, on_chart_item_selected_cb);
@@ -1102,6 +1300,7 @@ dossier_timeline_view_class_init (DossierTimelineViewClass *klass)
 static void
 dossier_timeline_view_init (DossierTimelineView *self)
 {
+  self->models_cancellable = g_cancellable_new ();
 }
 
 GtkWidget *
@@ -1124,6 +1323,7 @@ dossier_timeline_view_set_case (DossierView *view,
   dossier_list_reveal_stop (self->list_reveal);
   g_list_store_remove_all (self->store);
   g_set_object (&self->dcase, dcase);
+  drop_chart_models (self);
   rebuild (self);
 }
 

@@ -8,6 +8,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "dossier-chart-widget-style.h"
+#include "dossier-frame-bench.h"
 #include "dossier-safe-writer.h"
 
 /* Zoom limits: an hour across the chart, and ten times the fitted range. */
@@ -27,8 +29,15 @@ struct _DossierTimelineChart
 
   DossierChartModel  *model;
   DossierChartModel  *bench_model;   /* the model the last benchmark line named */
+  DossierFrameBench  *frame_bench;   /* with DOSSIER_BENCH_FRAMES=1 */
+  int                 allocated_width, allocated_height;
   DossierChartLayout *layout;        /* of the last frame; NULL when stale */
   GskRenderNode      *legend_node;   /* kept between frames; NULL when stale */
+  /* The lanes, the axis and the marks of the last frame; kept while only
+   * the rings change. */
+  GskRenderNode      *marks_node;
+  DossierChartStyle   marks_style;   /* what it was drawn with */
+  char               *marks_font;
   double              t0, t1;        /* visible range */
   double              fit_t0, fit_t1;
   gboolean            fitted;
@@ -90,6 +99,7 @@ get_frame (DossierTimelineChart *self,
 static void
 invalidate (DossierTimelineChart *self)
 {
+  g_clear_pointer (&self->marks_node, gsk_render_node_unref);
   g_clear_pointer (&self->layout, dossier_chart_layout_free);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -711,59 +721,13 @@ dossier_timeline_chart_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
-static void
-lookup_color (GtkStyleContext   *context,
-              const char        *name,
-              DossierChartColor *color)
-{
-  GdkRGBA rgba;
-  gboolean found;
-
-  /* Named colours have no other way in GTK 4.8. */
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  found = gtk_style_context_lookup_color (context, name, &rgba);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  if (!found)
-    return;
-  color->red = rgba.red;
-  color->green = rgba.green;
-  color->blue = rgba.blue;
-  color->alpha = rgba.alpha;
-}
-
-/* The colours of the style in use (light, dark, high contrast), from the
- * same named colours as the certainty labels (style.css). */
+/* The style in use, with what the chart marks. */
 static void
 get_style (DossierTimelineChart *self,
            DossierChartStyle    *style,
            char                **font)
 {
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  GdkRGBA fg;
-  PangoFontDescription *desc;
-
-  dossier_chart_style_init (style, adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  gtk_style_context_get_color (context, &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  style->colors.foreground = (DossierChartColor) { fg.red, fg.green, fg.blue, fg.alpha };
-  lookup_color (context, "window_bg_color", &style->colors.background);
-  lookup_color (context, "accent_color", &style->colors.accent);
-  lookup_color (context, "success_color", &style->colors.certainty[DOSSIER_CERTAINTY_CONFIRMED]);
-  lookup_color (context, "accent_color", &style->colors.certainty[DOSSIER_CERTAINTY_REPORTED]);
-  lookup_color (context, "warning_color", &style->colors.certainty[DOSSIER_CERTAINTY_ALLEGED]);
-  lookup_color (context, "error_color", &style->colors.certainty[DOSSIER_CERTAINTY_DISPUTED]);
-  style->colors.certainty[DOSSIER_CERTAINTY_UNVERIFIED] =
-    (DossierChartColor) { fg.red, fg.green, fg.blue, fg.alpha * 0.8 };
-  style->colors.certainty[DOSSIER_CERTAINTY_NONE] =
-    (DossierChartColor) { fg.red, fg.green, fg.blue, fg.alpha * 0.5 };
-
-  desc = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
-  *font = desc != NULL ? pango_font_description_to_string (desc) : NULL;
-  style->font = *font;
-  style->draw_background = FALSE;
-  style->high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
+  dossier_chart_style_init_from_widget (style, GTK_WIDGET (self), font);
   style->selected = self->selected;
   style->focused = gtk_widget_has_visible_focus (GTK_WIDGET (self)) ? self->focused : -1;
   style->highlighted = self->highlighted;
@@ -793,6 +757,109 @@ ensure_legend_node (DossierTimelineChart    *self,
   return self->legend_node;
 }
 
+/* Whether the marks' node was drawn with what @style says, but for
+ * the rings. */
+static gboolean
+marks_style_equal (DossierTimelineChart    *self,
+                   const DossierChartStyle *style)
+{
+  const DossierChartStyle *old = &self->marks_style;
+
+  return memcmp (&old->colors, &style->colors, sizeof style->colors) == 0 &&
+         g_strcmp0 (self->marks_font, style->font) == 0 &&
+         old->highlighted == style->highlighted &&
+         old->high_contrast == style->high_contrast;
+}
+
+/* The lanes, the axis and the marks, in a node given again to every
+ * frame until the range, the size or the style changes: hovering,
+ * selecting and focusing redraw only the rings. */
+static GskRenderNode *
+ensure_marks_node (DossierTimelineChart     *self,
+                   const DossierChartLayout *layout,
+                   const DossierChartStyle  *style,
+                   double                    height)
+{
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  cairo_t *cr;
+
+  if (self->marks_node != NULL && marks_style_equal (self, style))
+    return self->marks_node;
+
+  g_clear_pointer (&self->marks_node, gsk_render_node_unref);
+  snapshot = gtk_snapshot_new ();
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, layout->frame.width, height));
+  dossier_chart_draw_layers (self->model, layout, style,
+                             DOSSIER_CHART_LAYER_LANES | DOSSIER_CHART_LAYER_AXIS |
+                             DOSSIER_CHART_LAYER_MARKS, cr);
+  cairo_destroy (cr);
+  self->marks_node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+
+  self->marks_style = *style;
+  g_free (self->marks_font);
+  self->marks_font = g_strdup (style->font);
+  self->marks_style.font = NULL;
+  return self->marks_node;
+}
+
+/* The rings over the marks, each in a node of its own size: a change of
+ * hover, selection or focus redraws only them. */
+static void
+snapshot_rings (DossierTimelineChart     *self,
+                const DossierChartLayout *layout,
+                const DossierChartStyle  *style,
+                GtkSnapshot              *snapshot,
+                double                    top)
+{
+  int items[] = { style->hovered, style->selected, style->focused };
+  graphene_rect_t area = GRAPHENE_RECT_INIT (0, DOSSIER_CHART_AXIS_HEIGHT - 6, layout->frame.width,
+                                             layout->lanes_bottom - DOSSIER_CHART_AXIS_HEIGHT + 6);
+  graphene_rect_t bounds;
+  gboolean any = FALSE;
+  cairo_t *cr;
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      const DossierChartGlyph *g;
+      graphene_rect_t box;
+
+      if (items[i] < 0 || (g = dossier_chart_layout_find_item (layout, self->model, items[i])) == NULL)
+        continue;
+      /* The widest ring: 4 pixels out, 2 wide. */
+      graphene_rect_init (&box, g->x0 - 6, g->y0 - 6, g->x1 - g->x0 + 12, g->y1 - g->y0 + 12);
+      if (any)
+        graphene_rect_union (&bounds, &box, &bounds);
+      else
+        bounds = box;
+      any = TRUE;
+    }
+  if (!any || !graphene_rect_intersection (&bounds, &area, &bounds))
+    return;
+
+  graphene_rect_round_extents (&bounds, &bounds);
+  bounds.origin.y += top;
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  cairo_translate (cr, 0, top);
+  dossier_chart_draw_layers (self->model, layout, style, DOSSIER_CHART_LAYER_RINGS, cr);
+  cairo_destroy (cr);
+}
+
+static void
+dossier_timeline_chart_realize (GtkWidget *widget)
+{
+  DossierTimelineChart *self = DOSSIER_TIMELINE_CHART (widget);
+
+  GTK_WIDGET_CLASS (dossier_timeline_chart_parent_class)->realize (widget);
+  self->frame_bench = dossier_frame_bench_new (widget, "chart");
+}
+
+static void
+dossier_timeline_chart_unrealize (GtkWidget *widget)
+{
+  g_clear_pointer (&DOSSIER_TIMELINE_CHART (widget)->frame_bench, dossier_frame_bench_free);
+  GTK_WIDGET_CLASS (dossier_timeline_chart_parent_class)->unrealize (widget);
+}
+
 static void
 dossier_timeline_chart_snapshot (GtkWidget   *widget,
                                  GtkSnapshot *snapshot)
@@ -802,16 +869,12 @@ dossier_timeline_chart_snapshot (GtkWidget   *widget,
   DossierChartStyle style;
   g_autofree char *font = NULL;
   double top = toolbar_height (self);
-  int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   gboolean show_legend;
-  cairo_t *cr;
 
   /* For tests/bench-chart-frames.py: when a new model is first drawn
-   * (the application prints the frames themselves). Compared, never
-   * dereferenced. */
-  if (layout != NULL && self->model != self->bench_model &&
-      g_strcmp0 (g_getenv ("DOSSIER_BENCH_FRAMES"), "1") == 0)
+   * (bench_model is compared, never dereferenced). */
+  if (layout != NULL && self->model != self->bench_model && self->frame_bench != NULL)
     {
       self->bench_model = self->model;
       g_print ("chart-model-us %" G_GINT64_FORMAT " %u\n", g_get_monotonic_time (),
@@ -820,14 +883,15 @@ dossier_timeline_chart_snapshot (GtkWidget   *widget,
 
   if (layout != NULL && height > top)
     {
+      dossier_frame_bench_drawn (self->frame_bench);
       get_style (self, &style, &font);
       show_legend = style.show_legend;
       style.show_legend = FALSE;
-      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, top, width,
-                                                                     layout->lanes_bottom + 4));
-      cairo_translate (cr, 0, top);
-      dossier_chart_draw (self->model, layout, &style, cr);
-      cairo_destroy (cr);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, top));
+      gtk_snapshot_append_node (snapshot, ensure_marks_node (self, layout, &style, layout->lanes_bottom + 4));
+      gtk_snapshot_restore (snapshot);
+      snapshot_rings (self, layout, &style, snapshot, top);
 
       if (show_legend)
         {
@@ -898,6 +962,11 @@ dossier_timeline_chart_size_allocate (GtkWidget *widget,
 
   gtk_widget_measure (self->toolbar, GTK_ORIENTATION_VERTICAL, width, NULL, &bar_height, NULL, NULL);
   gtk_widget_allocate (self->toolbar, width, bar_height, -1, NULL);
+  /* The window laid out again around the chart leaves its drawing. */
+  if (width == self->allocated_width && height == self->allocated_height)
+    return;
+  self->allocated_width = width;
+  self->allocated_height = height;
   g_clear_pointer (&self->legend_node, gsk_render_node_unref);
   invalidate (self);
 }
@@ -908,6 +977,7 @@ dossier_timeline_chart_css_changed (GtkWidget         *widget,
 {
   GTK_WIDGET_CLASS (dossier_timeline_chart_parent_class)->css_changed (widget, change);
   g_clear_pointer (&DOSSIER_TIMELINE_CHART (widget)->legend_node, gsk_render_node_unref);
+  g_clear_pointer (&DOSSIER_TIMELINE_CHART (widget)->marks_node, gsk_render_node_unref);
   gtk_widget_queue_draw (widget);
 }
 
@@ -1015,6 +1085,7 @@ dossier_timeline_chart_dispose (GObject *object)
   g_clear_pointer (&self->toolbar, gtk_widget_unparent);
   g_clear_pointer (&self->layout, dossier_chart_layout_free);
   g_clear_pointer (&self->legend_node, gsk_render_node_unref);
+  g_clear_pointer (&self->marks_node, gsk_render_node_unref);
   g_clear_pointer (&self->model, dossier_chart_model_unref);
 
   G_OBJECT_CLASS (dossier_timeline_chart_parent_class)->dispose (object);
@@ -1027,6 +1098,7 @@ dossier_timeline_chart_finalize (GObject *object)
 
   g_free (self->a11y_label);
   g_free (self->a11y_description);
+  g_free (self->marks_font);
 
   G_OBJECT_CLASS (dossier_timeline_chart_parent_class)->finalize (object);
 }
@@ -1054,6 +1126,8 @@ dossier_timeline_chart_class_init (DossierTimelineChartClass *klass)
   object_class->dispose = dossier_timeline_chart_dispose;
   object_class->finalize = dossier_timeline_chart_finalize;
   widget_class->snapshot = dossier_timeline_chart_snapshot;
+  widget_class->realize = dossier_timeline_chart_realize;
+  widget_class->unrealize = dossier_timeline_chart_unrealize;
   widget_class->get_request_mode = dossier_timeline_chart_get_request_mode;
   widget_class->measure = dossier_timeline_chart_measure;
   widget_class->size_allocate = dossier_timeline_chart_size_allocate;
