@@ -353,6 +353,9 @@ dossier_application_handle_local_options (GApplication *app,
         }
     }
 
+  /* No file: the window will show the Library. Its listing starts now,
+   * beside the toolkit's start and the window's making. */
+  dossier_welcome_page_prefetch ();
   return -1;
 }
 
@@ -418,6 +421,7 @@ dossier_application_activate (GApplication *app)
 
   if (window == NULL)
     {
+      dossier_welcome_page_prefetch ();
       window = GTK_WINDOW (new_window (DOSSIER_APPLICATION (app)));
       /* It shows the Library: read it while the window is being made. */
       dossier_welcome_page_read_ahead (DOSSIER_WELCOME_PAGE (dossier_window_get_welcome_page (DOSSIER_WINDOW (window))));

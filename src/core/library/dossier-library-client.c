@@ -139,58 +139,65 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* Runs @job on the reader, in the calling worker thread, unless
+ * @cancellable is cancelled by the time the reader is free. */
+static gpointer
+read_now (DossierLibraryClient  *self,
+          const ReadJob         *job,
+          GCancellable          *cancellable,
+          GError               **error)
+{
+  DossierLibraryStore *store = NULL;
+  gpointer result = NULL;
+
+  g_mutex_lock (&self->reader_lock);
+  /* A search typed over before it could start never runs. */
+  if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+    store = ensure_store (self, &self->reader, error);
+  if (store != NULL && job->kind == READ_SEARCH)
+    result = run_search (store, job, error);
+  else if (store != NULL && job->kind == READ_CASES)
+    result = dossier_library_store_list_cases (store, error);
+  else if (store != NULL)
+    {
+      GStrv folders = dossier_library_store_list_folders (store, error);
+
+      if (folders != NULL)
+        qsort (folders, g_strv_length (folders), sizeof (char *), compare_strings);
+      result = folders;
+    }
+  g_mutex_unlock (&self->reader_lock);
+  return result;
+}
+
 static void
 read_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  DossierLibraryClient *self = source_object;
   const ReadJob *job = task_data;
-  DossierLibraryStore *store;
   GError *error = NULL;
+  gpointer result;
 
-  g_mutex_lock (&self->reader_lock);
-  /* A search typed over before it could start never runs. */
-  if (g_task_return_error_if_cancelled (task))
-    {
-      g_mutex_unlock (&self->reader_lock);
-      return;
-    }
-  store = ensure_store (self, &self->reader, &error);
-  if (store == NULL)
+  result = read_now (source_object, job, cancellable, &error);
+  if (result == NULL)
     g_task_return_error (task, error);
-  else if (job->kind == READ_SEARCH)
-    {
-      GPtrArray *hits = run_search (store, job, &error);
-
-      if (hits == NULL)
-        g_task_return_error (task, error);
-      else
-        g_task_return_pointer (task, hits, (GDestroyNotify) g_ptr_array_unref);
-    }
-  else if (job->kind == READ_CASES)
-    {
-      GPtrArray *cases = dossier_library_store_list_cases (store, &error);
-
-      if (cases == NULL)
-        g_task_return_error (task, error);
-      else
-        g_task_return_pointer (task, cases, (GDestroyNotify) g_ptr_array_unref);
-    }
   else
-    {
-      GStrv folders = dossier_library_store_list_folders (store, &error);
+    g_task_return_pointer (task, result,
+                           job->kind == READ_FOLDERS ? (GDestroyNotify) g_strfreev
+                                                     : (GDestroyNotify) g_ptr_array_unref);
+}
 
-      if (folders == NULL)
-        g_task_return_error (task, error);
-      else
-        {
-          qsort (folders, g_strv_length (folders), sizeof (char *), compare_strings);
-          g_task_return_pointer (task, folders, (GDestroyNotify) g_strfreev);
-        }
-    }
-  g_mutex_unlock (&self->reader_lock);
+GPtrArray *
+dossier_library_client_list_cases_in_thread (DossierLibraryClient  *self,
+                                             GError               **error)
+{
+  ReadJob job = { READ_CASES, NULL, 0 };
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_CLIENT (self), NULL);
+
+  return read_now (self, &job, NULL, error);
 }
 
 /* Runs a read of @kind in a worker; its finish is read_finish(). */

@@ -76,6 +76,11 @@ GPtrArray            *dossier_library_client_list_cases_finish (DossierLibraryCl
                                                                 GAsyncResult         *result,
                                                                 GError              **error);
 
+/* The same, for a worker thread of the caller's that has more to do
+ * with the cases before it returns: blocks while the reader is busy. */
+GPtrArray            *dossier_library_client_list_cases_in_thread (DossierLibraryClient  *self,
+                                                                   GError               **error);
+
 /* Finish: the folders, absolute paths, sorted. */
 void                  dossier_library_client_list_folders_async  (DossierLibraryClient *self,
                                                                   GCancellable         *cancellable,

@@ -20,7 +20,7 @@
 /* A first listing puts this many cases in the list for the first frame
  * (more than a screen holds) and the rest after it: GTK 4.8's list view
  * makes about 200 rows at once, which would hold up that frame. */
-#define FIRST_SCREEN 40
+#define FIRST_SCREEN 14
 
 typedef enum
 {
@@ -487,17 +487,13 @@ add_later_cases (DossierWelcomePage *self)
   self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
 }
 
+/* Shows a listing's entries: on a first listing the first screen now
+ * and the rest once a frame has shown it. */
 static void
-on_entries_made_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+show_entries (DossierWelcomePage *self,
+              GPtrArray          *entries)
 {
-  DossierWelcomePage *self = DOSSIER_WELCOME_PAGE (source);
-  g_autoptr(GPtrArray) entries = g_task_propagate_pointer (G_TASK (result), NULL);
   guint now;
-
-  if (entries == NULL || self->cases == NULL)
-    return; /* listed again since, or the page is gone */
 
   stop_waiting_for_paint (self);
   g_clear_pointer (&self->later, g_ptr_array_unref);
@@ -518,6 +514,133 @@ on_entries_made_cb (GObject      *source,
 }
 
 static void
+on_entries_made_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  DossierWelcomePage *self = DOSSIER_WELCOME_PAGE (source);
+  g_autoptr(GPtrArray) entries = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (entries == NULL || self->cases == NULL)
+    return; /* listed again since, or the page is gone */
+  show_entries (self, entries);
+}
+
+static void
+make_entries (gpointer             source,
+              GPtrArray           *infos,
+              SortKey              sort,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback)
+{
+  g_autoptr(GTask) task = NULL;
+  EntriesJob *job = g_new0 (EntriesJob, 1);
+
+  job->infos = infos;
+  job->sort = sort;
+  task = g_task_new (source, cancellable, callback, NULL);
+  g_task_set_source_tag (task, make_entries);
+  g_task_set_task_data (task, job, (GDestroyNotify) entries_job_free);
+  g_task_run_in_thread (task, make_entries_thread);
+}
+
+/* A first listing made before any page asks (the application starts it
+ * before it makes a window that shows the Library, so the listing and
+ * the window are made side by side). The first page to list the
+ * library in the default order takes it. */
+typedef struct
+{
+  GPtrArray          *entries;   /* once made */
+  gboolean            done;
+  DossierWelcomePage *waiter;    /* a page waiting for it */
+  GCancellable       *cancellable;  /* the waiter's listing */
+} Prefetch;
+
+static Prefetch *prefetch;
+
+static void
+prefetch_free (Prefetch *data)
+{
+  g_clear_pointer (&data->entries, g_ptr_array_unref);
+  g_clear_object (&data->waiter);
+  g_clear_object (&data->cancellable);
+  g_free (data);
+}
+
+static void
+on_prefetch_made_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  Prefetch *data = prefetch;
+
+  data->entries = g_task_propagate_pointer (G_TASK (result), NULL);
+  data->done = TRUE;
+  if (data->waiter == NULL)
+    return;
+  /* A page listed again since, or went away, takes its own listing. */
+  if (data->entries != NULL && data->waiter->cases != NULL &&
+      !g_cancellable_is_cancelled (data->cancellable))
+    show_entries (data->waiter, data->entries);
+  g_clear_pointer (&prefetch, prefetch_free);
+}
+
+/* Lists the cases and makes their entries in one worker: the main loop
+ * is still starting the toolkit and making the window. */
+static void
+prefetch_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  EntriesJob *job = task_data;
+
+  job->infos = dossier_library_client_list_cases_in_thread (source_object, NULL);
+  if (job->infos == NULL)
+    job->infos = g_ptr_array_new ();
+  make_entries_thread (task, source_object, task_data, cancellable);
+}
+
+void
+dossier_welcome_page_prefetch (void)
+{
+  g_autoptr(GTask) task = NULL;
+  EntriesJob *job;
+
+  if (prefetch != NULL)
+    return;
+  prefetch = g_new0 (Prefetch, 1);
+  job = g_new0 (EntriesJob, 1);
+  job->sort = SORT_TITLE;
+  /* The client is made here, in the main thread: its answers come in
+   * the main context. */
+  task = g_task_new (dossier_library_client_get_default (), NULL, on_prefetch_made_cb, NULL);
+  g_task_set_source_tag (task, dossier_welcome_page_prefetch);
+  g_task_set_task_data (task, job, (GDestroyNotify) entries_job_free);
+  g_task_run_in_thread (task, prefetch_thread);
+}
+
+/* Takes the prefetched listing for @self's first listing; FALSE when
+ * there is none to take. */
+static gboolean
+take_prefetch (DossierWelcomePage *self)
+{
+  if (prefetch == NULL || self->have_cases || self->sort != SORT_TITLE ||
+      prefetch->waiter != NULL || self->client != dossier_library_client_get_default ())
+    return FALSE;
+  if (!prefetch->done)
+    {
+      prefetch->waiter = g_object_ref (self);
+      prefetch->cancellable = g_object_ref (self->list_cancellable);
+      return TRUE;
+    }
+  if (prefetch->entries != NULL)
+    show_entries (self, prefetch->entries);
+  g_clear_pointer (&prefetch, prefetch_free);
+  return TRUE;
+}
+
+static void
 on_cases_listed_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -525,8 +648,6 @@ on_cases_listed_cb (GObject      *source,
   g_autoptr(DossierWelcomePage) self = user_data;
   g_autoptr(GPtrArray) infos = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  EntriesJob *job;
 
   infos = dossier_library_client_list_cases_finish (DOSSIER_LIBRARY_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -537,13 +658,8 @@ on_cases_listed_cb (GObject      *source,
       infos = g_ptr_array_new ();
     }
 
-  job = g_new0 (EntriesJob, 1);
-  job->infos = g_steal_pointer (&infos);
-  job->sort = self->sort;
-  task = g_task_new (self, self->list_cancellable, on_entries_made_cb, NULL);
-  g_task_set_source_tag (task, on_cases_listed_cb);
-  g_task_set_task_data (task, job, (GDestroyNotify) entries_job_free);
-  g_task_run_in_thread (task, make_entries_thread);
+  make_entries (self, g_steal_pointer (&infos), self->sort, self->list_cancellable,
+                on_entries_made_cb);
 }
 
 /* The library's folders ------------------------------------------------- */
@@ -887,8 +1003,9 @@ reload_library (DossierWelcomePage *self)
   self->list_cancellable = g_cancellable_new ();
   self->listed_at = g_get_monotonic_time ();
 
-  dossier_library_client_list_cases_async (self->client, self->list_cancellable,
-                                           on_cases_listed_cb, g_object_ref (self));
+  if (!take_prefetch (self))
+    dossier_library_client_list_cases_async (self->client, self->list_cancellable,
+                                             on_cases_listed_cb, g_object_ref (self));
   dossier_library_client_list_folders_async (self->client, self->list_cancellable,
                                              on_folders_listed_cb, g_object_ref (self));
 }

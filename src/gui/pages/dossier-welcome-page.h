@@ -28,6 +28,9 @@ const char *dossier_welcome_page_get_search_text (DossierWelcomePage *self);
  * page, so the list is ready sooner; a window opened on a file never
  * reads it. */
 void        dossier_welcome_page_read_ahead      (DossierWelcomePage *self);
+/* Starts listing the default library before any page exists: call it
+ * just before making a window that will show the Library. */
+void        dossier_welcome_page_prefetch        (void);
 /* TRUE once the page shows what the library holds (its cases listed). */
 gboolean    dossier_welcome_page_is_listed       (DossierWelcomePage *self);
 
