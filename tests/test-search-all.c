@@ -212,9 +212,9 @@ test_empty_library (void)
 
   toggle_and_wait (panel, TRUE);
   /* The library is listed in a thread: the page follows when it is known. */
-  wait_for_text (panel, "No Cases in the Library");
+  wait_for_text (panel, "No Other Cases in the Library");
   shown = shown_text (panel);
-  assert_shows (shown, "No Cases in the Library");
+  assert_shows (shown, "No Other Cases in the Library");
   assert_shows (shown, "Add Folder…");
   assert_shows (shown, "dossier --library-add=FOLDER");
   g_assert_cmpstr (visible_page (panel), ==, "no-cases");

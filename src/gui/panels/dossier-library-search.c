@@ -323,8 +323,17 @@ on_cases_listed_cb (GObject      *source,
     return;
 
   g_clear_object (&self->list_cancellable);
-  /* A library that cannot be read says so when searched; unknown here. */
-  n = cases != NULL ? (int) cases->len : -1;
+  /* A library that cannot be read says so when searched; unknown here.
+   * The open case counts for nothing: it is searched through its own
+   * index, and Dossier puts every case it opens into the library. */
+  n = -1;
+  if (cases != NULL)
+    {
+      n = 0;
+      for (guint i = 0; i < cases->len; i++)
+        if (!is_open_path (self, ((DossierLibraryCaseInfo *) g_ptr_array_index (cases, i))->path))
+          n++;
+    }
   if (n != self->n_library_cases)
     {
       self->n_library_cases = n;

@@ -59,7 +59,8 @@ guint                 dossier_library_search_get_n_hits       (DossierLibrarySea
 guint                 dossier_library_search_get_n_cases      (DossierLibrarySearch *self);
 /* TRUE when more hits matched than are listed. */
 gboolean              dossier_library_search_is_truncated     (DossierLibrarySearch *self);
-/* How many cases the library holds, -1 until known. */
+/* How many cases the library holds besides the open one, -1 until
+ * known. */
 int                   dossier_library_search_get_n_library_cases (DossierLibrarySearch *self);
 
 G_END_DECLS
