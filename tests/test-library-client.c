@@ -5,6 +5,7 @@
 
 #include "dossier-core.h"
 #include "dossier-library-client.h"
+#include "library-test.h"
 #include "dossier-library-snippet.h"
 #include "dossier-search-hit.h"
 
@@ -76,30 +77,12 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   dossier_library_client_wait_idle (fixture->client);
   g_clear_object (&fixture->client);
-  remove_tree (fixture->dir);
+  library_test_remove_tree (fixture->dir);
   g_free (fixture->cases);
   g_free (fixture->dir);
 }
