@@ -82,6 +82,38 @@ add_library_folder (const char *dir)
   dossier_library_client_wait_idle (client);
 }
 
+/* Whether the library lists the case at @path. */
+static gboolean
+library_lists (gpointer path)
+{
+  DossierLibraryClient *client = dossier_library_client_get_default ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+
+  dossier_library_client_list_cases_async (client, NULL, store_result_cb, &result);
+  wait_for (result_arrived, &result);
+  cases = dossier_library_client_list_cases_finish (client, result, NULL);
+  g_assert_nonnull (cases);
+  for (guint i = 0; i < cases->len; i++)
+    if (g_str_equal (((DossierLibraryCaseInfo *) cases->pdata[i])->path, path))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+remove_library_entry (const char *path)
+{
+  DossierLibraryClient *client = dossier_library_client_get_default ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dossier_library_client_remove_folder_async (client, path, NULL, store_result_cb, &result);
+  wait_for (result_arrived, &result);
+  g_assert_true (dossier_library_client_change_folder_finish (client, result, &error));
+  g_assert_no_error (error);
+  dossier_library_client_wait_idle (client);
+}
+
 /* What the library finds for @text in the case at @path. */
 static guint
 library_hits_in (const char *text,
@@ -252,6 +284,13 @@ test_empty_library (void)
     g_assert_cmpuint (dossier_search_panel_get_n_results (DOSSIER_SEARCH_PANEL (panel)), ==,
                       in_case + library_hits_in (QUERY, copy) +
                       library_hits_in (QUERY, other));
+
+    /* Dossier puts every case it opens into the library (a moment after
+     * it has loaded). Taken out again, the next test's library holds
+     * only the folder's cases. */
+    wait_for (library_lists, open);
+    remove_library_entry (open);
+    g_assert_false (library_lists (open));
   }
 
   close_all_windows ();
