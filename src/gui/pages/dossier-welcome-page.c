@@ -419,13 +419,9 @@ compare_sorted_cb (gconstpointer a,
                           GPOINTER_TO_INT (user_data));
 }
 
-static void
-make_entries_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+static GPtrArray *
+make_sorted_entries (EntriesJob *job)
 {
-  EntriesJob *job = task_data;
   GPtrArray *entries;
   gpointer *stolen;
   gsize n = 0;
@@ -436,8 +432,16 @@ make_entries_thread (GTask        *task,
     g_ptr_array_add (entries, dossier_library_entry_new_case (stolen[i]));
   g_free (stolen);
   g_ptr_array_sort_with_data (entries, compare_sorted_cb, GINT_TO_POINTER (job->sort));
+  return entries;
+}
 
-  g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+static void
+make_entries_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  g_task_return_pointer (task, make_sorted_entries (task_data), (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
@@ -547,11 +551,14 @@ make_entries (gpointer             source,
 /* A first listing made before any page asks (the application starts it
  * before it makes a window that shows the Library, so the listing and
  * the window are made side by side). The first page to list the
- * library in the default order takes it. */
+ * library in the default order takes it: at once when the worker is
+ * done, even before the main loop has heard so, else when it is. */
 typedef struct
 {
-  GPtrArray          *entries;   /* once made */
-  gboolean            done;
+  GMutex              lock;
+  GPtrArray          *entries;   /* the worker's, under @lock */
+  gboolean            made;      /* under @lock */
+  gboolean            taken;     /* a page has it */
   DossierWelcomePage *waiter;    /* a page waiting for it */
   GCancellable       *cancellable;  /* the waiter's listing */
 } Prefetch;
@@ -561,10 +568,25 @@ static Prefetch *prefetch;
 static void
 prefetch_free (Prefetch *data)
 {
+  g_mutex_clear (&data->lock);
   g_clear_pointer (&data->entries, g_ptr_array_unref);
   g_clear_object (&data->waiter);
   g_clear_object (&data->cancellable);
   g_free (data);
+}
+
+/* The entries, if the worker has made them: NULL otherwise. */
+static GPtrArray *
+steal_prefetched (Prefetch *data,
+                  gboolean *made)
+{
+  GPtrArray *entries;
+
+  g_mutex_lock (&data->lock);
+  *made = data->made;
+  entries = g_steal_pointer (&data->entries);
+  g_mutex_unlock (&data->lock);
+  return entries;
 }
 
 static void
@@ -572,17 +594,16 @@ on_prefetch_made_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  Prefetch *data = prefetch;
+  Prefetch *data = g_steal_pointer (&prefetch);
+  g_autoptr(GPtrArray) entries = NULL;
+  gboolean made;
 
-  data->entries = g_task_propagate_pointer (G_TASK (result), NULL);
-  data->done = TRUE;
-  if (data->waiter == NULL)
-    return;
+  entries = steal_prefetched (data, &made);
   /* A page listed again since, or went away, takes its own listing. */
-  if (data->entries != NULL && data->waiter->cases != NULL &&
+  if (data->waiter != NULL && entries != NULL && data->waiter->cases != NULL &&
       !g_cancellable_is_cancelled (data->cancellable))
-    show_entries (data->waiter, data->entries);
-  g_clear_pointer (&prefetch, prefetch_free);
+    show_entries (data->waiter, entries);
+  prefetch_free (data);
 }
 
 /* Lists the cases and makes their entries in one worker: the main loop
@@ -593,30 +614,37 @@ prefetch_thread (GTask        *task,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
-  EntriesJob *job = task_data;
+  Prefetch *data = g_task_get_task_data (task);
+  EntriesJob job = { NULL, SORT_TITLE };
+  GPtrArray *entries;
 
-  job->infos = dossier_library_client_list_cases_in_thread (source_object, NULL);
-  if (job->infos == NULL)
-    job->infos = g_ptr_array_new ();
-  make_entries_thread (task, source_object, task_data, cancellable);
+  job.infos = dossier_library_client_list_cases_in_thread (source_object, NULL);
+  if (job.infos == NULL)
+    job.infos = g_ptr_array_new ();
+  entries = make_sorted_entries (&job);
+  g_ptr_array_unref (job.infos);
+
+  g_mutex_lock (&data->lock);
+  data->entries = entries;
+  data->made = TRUE;
+  g_mutex_unlock (&data->lock);
+  g_task_return_boolean (task, TRUE);
 }
 
 void
 dossier_welcome_page_prefetch (void)
 {
   g_autoptr(GTask) task = NULL;
-  EntriesJob *job;
 
   if (prefetch != NULL)
     return;
   prefetch = g_new0 (Prefetch, 1);
-  job = g_new0 (EntriesJob, 1);
-  job->sort = SORT_TITLE;
+  g_mutex_init (&prefetch->lock);
   /* The client is made here, in the main thread: its answers come in
-   * the main context. */
+   * the main context. The task's data lives until its callback. */
   task = g_task_new (dossier_library_client_get_default (), NULL, on_prefetch_made_cb, NULL);
   g_task_set_source_tag (task, dossier_welcome_page_prefetch);
-  g_task_set_task_data (task, job, (GDestroyNotify) entries_job_free);
+  g_task_set_task_data (task, prefetch, NULL);
   g_task_run_in_thread (task, prefetch_thread);
 }
 
@@ -625,18 +653,22 @@ dossier_welcome_page_prefetch (void)
 static gboolean
 take_prefetch (DossierWelcomePage *self)
 {
-  if (prefetch == NULL || self->have_cases || self->sort != SORT_TITLE ||
-      prefetch->waiter != NULL || self->client != dossier_library_client_get_default ())
+  g_autoptr(GPtrArray) entries = NULL;
+  gboolean made;
+
+  if (prefetch == NULL || prefetch->taken || self->have_cases || self->sort != SORT_TITLE ||
+      self->client != dossier_library_client_get_default ())
     return FALSE;
-  if (!prefetch->done)
+  prefetch->taken = TRUE;
+  entries = steal_prefetched (prefetch, &made);
+  if (!made)
     {
       prefetch->waiter = g_object_ref (self);
       prefetch->cancellable = g_object_ref (self->list_cancellable);
       return TRUE;
     }
-  if (prefetch->entries != NULL)
-    show_entries (self, prefetch->entries);
-  g_clear_pointer (&prefetch, prefetch_free);
+  if (entries != NULL)
+    show_entries (self, entries);
   return TRUE;
 }
 
