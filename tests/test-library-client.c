@@ -48,6 +48,8 @@ on_progress (DossierLibraryClient *client,
              guint                 total,
              Fixture              *fixture)
 {
+  /* In the main loop's thread, never in the worker. */
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
   fixture->n_progress++;
   fixture->last_done = done;
   fixture->last_total = total;

@@ -337,6 +337,7 @@ relay_progress (guint       done,
   ProgressRelay *relay = user_data;
   gint64 now = g_get_monotonic_time ();
   ProgressEvent *event;
+  GSource *source;
 
   if (done < total && now - relay->last < PROGRESS_INTERVAL_US)
     return;
@@ -345,8 +346,15 @@ relay_progress (guint       done,
   event->client = g_object_ref (relay->client);
   event->done = done;
   event->total = total;
-  g_main_context_invoke_full (relay->client->context, G_PRIORITY_DEFAULT,
-                              emit_progress_cb, event, (GDestroyNotify) progress_event_free);
+  /* Not g_main_context_invoke(): while no thread runs the client's
+   * context (between two iterations of a loop run by hand, before a loop
+   * starts), that would emit the signal here, in the worker. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, emit_progress_cb, event, (GDestroyNotify) progress_event_free);
+  g_source_set_static_name (source, "[dossier] library progress");
+  g_source_attach (source, relay->client->context);
+  g_source_unref (source);
 }
 
 typedef struct
