@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential meson ninja-build pkg-config gettext
   libgtk-4-dev libadwaita-1-dev libxml2-dev libxml2-utils
-  libcairo2-dev libpango1.0-dev libjson-glib-dev libsqlite3-dev
+  libcairo2-dev libpango1.0-dev libjson-glib-dev libsqlite3-dev libpq-dev
   desktop-file-utils appstream xvfb xauth fonts-dejavu-core
   poppler-utils python3 locales
 )
@@ -26,6 +26,9 @@ if [[ ${1:-} == --tests ]]; then
   # commands that are missing.
   command -v node >/dev/null || packages+=(nodejs)
   command -v npm >/dev/null || packages+=(npm)
+  # The team library's tests start a PostgreSQL server of their own
+  # (initdb, pg_ctl; pg_trgm is in the server package).
+  packages+=(postgresql-15)
 fi
 
 missing=()

@@ -6,6 +6,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "dossier-library.h"
+#include "dossier-library-cache.h"
+#include "dossier-library-open.h"
 #include "dossier-library-sqlite.h"
 #include "dossier-library-watcher.h"
 #include "dossier-search-query.h"
@@ -29,8 +31,11 @@ struct _DossierLibraryClient
 
   GMutex         reader_lock;
   DossierLibraryStore *reader;
+  guint          reader_generation;
   GMutex         writer_lock;
   DossierLibraryStore *writer;
+  guint          writer_generation;
+  guint          generation;    /* of the location; with open_lock */
 
   /* Main context only. */
   gboolean       updating;
@@ -38,12 +43,19 @@ struct _DossierLibraryClient
   GPtrArray     *pending_files;
   guint          n_tasks;       /* folder changes running */
   DossierLibraryWatcher *watcher;  /* NULL until dossier_library_client_watch() */
+  gboolean       read_only;
+  int            read_only_seen;  /* atomic: set by a worker */
+  char          *problem;
+  guint          retry_delay;   /* seconds; 0 while the library answers */
+  guint          retry_source;
 };
 
 enum
 {
   PROP_0,
   PROP_UPDATING,
+  PROP_READ_ONLY,
+  PROP_PROBLEM,
   N_PROPS
 };
 
@@ -72,30 +84,40 @@ open_store (DossierLibraryClient  *self,
             GError               **error)
 {
   g_autofree char *notice = NULL;
-  DossierLibrarySqlite *store;
+  DossierLibraryStore *store;
 
   g_mutex_lock (&self->open_lock);
-  store = dossier_library_sqlite_open (self->location, &notice, error);
+  store = dossier_library_store_open (self->location, &notice, error);
+  if (store != NULL && dossier_library_store_is_read_only (store))
+    g_atomic_int_set (&self->read_only_seen, TRUE);
   if (notice != NULL && self->notice == NULL)
     self->notice = g_steal_pointer (&notice);
   g_mutex_unlock (&self->open_lock);
-  return store != NULL ? DOSSIER_LIBRARY_STORE (store) : NULL;
+  return store;
 }
 
-/* With @lock held: the connection in @slot, opened if need be. */
+/* With @lock held: the connection in @slot, opened if need be, and
+ * opened again when the client moved to another library. */
 static DossierLibraryStore *
 ensure_store (DossierLibraryClient  *self,
               DossierLibraryStore  **slot,
+              guint                 *slot_generation,
               GError               **error)
 {
+  guint generation;
+
+  g_mutex_lock (&self->open_lock);
+  generation = self->generation;
+  g_mutex_unlock (&self->open_lock);
+  if (*slot != NULL && *slot_generation != generation)
+    g_clear_object (slot);
   if (*slot == NULL)
-    *slot = open_store (self, error);
+    {
+      *slot = open_store (self, error);
+      *slot_generation = generation;
+    }
   return *slot;
 }
-
-/* ------------------------------------------------------------------ */
-/* Searches and listings                                               */
-/* ------------------------------------------------------------------ */
 
 typedef enum
 {
@@ -103,6 +125,127 @@ typedef enum
   READ_CASES,
   READ_FOLDERS,
 } ReadKind;
+
+static void     start_read  (DossierLibraryClient *self,
+                             ReadKind              kind,
+                             const char           *text,
+                             guint                 max_results,
+                             GCancellable         *cancellable,
+                             GAsyncReadyCallback   callback,
+                             gpointer              user_data);
+static gpointer read_finish (DossierLibraryClient  *self,
+                             GAsyncResult          *result,
+                             ReadKind               kind,
+                             GError               **error);
+
+/* ------------------------------------------------------------------ */
+/* Reaching the library                                                */
+/* ------------------------------------------------------------------ */
+
+/* The first wait before trying a lost library again, and the longest. */
+#define RETRY_FIRST_S 1
+#define RETRY_MAX_S   30
+
+typedef struct
+{
+  DossierLibraryClient *client;
+  char                 *problem;   /* NULL: the library answered */
+  gboolean              lost;      /* it could not be reached */
+} Outcome;
+
+static void
+outcome_free (Outcome *outcome)
+{
+  g_object_unref (outcome->client);
+  g_free (outcome->problem);
+  g_free (outcome);
+}
+
+static void retry_cb_done (GObject *object, GAsyncResult *result, gpointer user_data);
+
+static gboolean
+retry_cb (gpointer user_data)
+{
+  DossierLibraryClient *self = user_data;
+
+  self->retry_source = 0;
+  start_read (self, READ_FOLDERS, NULL, 0, NULL, retry_cb_done, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+retry_cb_done (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_auto(GStrv) folders = read_finish (DOSSIER_LIBRARY_CLIENT (object), result, READ_FOLDERS, NULL);
+}
+
+static gboolean
+apply_outcome_cb (gpointer user_data)
+{
+  Outcome *outcome = user_data;
+  DossierLibraryClient *self = outcome->client;
+  gboolean read_only = g_atomic_int_get (&self->read_only_seen);
+  gboolean was_lost = self->problem != NULL;
+
+  if (read_only != self->read_only)
+    {
+      self->read_only = read_only;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+    }
+  if (!outcome->lost && !was_lost)
+    return G_SOURCE_REMOVE;
+
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  g_free (self->problem);
+  if (outcome->lost)
+    {
+      self->retry_delay = self->retry_delay == 0 ? RETRY_FIRST_S
+                                                 : MIN (self->retry_delay * 2, RETRY_MAX_S);
+      self->problem = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "The library cannot be reached: %s. Trying again in %u second.",
+                                                    "The library cannot be reached: %s. Trying again in %u seconds.",
+                                                    self->retry_delay),
+                                       outcome->problem, self->retry_delay);
+      self->retry_source = g_timeout_add_seconds (self->retry_delay, retry_cb, self);
+    }
+  else
+    {
+      self->problem = NULL;
+      self->retry_delay = 0;
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+  /* Back: what the views show may have changed meanwhile. */
+  if (was_lost && !outcome->lost)
+    g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* In a worker, after a call on the library: tells the main context
+ * whether the library answered (@error NULL or not a lost connection). */
+static void
+report_outcome (DossierLibraryClient *self,
+                const GError         *error)
+{
+  Outcome *outcome = g_new0 (Outcome, 1);
+  GSource *source;
+
+  outcome->client = g_object_ref (self);
+  outcome->lost = error != NULL && g_error_matches (error, DOSSIER_LIBRARY_ERROR,
+                                                    DOSSIER_LIBRARY_ERROR_CONNECTION);
+  outcome->problem = outcome->lost ? g_strdup (error->message) : NULL;
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, apply_outcome_cb, outcome, (GDestroyNotify) outcome_free);
+  g_source_attach (source, self->context);
+  g_source_unref (source);
+}
+
+/* ------------------------------------------------------------------ */
+/* Searches and listings                                               */
+/* ------------------------------------------------------------------ */
+
 
 typedef struct
 {
@@ -153,7 +296,7 @@ read_now (DossierLibraryClient  *self,
   g_mutex_lock (&self->reader_lock);
   /* A search typed over before it could start never runs. */
   if (!g_cancellable_set_error_if_cancelled (cancellable, error))
-    store = ensure_store (self, &self->reader, error);
+    store = ensure_store (self, &self->reader, &self->reader_generation, error);
   if (store != NULL && job->kind == READ_SEARCH)
     result = run_search (store, job, error);
   else if (store != NULL && job->kind == READ_CASES)
@@ -167,6 +310,7 @@ read_now (DossierLibraryClient  *self,
       result = folders;
     }
   g_mutex_unlock (&self->reader_lock);
+  report_outcome (self, result == NULL && error != NULL ? *error : NULL);
   return result;
 }
 
@@ -426,12 +570,14 @@ write_thread (GTask        *task,
   GError *error = NULL;
 
   g_mutex_lock (&self->writer_lock);
-  store = ensure_store (self, &self->writer, &error);
-  if (store != NULL)
+  store = ensure_store (self, &self->writer, &self->writer_generation, &error);
+  /* A reader's library is kept by others: nothing to write. */
+  if (store != NULL && !dossier_library_store_is_read_only (store))
     result->changed = run_write_job (self, store, task_data, &error);
   if (store != NULL && error == NULL)
     result->folders = dossier_library_store_list_folders (store, &error);
   g_mutex_unlock (&self->writer_lock);
+  report_outcome (self, error);
 
   if (error != NULL)
     {
@@ -551,12 +697,13 @@ folder_thread (GTask        *task,
   gboolean ok = FALSE;
 
   g_mutex_lock (&self->writer_lock);
-  store = ensure_store (self, &self->writer, &error);
+  store = ensure_store (self, &self->writer, &self->writer_generation, &error);
   if (store != NULL && job->add)
     ok = dossier_library_add_folder (store, job->path, &error);
   else if (store != NULL)
     ok = dossier_library_remove_folder (store, job->path, &error);
   g_mutex_unlock (&self->writer_lock);
+  report_outcome (self, ok ? NULL : error);
 
   if (ok)
     g_task_return_boolean (task, TRUE);
@@ -708,6 +855,107 @@ dossier_library_client_get_location (DossierLibraryClient *self)
   return self->location;
 }
 
+void
+dossier_library_client_set_location (DossierLibraryClient *self,
+                                     const char           *location)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY_CLIENT (self));
+
+  path = location != NULL && *location != '\0' ? g_strdup (location)
+                                                : dossier_library_sqlite_default_path ();
+  if (g_strcmp0 (path, self->location) == 0)
+    return;
+  /* Workers read the location and open their connections under the
+   * lock; each drops its connection at its next call. */
+  g_mutex_lock (&self->open_lock);
+  g_free (self->location);
+  self->location = g_steal_pointer (&path);
+  g_clear_pointer (&self->notice, g_free);
+  self->generation++;
+  g_atomic_int_set (&self->read_only_seen, FALSE);
+  g_mutex_unlock (&self->open_lock);
+
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  self->retry_delay = 0;
+  if (self->problem != NULL)
+    {
+      g_clear_pointer (&self->problem, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+    }
+  if (self->read_only)
+    {
+      self->read_only = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+    }
+  if (self->watcher != NULL)
+    dossier_library_client_update (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+open_case_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  DossierLibraryClient *self = source_object;
+  const char *path = task_data;
+  DossierLibraryStore *store;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sha256 = NULL;
+  GError *error = NULL;
+  GFile *file = NULL;
+
+  g_mutex_lock (&self->reader_lock);
+  store = ensure_store (self, &self->reader, &self->reader_generation, &error);
+  if (store != NULL)
+    bytes = dossier_library_store_get_case_file (store, path, &sha256, &error);
+  g_mutex_unlock (&self->reader_lock);
+  report_outcome (self, error);
+  if (bytes != NULL)
+    file = dossier_library_cache_put (bytes, sha256, path, &error);
+  if (file != NULL)
+    g_task_return_pointer (task, file, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+dossier_library_client_open_case_async (DossierLibraryClient *self,
+                                        const char           *path,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY_CLIENT (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_library_client_open_case_async);
+  /* A case on this computer opens from its own file. */
+  if (g_path_is_absolute (path) && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_task_return_pointer (task, g_file_new_for_path (path), g_object_unref);
+      return;
+    }
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_case_thread);
+}
+
+GFile *
+dossier_library_client_open_case_finish (DossierLibraryClient  *self,
+                                         GAsyncResult          *result,
+                                         GError               **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 const char *
 dossier_library_client_get_notice (DossierLibraryClient *self)
 {
@@ -729,6 +977,30 @@ dossier_library_client_is_updating (DossierLibraryClient *self)
   return self->updating;
 }
 
+gboolean
+dossier_library_client_is_remote (DossierLibraryClient *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_CLIENT (self), FALSE);
+
+  return dossier_library_location_is_server (self->location);
+}
+
+gboolean
+dossier_library_client_is_read_only (DossierLibraryClient *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_CLIENT (self), FALSE);
+
+  return self->read_only;
+}
+
+const char *
+dossier_library_client_get_problem (DossierLibraryClient *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_CLIENT (self), NULL);
+
+  return self->problem;
+}
+
 static void
 dossier_library_client_get_property (GObject    *object,
                                      guint       prop_id,
@@ -742,6 +1014,12 @@ dossier_library_client_get_property (GObject    *object,
     case PROP_UPDATING:
       g_value_set_boolean (value, self->updating);
       break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    case PROP_PROBLEM:
+      g_value_set_string (value, self->problem);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -754,6 +1032,7 @@ dossier_library_client_finalize (GObject *object)
 
   /* Tasks hold the client: none runs now. */
   g_clear_object (&self->watcher);
+  g_clear_handle_id (&self->retry_source, g_source_remove);
   g_clear_object (&self->reader);
   g_clear_object (&self->writer);
   g_mutex_clear (&self->open_lock);
@@ -762,6 +1041,7 @@ dossier_library_client_finalize (GObject *object)
   g_clear_pointer (&self->pending_files, g_ptr_array_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_free (self->notice);
+  g_free (self->problem);
   g_free (self->location);
 
   G_OBJECT_CLASS (dossier_library_client_parent_class)->finalize (object);
@@ -778,6 +1058,12 @@ dossier_library_client_class_init (DossierLibraryClientClass *klass)
   properties[PROP_UPDATING] =
     g_param_spec_boolean ("updating", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PROBLEM] =
+    g_param_spec_string ("problem", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_PROGRESS] =

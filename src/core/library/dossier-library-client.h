@@ -31,25 +31,59 @@ G_DECLARE_FINAL_TYPE (DossierLibraryClient, dossier_library_client, DOSSIER, LIB
  * - `progress (guint done, guint total)`: after each file of an update;
  * - `changed ()`: the cases or the folders changed (an update read,
  *   removed or failed a case, a folder was added or removed);
- * - `notify::updating`: an update started or ended.
+ * - `notify::updating`: an update started or ended;
+ * - `notify::problem`: the library could not be reached (a team library
+ *   whose server is gone) or can be again;
+ * - `notify::read-only`: the client learnt that this user may only
+ *   search (a team library's read-only role).
  */
 
 /* The library of this process: a client on the default location, or on
  * the one dossier_library_client_set_default_location() gave before. */
 DossierLibraryClient *dossier_library_client_get_default          (void);
-/* Where the default client's library is (a file path); call before the
- * first dossier_library_client_get_default(). NULL: the default path. */
+/* Where the default client's library is (a file path or a PostgreSQL
+ * connection string, see dossier-library-open.h); call before the first
+ * dossier_library_client_get_default(). NULL: the default path. */
 void                  dossier_library_client_set_default_location (const char *location);
 
 /* A client on the library at @location (NULL: the default path). The
  * database is opened when first needed, in a worker thread. */
 DossierLibraryClient *dossier_library_client_new           (const char *location);
 const char           *dossier_library_client_get_location  (DossierLibraryClient *self);
+/* Moves the client to the library at @location (NULL: the default path),
+ * as the Library page's preferences do: the next call opens it, a
+ * running search answers from the old one, and `changed` is emitted so
+ * that views list the new library's cases. */
+void                  dossier_library_client_set_location  (DossierLibraryClient *self,
+                                                            const char           *location);
 /* A message for the user when the database was not a usable library and
  * was set aside (see dossier_library_sqlite_open()), else NULL. */
 const char           *dossier_library_client_get_notice    (DossierLibraryClient *self);
 /* TRUE while an update runs. */
 gboolean              dossier_library_client_is_updating   (DossierLibraryClient *self);
+/* TRUE for a team library on a server (a connection string). */
+gboolean              dossier_library_client_is_remote     (DossierLibraryClient *self);
+/* TRUE once the client knows this user may only search and open. */
+gboolean              dossier_library_client_is_read_only  (DossierLibraryClient *self);
+/* What keeps the library from answering, for the user ("The team
+ * library cannot be reached: … Trying again in 4 s."), or NULL. While it
+ * is set, the client tries again with backoff (1 s, doubling, at most
+ * 30 s) and emits `changed` when the library answers again. */
+const char           *dossier_library_client_get_problem   (DossierLibraryClient *self);
+
+/* A local file for the case at @path, as the library lists it: @path
+ * itself when it is on this computer, else a read-only copy of the
+ * bytes the team library keeps, in the user's cache folder and checked
+ * against their SHA-256. Finish: (transfer full) the file, or NULL and
+ * a DOSSIER_LIBRARY_ERROR (NOT_FOUND: neither here nor kept). */
+void                  dossier_library_client_open_case_async  (DossierLibraryClient *self,
+                                                               const char           *path,
+                                                               GCancellable         *cancellable,
+                                                               GAsyncReadyCallback   callback,
+                                                               gpointer              user_data);
+GFile                *dossier_library_client_open_case_finish (DossierLibraryClient *self,
+                                                               GAsyncResult         *result,
+                                                               GError              **error);
 
 /* Searches every case for @text (the query language of docs/search.md).
  * Finish: (element-type DossierLibraryHit) the hits, by case file then

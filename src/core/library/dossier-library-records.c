@@ -49,6 +49,7 @@ dossier_library_case_info_free (DossierLibraryCaseInfo *info)
   g_free (info->status);
   g_free (info->updated);
   g_free (info->problem);
+  g_clear_pointer (&info->bytes, g_bytes_unref);
   g_free (info);
 }
 
@@ -77,5 +78,6 @@ dossier_library_case_info_copy (const DossierLibraryCaseInfo *info)
   copy->status = g_strdup (info->status);
   copy->updated = g_strdup (info->updated);
   copy->problem = g_strdup (info->problem);
+  copy->bytes = info->bytes != NULL ? g_bytes_ref (info->bytes) : NULL;
   return copy;
 }

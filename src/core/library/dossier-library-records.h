@@ -80,6 +80,9 @@ typedef struct
  * @problem: (nullable): for a case that does not load, its first
  *   problem ("error: ..." without the file name)
  * @problem_line: the line of @problem, or 0
+ * @bytes: (nullable): the file's bytes, when an update read them: a
+ *   server store keeps them so that colleagues can open the case;
+ *   never filled by a listing
  *
  * One case file the library knows, loaded or not.
  */
@@ -98,6 +101,7 @@ typedef struct
   guint                n_entities;
   char                *problem;
   guint                problem_line;
+  GBytes              *bytes;
 } DossierLibraryCaseInfo;
 
 /**

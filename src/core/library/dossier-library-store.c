@@ -3,6 +3,8 @@
 
 #include "dossier-library-store.h"
 
+#include <glib/gi18n-lib.h>
+
 G_DEFINE_QUARK (dossier-library-error-quark, dossier_library_error)
 
 G_DEFINE_INTERFACE (DossierLibraryStore, dossier_library_store, G_TYPE_OBJECT)
@@ -132,4 +134,36 @@ dossier_library_store_end_batch (DossierLibraryStore  *self,
 
   iface = DOSSIER_LIBRARY_STORE_GET_IFACE (self);
   return iface->end_batch == NULL || iface->end_batch (self, error);
+}
+
+gboolean
+dossier_library_store_is_read_only (DossierLibraryStore *self)
+{
+  DossierLibraryStoreInterface *iface;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (self), FALSE);
+
+  iface = DOSSIER_LIBRARY_STORE_GET_IFACE (self);
+  return iface->is_read_only != NULL && iface->is_read_only (self);
+}
+
+GBytes *
+dossier_library_store_get_case_file (DossierLibraryStore  *self,
+                                     const char           *path,
+                                     char                **out_sha256,
+                                     GError              **error)
+{
+  DossierLibraryStoreInterface *iface;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  iface = DOSSIER_LIBRARY_STORE_GET_IFACE (self);
+  if (iface->get_case_file == NULL)
+    {
+      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_NOT_FOUND,
+                   _("This library keeps no case files"));
+      return NULL;
+    }
+  return iface->get_case_file (self, path, out_sha256, error);
 }

@@ -17,12 +17,25 @@ G_BEGIN_DECLS
  * @DOSSIER_LIBRARY_ERROR_NOT_A_FOLDER: a folder to add is not one.
  * @DOSSIER_LIBRARY_ERROR_NOT_IN_LIBRARY: a folder to remove is not one
  *   of the library's.
+ * @DOSSIER_LIBRARY_ERROR_CONNECTION: the server of a team library cannot
+ *   be reached (or was lost and not found again); trying later may work.
+ * @DOSSIER_LIBRARY_ERROR_READ_ONLY: the library may be searched but not
+ *   changed by this user.
+ * @DOSSIER_LIBRARY_ERROR_SCHEMA: the server's database is not a Dossier
+ *   library of the schema this version knows (none yet, older, newer);
+ *   the message says what to do.
+ * @DOSSIER_LIBRARY_ERROR_NOT_FOUND: the library has no such case, or
+ *   not its file.
  */
 typedef enum
 {
   DOSSIER_LIBRARY_ERROR_DATABASE,
   DOSSIER_LIBRARY_ERROR_NOT_A_FOLDER,
   DOSSIER_LIBRARY_ERROR_NOT_IN_LIBRARY,
+  DOSSIER_LIBRARY_ERROR_CONNECTION,
+  DOSSIER_LIBRARY_ERROR_READ_ONLY,
+  DOSSIER_LIBRARY_ERROR_SCHEMA,
+  DOSSIER_LIBRARY_ERROR_NOT_FOUND,
 } DossierLibraryError;
 
 GQuark dossier_library_error_quark (void);
@@ -77,6 +90,11 @@ struct _DossierLibraryStoreInterface
   gboolean   (*begin_batch)   (DossierLibraryStore        *self,
                                GError                    **error);
   gboolean   (*end_batch)     (DossierLibraryStore        *self,
+                               GError                    **error);
+  gboolean   (*is_read_only)  (DossierLibraryStore        *self);
+  GBytes    *(*get_case_file) (DossierLibraryStore        *self,
+                               const char                 *path,
+                               char                      **out_sha256,
                                GError                    **error);
 };
 
@@ -152,6 +170,30 @@ gboolean   dossier_library_store_begin_batch   (DossierLibraryStore          *se
                                                 GError                      **error);
 /* Commits what a batch still holds and ends it. */
 gboolean   dossier_library_store_end_batch     (DossierLibraryStore          *self,
+                                                GError                      **error);
+
+/* TRUE when this user may search the library but not change it (a
+ * team library's read-only role); a store without roles: FALSE. */
+gboolean   dossier_library_store_is_read_only  (DossierLibraryStore          *self);
+
+/**
+ * dossier_library_store_get_case_file:
+ * @self: a store
+ * @path: a case's path, as the library lists it
+ * @out_sha256: (out) (optional) (transfer full): the bytes' SHA-256, hex
+ * @error: %DOSSIER_LIBRARY_ERROR_NOT_FOUND when the store keeps no file
+ *   for @path (a desktop library keeps none: the file is on the disk),
+ *   or another %DOSSIER_LIBRARY_ERROR
+ *
+ * The bytes of the case file as the library indexed them, checked
+ * against their SHA-256: a team library keeps them so that a case found
+ * on another machine opens here.
+ *
+ * Returns: (transfer full): the bytes, or %NULL and @error.
+ */
+GBytes    *dossier_library_store_get_case_file (DossierLibraryStore          *self,
+                                                const char                   *path,
+                                                char                        **out_sha256,
                                                 GError                      **error);
 
 G_END_DECLS

@@ -150,6 +150,7 @@ store_file (DossierLibraryStore  *store,
     dcase = dossier_case_load_with_name (file, path, NULL, NULL, NULL, &load_error);
 
   info->path = g_strdup (path);
+  info->bytes = bytes != NULL ? g_bytes_ref (bytes) : NULL;
   info->stamp = *stamp;
   info->stamp.sha256 = g_strdup (stamp->sha256);
   if (dcase != NULL && info->stamp.sha256 == NULL)
