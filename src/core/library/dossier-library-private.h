@@ -13,7 +13,19 @@
  *                                checking it, writes, search; calls
  *                                aside, tokenizer, match, ready and queue
  *   dossier-library-match.c      a parsed query as an FTS5 expression and
- *                                SQL conditions (no database)
+ *                                SQL conditions (no database); the phrase
+ *                                writer both stores share
+ *   dossier-library-pg.c         the PostgreSQL store of a team: calls
+ *                                pg-schema, pg-conn, pg-query, pg-rows,
+ *                                excerpt and ready
+ *   dossier-library-pg-schema.c  its tables, roles, version; calls pg-conn
+ *   dossier-library-pg-conn.c    a connection and its statements, always
+ *                                with parameters; errors told as ours
+ *   dossier-library-pg-query.c   a parsed query as SQL conditions; calls
+ *                                match (the phrases) and pg-rows (quoting)
+ *   dossier-library-pg-rows.c    an item as its row's values (tsvector,
+ *                                arrays, CJK runs); calls tokenizer
+ *   dossier-library-excerpt.c    a hit's snippet made on the client
  *   dossier-library-tokenizer.c  search's tokens as an FTS5 tokenizer
  *   dossier-library-collect.c    the items of a loaded case
  *   dossier-library-aside.c      setting a bad library file aside
