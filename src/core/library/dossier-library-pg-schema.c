@@ -81,8 +81,7 @@ static const char *const steps[] = {
   "CREATE INDEX items_authors ON items USING gin (authors);"
   "CREATE INDEX items_cites ON items USING gin (cites);"
   "CREATE INDEX items_certainty ON items USING gin (certainty);"
-  "CREATE INDEX items_date ON items (date_start);"
-  "CREATE INDEX items_section ON items (section);",
+  "CREATE INDEX items_date ON items (date_start);",
 };
 
 #define N_STEPS G_N_ELEMENTS (steps)

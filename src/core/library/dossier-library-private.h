@@ -250,6 +250,51 @@ gint64     dossier_library_pg_int     (PGresult           *result,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 
+/* dossier-library-pg-link.c: a connection made again when lost. */
+typedef struct
+{
+  char     *conninfo;
+  PGconn   *conn;
+  gboolean  read_only;   /* this user may not write */
+} DossierLibraryPgLink;
+
+/* Connects and checks the schema (a DOSSIER_LIBRARY_ERROR_SCHEMA). */
+DossierLibraryPgLink *dossier_library_pg_link_new    (const char            *conninfo,
+                                                      GError               **error);
+void                  dossier_library_pg_link_free   (DossierLibraryPgLink  *link);
+/* Connects again, waiting a little more before each of three tries. */
+gboolean              dossier_library_pg_link_again  (DossierLibraryPgLink  *link,
+                                                      GError               **error);
+/* Connects again only if the connection was lost. */
+gboolean              dossier_library_pg_link_ensure (DossierLibraryPgLink  *link,
+                                                      GError               **error);
+/* A statement, tried once more on a new connection when it was lost. */
+PGresult             *dossier_library_pg_link_read   (DossierLibraryPgLink  *link,
+                                                      const char            *sql,
+                                                      guint                  n_params,
+                                                      const char * const    *values,
+                                                      GError               **error);
+gboolean              dossier_library_pg_is_lost     (const GError          *error);
+
+/* dossier-library-pg-write.c: the writes of the team library, each a
+ * transaction; READ_ONLY for a reader. */
+gboolean dossier_library_pg_write_case   (DossierLibraryPgLink          *link,
+                                          const DossierLibraryCaseInfo  *info,
+                                          GPtrArray                     *items,
+                                          GError                       **error);
+gboolean dossier_library_pg_write_remove (DossierLibraryPgLink          *link,
+                                          const char                    *path,
+                                          GError                       **error);
+gboolean dossier_library_pg_write_touch  (DossierLibraryPgLink          *link,
+                                          const char                    *path,
+                                          const DossierLibraryStamp     *stamp,
+                                          GError                       **error);
+gboolean dossier_library_pg_write_one    (DossierLibraryPgLink          *link,
+                                          const char                    *sql,
+                                          guint                          n_params,
+                                          const char * const            *values,
+                                          GError                       **error);
+
 /* dossier-library-pg-rows.c: an item as its row's values (text). */
 typedef struct
 {
@@ -264,6 +309,8 @@ typedef struct
 
 DossierLibraryPgRow *dossier_library_pg_row_new        (const DossierLibraryItem *item);
 void                 dossier_library_pg_row_free       (DossierLibraryPgRow      *row);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierLibraryPgRow, dossier_library_pg_row_free)
 /* '…' with '' for ' and \\ for \: one lexeme of a tsvector or tsquery. */
 void                 dossier_library_pg_quote_lexeme   (GString                  *out,
                                                         const char               *text,
