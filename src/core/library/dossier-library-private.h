@@ -240,6 +240,12 @@ gboolean   dossier_library_pg_script  (PGconn             *conn,
 gboolean   dossier_library_pg_fail    (PGconn             *conn,
                                        PGresult           *result,
                                        GError            **error);
+/* The value of @keyword in @conninfo, or NULL (also when it does not
+ * parse). */
+char      *dossier_library_pg_conninfo_value (const char   *conninfo,
+                                              const char   *keyword);
+/* @conninfo to put in a message: "…" when it holds a password. */
+char      *dossier_library_pg_conninfo_shown (const char   *conninfo);
 /* A cell as a new string (NULL for NULL), or as a number (0 for NULL). */
 char      *dossier_library_pg_value   (PGresult           *result,
                                        int                 row,
