@@ -35,7 +35,7 @@ static const GOptionEntry option_entries[] = {
     N_("Open at this tab: overview, breach, threat, reactions, release, sources, notes or timeline"),
     N_("VIEW") },
   { "library-db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Use this case library instead of the default one"), N_("FILE") },
+    N_("Use this case library instead of the default one: a file, or a PostgreSQL connection string for a team library"), N_("FILE") },
   { "library-add", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
     N_("Add FOLDER and the folders after it to the case library (their case files, in all their subfolders)"),
     N_("FOLDER") },

@@ -132,3 +132,28 @@ dossier_library_pg_int (PGresult *result,
     return 0;
   return g_ascii_strtoll (PQgetvalue (result, row, column), NULL, 10);
 }
+
+char *
+dossier_library_pg_conninfo_value (const char *conninfo,
+                                   const char *keyword)
+{
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  char *value = NULL;
+
+  if (options == NULL)
+    return NULL;
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    if (strcmp (o->keyword, keyword) == 0 && o->val != NULL && *o->val != '\0')
+      value = g_strdup (o->val);
+  PQconninfoFree (options);
+  return value;
+}
+
+char *
+dossier_library_pg_conninfo_shown (const char *conninfo)
+{
+  g_autofree char *password = dossier_library_pg_conninfo_value (conninfo, "password");
+
+  /* A password is never shown, even its own. */
+  return g_strdup (password != NULL ? "…" : conninfo);
+}

@@ -81,8 +81,7 @@ static const char *const steps[] = {
   "CREATE INDEX items_authors ON items USING gin (authors);"
   "CREATE INDEX items_cites ON items USING gin (cites);"
   "CREATE INDEX items_certainty ON items USING gin (certainty);"
-  "CREATE INDEX items_date ON items (date_start);"
-  "CREATE INDEX items_section ON items (section);",
+  "CREATE INDEX items_date ON items (date_start);",
 };
 
 #define N_STEPS G_N_ELEMENTS (steps)
@@ -146,6 +145,7 @@ dossier_library_pg_check_schema (PGconn      *conn,
                                  GError     **error)
 {
   int version = read_version (conn, error);
+  g_autofree char *shown = dossier_library_pg_conninfo_shown (conninfo);
 
   if (version == -2)
     return FALSE;
@@ -155,14 +155,14 @@ dossier_library_pg_check_schema (PGconn      *conn,
     {
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_SCHEMA,
                    _("This database holds no Dossier library yet: make it with "
-                     "“dossier --library-db=%s --library-init”"), conninfo);
+                     "“dossier --library-db=%s --library-init”"), shown);
       return FALSE;
     }
   if (version < DOSSIER_LIBRARY_PG_SCHEMA_VERSION)
     {
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_SCHEMA,
                    _("This team library has an older schema (%d): bring it up to date with "
-                     "“dossier --library-db=%s --library-init”"), version, conninfo);
+                     "“dossier --library-db=%s --library-init”"), version, shown);
       return FALSE;
     }
   return TRUE;

@@ -8,30 +8,47 @@
 
 #include "dossier-library-private.h"
 
-/* The team library: the store interface on a PostgreSQL server (the
- * tables: dossier-library-pg-schema.c). Each write of a case is one
- * transaction, an upsert by path: a client that dies leaves the case as
- * it was, and two clients indexing the same file leave it once. A lost
- * connection is made again by the next call, with backoff, and a read
- * is tried once more on it. */
+/* The team library: the store interface on a PostgreSQL server (its
+ * tables: dossier-library-pg-schema.c; its writes: -pg-write.c). Calls
+ * go through one link (-pg-link.c), made again when lost. In a batch,
+ * writes go to LANES links of their own, each with a thread, so that
+ * the server writes while the next case is read and cut; a case always
+ * goes to the same lane, so its writes keep their order, and a read
+ * first waits for every write pushed before it. */
 
-/* Rows of `items` a statement: 17 values each, far below the 65,535
- * parameters a statement may have. */
-#define ITEMS_PER_INSERT 500
-#define ITEM_COLUMNS     17
+#define LANES 2
 
-/* The waits before each new try to connect again, in milliseconds. */
-static const guint reconnect_waits_ms[] = { 0, 250, 1000 };
+typedef enum
+{
+  JOB_PUT,
+  JOB_TOUCH,
+  JOB_REMOVE,
+} JobKind;
+
+typedef struct
+{
+  JobKind                 kind;
+  DossierLibraryCaseInfo *info;    /* its path, stamp; the case for PUT */
+  GPtrArray              *items;
+} Job;
+
+typedef struct
+{
+  DossierLibraryPg     *store;
+  DossierLibraryPgLink *link;
+  DossierLibraryQueue  *queue;
+} Lane;
 
 struct _DossierLibraryPg
 {
-  GObject     parent_instance;
+  GObject               parent_instance;
 
-  char       *conninfo;
-  PGconn     *conn;
-  gboolean    read_only;
-  gboolean    batching;
-  GHashTable *stamps;     /* path -> DossierLibraryStamp *, in a batch */
+  DossierLibraryPgLink *link;
+  GHashTable           *stamps;   /* path -> DossierLibraryStamp *, in a batch */
+  Lane                  lanes[LANES];
+  guint                 n_lanes;  /* 0 outside a batch */
+  GMutex                lane_lock;
+  GError               *lane_error; /* the first write of a lane that failed */
 };
 
 static void dossier_library_pg_store_init (DossierLibraryStoreInterface *iface);
@@ -39,125 +56,6 @@ static void dossier_library_pg_store_init (DossierLibraryStoreInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (DossierLibraryPg, dossier_library_pg, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (DOSSIER_TYPE_LIBRARY_STORE,
                                                       dossier_library_pg_store_init))
-
-/* ------------------------------------------------------------------ */
-/* The connection                                                      */
-/* ------------------------------------------------------------------ */
-
-/* What each new connection is set to. An update's writes need not wait
- * for the disk: a server that crashes loses at most its last moments,
- * which the next update writes again (the files are the truth). */
-static gboolean
-set_up (DossierLibraryPg  *self,
-        GError           **error)
-{
-  g_autoptr(PGresult) may_write = NULL;
-
-  if (!dossier_library_pg_check_schema (self->conn, self->conninfo, error))
-    return FALSE;
-  may_write = dossier_library_pg_exec (self->conn, "SELECT has_table_privilege ('cases', 'INSERT')",
-                                       0, NULL, error);
-  if (may_write == NULL)
-    return FALSE;
-  self->read_only = g_strcmp0 (PQgetvalue (may_write, 0, 0), "t") != 0;
-  return self->read_only
-         || dossier_library_pg_script (self->conn, "SET synchronous_commit = off", error);
-}
-
-static gboolean
-connect_again (DossierLibraryPg  *self,
-               GError           **error)
-{
-  g_autoptr(GError) last = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (reconnect_waits_ms); i++)
-    {
-      g_clear_error (&last);
-      if (reconnect_waits_ms[i] > 0)
-        g_usleep (reconnect_waits_ms[i] * 1000);
-      g_clear_pointer (&self->conn, PQfinish);
-      self->conn = dossier_library_pg_connect (self->conninfo, &last);
-      if (self->conn != NULL && set_up (self, &last))
-        return TRUE;
-      /* Only a server that cannot be reached is worth waiting for. */
-      if (!g_error_matches (last, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CONNECTION))
-        break;
-    }
-  g_propagate_error (error, g_steal_pointer (&last));
-  return FALSE;
-}
-
-/* A connection that was lost is made again before a call. */
-static gboolean
-ensure_connection (DossierLibraryPg  *self,
-                   GError           **error)
-{
-  if (self->conn != NULL && PQstatus (self->conn) == CONNECTION_OK)
-    return TRUE;
-  return connect_again (self, error);
-}
-
-static gboolean
-is_lost (const GError *error)
-{
-  return g_error_matches (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CONNECTION);
-}
-
-/* A read: tried once more on a new connection when the first was lost. */
-static PGresult *
-read_rows (DossierLibraryPg    *self,
-           const char          *sql,
-           guint                n_params,
-           const char * const  *values,
-           GError             **error)
-{
-  g_autoptr(GError) first = NULL;
-  PGresult *result;
-
-  if (!ensure_connection (self, error))
-    return NULL;
-  result = dossier_library_pg_exec (self->conn, sql, n_params, values, &first);
-  if (result != NULL || !is_lost (first))
-    {
-      if (first != NULL)
-        g_propagate_error (error, g_steal_pointer (&first));
-      return result;
-    }
-  if (!connect_again (self, error))
-    return NULL;
-  return dossier_library_pg_exec (self->conn, sql, n_params, values, error);
-}
-
-static gboolean
-check_writable (DossierLibraryPg  *self,
-                GError           **error)
-{
-  if (!ensure_connection (self, error))
-    return FALSE;
-  if (self->read_only)
-    {
-      g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_READ_ONLY,
-                   _("You may search this team library but not change it"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* One write statement, tried once more when the connection was lost. */
-static gboolean
-write_one (DossierLibraryPg    *self,
-           const char          *sql,
-           guint                n_params,
-           const char * const  *values,
-           GError             **error)
-{
-  g_autoptr(PGresult) result = NULL;
-
-  if (!check_writable (self, error))
-    return FALSE;
-  result = read_rows (self, sql, n_params, values, error);
-  return result != NULL;
-}
 
 DossierLibraryPg *
 dossier_library_pg_open (const char  *conninfo,
@@ -168,15 +66,173 @@ dossier_library_pg_open (const char  *conninfo,
   g_return_val_if_fail (conninfo != NULL, NULL);
 
   self = g_object_new (DOSSIER_TYPE_LIBRARY_PG, NULL);
-  self->conninfo = g_strdup (conninfo);
-  self->conn = dossier_library_pg_connect (conninfo, error);
-  if (self->conn == NULL || !set_up (self, error))
+  self->link = dossier_library_pg_link_new (conninfo, error);
+  if (self->link == NULL)
     return NULL;
   return g_steal_pointer (&self);
 }
 
 /* ------------------------------------------------------------------ */
-/* Folders and stamps                                                  */
+/* Lanes                                                               */
+/* ------------------------------------------------------------------ */
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  dossier_library_case_info_free (job->info);
+  g_clear_pointer (&job->items, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+run_job (gpointer data,
+         gpointer user_data)
+{
+  Job *job = data;
+  Lane *lane = user_data;
+  DossierLibraryPg *self = lane->store;
+  GError *error = NULL;
+
+  g_mutex_lock (&self->lane_lock);
+  /* After a failure, the lanes stop writing: the update ends with it. */
+  if (self->lane_error != NULL)
+    {
+      g_mutex_unlock (&self->lane_lock);
+      return;
+    }
+  g_mutex_unlock (&self->lane_lock);
+
+  switch (job->kind)
+    {
+    case JOB_PUT:
+      dossier_library_pg_write_case (lane->link, job->info, job->items, &error);
+      break;
+    case JOB_TOUCH:
+      dossier_library_pg_write_touch (lane->link, job->info->path, &job->info->stamp, &error);
+      break;
+    case JOB_REMOVE:
+      dossier_library_pg_write_remove (lane->link, job->info->path, &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (error == NULL)
+    return;
+  g_mutex_lock (&self->lane_lock);
+  if (self->lane_error == NULL)
+    self->lane_error = g_steal_pointer (&error);
+  g_mutex_unlock (&self->lane_lock);
+  g_clear_error (&error);
+}
+
+/* Waits for every write pushed so far; the first that failed, if any. */
+static gboolean
+drain (DossierLibraryPg  *self,
+       GError           **error)
+{
+  for (guint i = 0; i < self->n_lanes; i++)
+    dossier_library_queue_drain (self->lanes[i].queue);
+  g_mutex_lock (&self->lane_lock);
+  if (self->lane_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->lane_error));
+      g_mutex_unlock (&self->lane_lock);
+      return FALSE;
+    }
+  g_mutex_unlock (&self->lane_lock);
+  return TRUE;
+}
+
+static gboolean
+open_lanes (DossierLibraryPg  *self,
+            GError           **error)
+{
+  for (guint i = 0; i < LANES; i++)
+    {
+      Lane *lane = &self->lanes[i];
+
+      lane->store = self;
+      lane->link = dossier_library_pg_link_new (self->link->conninfo, error);
+      if (lane->link == NULL)
+        return FALSE;
+      lane->queue = dossier_library_queue_new (run_job, job_free, lane, 4);
+      self->n_lanes++;
+    }
+  return TRUE;
+}
+
+static void
+close_lanes (DossierLibraryPg *self)
+{
+  for (guint i = 0; i < self->n_lanes; i++)
+    {
+      g_clear_pointer (&self->lanes[i].queue, dossier_library_queue_free);
+      g_clear_pointer (&self->lanes[i].link, dossier_library_pg_link_free);
+    }
+  self->n_lanes = 0;
+}
+
+/* Pushes a write to its case's lane; FALSE and the error of an earlier
+ * write that failed. */
+static gboolean
+push_job (DossierLibraryPg              *self,
+          JobKind                        kind,
+          const DossierLibraryCaseInfo  *info,
+          GPtrArray                     *items,
+          GError                       **error)
+{
+  Job *job = g_new0 (Job, 1);
+  gboolean failed;
+
+  g_mutex_lock (&self->lane_lock);
+  failed = self->lane_error != NULL;
+  if (failed)
+    g_propagate_error (error, g_steal_pointer (&self->lane_error));
+  g_mutex_unlock (&self->lane_lock);
+  if (failed)
+    {
+      g_free (job);
+      return FALSE;
+    }
+  job->kind = kind;
+  job->info = dossier_library_case_info_copy (info);
+  job->items = items != NULL ? g_ptr_array_ref (items) : NULL;
+  dossier_library_queue_push (self->lanes[g_str_hash (info->path) % self->n_lanes].queue, job);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Calls on the link                                                   */
+/* ------------------------------------------------------------------ */
+
+static PGresult *
+read_rows (DossierLibraryPg    *self,
+           const char          *sql,
+           guint                n_params,
+           const char * const  *values,
+           GError             **error)
+{
+  if (!drain (self, error))
+    return NULL;
+  return dossier_library_pg_link_read (self->link, sql, n_params, values, error);
+}
+
+static gboolean
+write_one (DossierLibraryPg    *self,
+           const char          *sql,
+           guint                n_params,
+           const char * const  *values,
+           GError             **error)
+{
+  if (!drain (self, error))
+    return FALSE;
+  return dossier_library_pg_write_one (self->link, sql, n_params, values, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Folders, stamps and writes                                          */
 /* ------------------------------------------------------------------ */
 
 static gboolean
@@ -270,239 +326,32 @@ pg_get_stamp (DossierLibraryStore *store,
   return TRUE;
 }
 
+static void
+remember_stamp (DossierLibraryPg          *self,
+                const char                *path,
+                const DossierLibraryStamp *stamp)
+{
+  DossierLibraryStamp *copy = g_new0 (DossierLibraryStamp, 1);
+
+  if (self->stamps == NULL)
+    return;
+  copy_stamp (copy, stamp);
+  g_hash_table_replace (self->stamps, g_strdup (path), copy);
+}
+
 static gboolean
 pg_touch_case (DossierLibraryStore        *store,
                const char                 *path,
                const DossierLibraryStamp  *stamp,
                GError                    **error)
 {
-  g_autofree char *size = g_strdup_printf ("%" G_GINT64_FORMAT, stamp->size);
-  g_autofree char *mtime = g_strdup_printf ("%" G_GINT64_FORMAT, stamp->mtime);
-  const char *values[] = { path, size, mtime };
+  DossierLibraryPg *self = DOSSIER_LIBRARY_PG (store);
+  DossierLibraryCaseInfo info = { (char *) path, *stamp, };
 
-  return write_one (DOSSIER_LIBRARY_PG (store),
-                    "UPDATE cases SET size = $2::bigint, mtime = $3::bigint WHERE path = $1",
-                    3, values, error);
-}
-
-/* ------------------------------------------------------------------ */
-/* Writing a case                                                      */
-/* ------------------------------------------------------------------ */
-
-/* Keeps the file's bytes once, by SHA-256 (sent only when the server
- * has not got them). Returns the SHA-256, or NULL without bytes. */
-static char *
-keep_file (DossierLibraryPg  *self,
-           GBytes            *bytes,
-           gboolean          *ok,
-           GError           **error)
-{
-  g_autofree char *sha256 = NULL;
-  g_autoptr(PGresult) have = NULL;
-  g_autoptr(PGresult) put = NULL;
-  const char *values[2];
-  int lengths[2] = { 0, 0 };
-  int formats[2] = { 0, 1 };
-  gsize size;
-
-  *ok = TRUE;
-  if (bytes == NULL)
-    return NULL;
-  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  values[0] = sha256;
-  have = dossier_library_pg_exec (self->conn, "SELECT FROM case_files WHERE sha256 = $1",
-                                  1, values, error);
-  if (have == NULL)
-    return (*ok = FALSE, NULL);
-  if (PQntuples (have) > 0)
-    return g_steal_pointer (&sha256);
-
-  values[1] = g_bytes_get_data (bytes, &size);
-  lengths[1] = (int) size;
-  put = PQexecParams (self->conn,
-                      "INSERT INTO case_files (sha256, bytes) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-                      2, NULL, values, lengths, formats, 0);
-  if (put == NULL || PQresultStatus (put) != PGRES_COMMAND_OK)
-    return (*ok = dossier_library_pg_fail (self->conn, put, error), NULL);
-  return g_steal_pointer (&sha256);
-}
-
-static char *
-number (gint64 value)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, value);
-}
-
-/* The case's row, made or replaced; its id, or NULL and @error. */
-static char *
-upsert_case (DossierLibraryPg              *self,
-             const DossierLibraryCaseInfo  *info,
-             const char                    *file_sha256,
-             GError                       **error)
-{
-  g_autofree char *size = number (info->stamp.size);
-  g_autofree char *mtime = number (info->stamp.mtime);
-  g_autofree char *n_items = number (info->n_items);
-  g_autofree char *n_notes = number (info->n_notes);
-  g_autofree char *n_events = number (info->n_events);
-  g_autofree char *n_sources = number (info->n_sources);
-  g_autofree char *n_entities = number (info->n_entities);
-  g_autofree char *problem_line = number (info->problem_line);
-  const char *values[] = {
-    info->path, size, mtime, info->stamp.sha256, file_sha256, info->case_id, info->title,
-    info->status, info->updated, n_items, n_notes, n_events, n_sources, n_entities,
-    info->problem, problem_line,
-  };
-  g_autoptr(PGresult) result = NULL;
-
-  result = dossier_library_pg_exec (self->conn,
-                                    "INSERT INTO cases (path, size, mtime, sha256, file_sha256, case_id,"
-                                    " title, status, updated, n_items, n_notes, n_events, n_sources,"
-                                    " n_entities, problem, problem_line)"
-                                    " VALUES ($1, $2::bigint, $3::bigint, $4, $5, $6, $7, $8, $9,"
-                                    " $10::integer, $11::integer, $12::integer, $13::integer,"
-                                    " $14::integer, $15, $16::integer)"
-                                    " ON CONFLICT (path) DO UPDATE SET size = EXCLUDED.size,"
-                                    " mtime = EXCLUDED.mtime, sha256 = EXCLUDED.sha256,"
-                                    " file_sha256 = EXCLUDED.file_sha256, case_id = EXCLUDED.case_id,"
-                                    " title = EXCLUDED.title, status = EXCLUDED.status,"
-                                    " updated = EXCLUDED.updated, n_items = EXCLUDED.n_items,"
-                                    " n_notes = EXCLUDED.n_notes, n_events = EXCLUDED.n_events,"
-                                    " n_sources = EXCLUDED.n_sources, n_entities = EXCLUDED.n_entities,"
-                                    " problem = EXCLUDED.problem, problem_line = EXCLUDED.problem_line,"
-                                    " indexed_by = current_user, indexed_at = now()"
-                                    " RETURNING id",
-                                    G_N_ELEMENTS (values), values, error);
-  if (result == NULL)
-    return NULL;
-  return g_strdup (PQgetvalue (result, 0, 0));
-}
-
-/* Rows @from to @to of @ordered in one INSERT. */
-static gboolean
-insert_items (DossierLibraryPg  *self,
-              const char        *case_ref,
-              const char        *path,
-              GPtrArray         *ordered,
-              guint              from,
-              guint              to,
-              GError           **error)
-{
-  g_autoptr(GString) sql = g_string_new ("INSERT INTO items (case_ref, path, place, section, item_id,"
-                                         " item_index, title, body, words, cjk, tags, authors, cites,"
-                                         " certainty, date, date_start, date_end) VALUES ");
-  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_library_pg_row_free);
-  g_autofree const char **values = g_new0 (const char *, (to - from) * ITEM_COLUMNS);
-  guint n = 0;
-
-  for (guint i = from; i < to; i++)
-    {
-      const DossierLibraryItem *item = g_ptr_array_index (ordered, i);
-      DossierLibraryPgRow *row = dossier_library_pg_row_new (item);
-      char *place = number (i), *section = number (item->section), *index = number (item->item_index);
-      char *start = item->date != NULL ? number (item->date_start) : NULL;
-      char *end = item->date != NULL ? number (item->date_end) : NULL;
-      guint k = n;
-
-      g_ptr_array_add (rows, row);
-      g_ptr_array_add (owned, place);
-      g_ptr_array_add (owned, section);
-      g_ptr_array_add (owned, index);
-      g_ptr_array_add (owned, start);
-      g_ptr_array_add (owned, end);
-      values[n++] = case_ref;
-      values[n++] = path;
-      values[n++] = place;
-      values[n++] = section;
-      values[n++] = item->item_id;
-      values[n++] = index;
-      values[n++] = item->title;
-      values[n++] = row->body;
-      values[n++] = row->words;
-      values[n++] = row->cjk;
-      values[n++] = row->tags;
-      values[n++] = row->authors;
-      values[n++] = row->cites;
-      values[n++] = row->certainty;
-      values[n++] = item->date;
-      values[n++] = start;
-      values[n++] = end;
-      g_string_append_printf (sql,
-                              "%s($%u::bigint, $%u, $%u::integer, $%u::smallint, $%u, $%u::integer, $%u,"
-                              " $%u, $%u::tsvector, $%u, $%u::text[], $%u::text[], $%u::text[],"
-                              " $%u::smallint[], $%u, $%u::bigint, $%u::bigint)",
-                              i > from ? ", " : "",
-                              k + 1, k + 2, k + 3, k + 4, k + 5, k + 6, k + 7, k + 8, k + 9, k + 10,
-                              k + 11, k + 12, k + 13, k + 14, k + 15, k + 16, k + 17);
-    }
-  return dossier_library_pg_run (self->conn, sql->str, n, values, error);
-}
-
-static gboolean
-write_case (DossierLibraryPg              *self,
-            const DossierLibraryCaseInfo  *info,
-            GPtrArray                     *items,
-            char                         **out_old_file,
-            GError                       **error)
-{
-  g_autoptr(GPtrArray) ordered = dossier_library_order_items (items);
-  g_autoptr(PGresult) old = NULL;
-  g_autofree char *file_sha256 = NULL;
-  g_autofree char *case_ref = NULL;
-  const char *path_value[] = { info->path };
-  gboolean ok;
-
-  if (!dossier_library_pg_script (self->conn, "BEGIN", error))
-    return FALSE;
-  file_sha256 = keep_file (self, info->bytes, &ok, error);
-  if (!ok)
-    return FALSE;
-  old = dossier_library_pg_exec (self->conn, "SELECT file_sha256 FROM cases WHERE path = $1",
-                                 1, path_value, error);
-  if (old == NULL)
-    return FALSE;
-  if (PQntuples (old) > 0)
-    *out_old_file = dossier_library_pg_value (old, 0, 0);
-  case_ref = upsert_case (self, info, file_sha256, error);
-  if (case_ref == NULL)
-    return FALSE;
-  {
-    const char *ref_value[] = { case_ref };
-
-    if (!dossier_library_pg_run (self->conn, "DELETE FROM items WHERE case_ref = $1::bigint",
-                                 1, ref_value, error))
-      return FALSE;
-  }
-  for (guint from = 0; from < ordered->len; from += ITEMS_PER_INSERT)
-    if (!insert_items (self, case_ref, info->path, ordered, from,
-                       MIN (from + ITEMS_PER_INSERT, ordered->len), error))
-      return FALSE;
-  return dossier_library_pg_script (self->conn, "COMMIT", error);
-}
-
-/* Drops a file's bytes no case has any more. Two clients at once may
- * both find it kept: the loser's statement fails, and that is all. */
-static void
-forget_file (DossierLibraryPg *self,
-             const char       *sha256)
-{
-  const char *values[] = { sha256 };
-  g_autoptr(PGresult) result = NULL;
-
-  if (sha256 == NULL)
-    return;
-  result = PQexecParams (self->conn,
-                         "DELETE FROM case_files WHERE sha256 = $1"
-                         " AND NOT EXISTS (SELECT FROM cases WHERE file_sha256 = $1)",
-                         1, NULL, values, NULL, NULL, 0);
-}
-
-static void
-roll_back (DossierLibraryPg *self)
-{
-  if (self->conn != NULL && PQtransactionStatus (self->conn) != PQTRANS_IDLE)
-    dossier_library_pg_script (self->conn, "ROLLBACK", NULL);
+  remember_stamp (self, path, stamp);
+  if (self->n_lanes > 0)
+    return push_job (self, JOB_TOUCH, &info, NULL, error);
+  return drain (self, error) && dossier_library_pg_write_touch (self->link, path, stamp, error);
 }
 
 static gboolean
@@ -512,40 +361,13 @@ pg_put_case (DossierLibraryStore           *store,
              GError                       **error)
 {
   DossierLibraryPg *self = DOSSIER_LIBRARY_PG (store);
-  g_autoptr(GError) failed = NULL;
-  g_autofree char *old_file = NULL;
-  gboolean ok;
 
-  if (!check_writable (self, error))
-    return FALSE;
-  ok = write_case (self, info, items, &old_file, &failed);
-  /* The case's transaction is undone as a whole; on a lost connection it
-   * is written again, whole, on a new one. */
-  if (!ok)
-    roll_back (self);
-  if (!ok && is_lost (failed) && connect_again (self, NULL))
-    {
-      g_clear_error (&failed);
-      g_clear_pointer (&old_file, g_free);
-      ok = write_case (self, info, items, &old_file, &failed);
-      if (!ok)
-        roll_back (self);
-    }
-  if (!ok)
-    {
-      g_propagate_error (error, g_steal_pointer (&failed));
-      return FALSE;
-    }
-  if (old_file != NULL)
-    forget_file (self, old_file);
-  if (self->stamps != NULL)
-    {
-      DossierLibraryStamp *stamp = g_new0 (DossierLibraryStamp, 1);
-
-      copy_stamp (stamp, &info->stamp);
-      g_hash_table_replace (self->stamps, g_strdup (info->path), stamp);
-    }
-  return TRUE;
+  if (self->link->read_only)
+    return dossier_library_pg_write_case (self->link, info, items, error);
+  remember_stamp (self, info->path, &info->stamp);
+  if (self->n_lanes > 0)
+    return push_job (self, JOB_PUT, info, items, error);
+  return drain (self, error) && dossier_library_pg_write_case (self->link, info, items, error);
 }
 
 static gboolean
@@ -554,20 +376,13 @@ pg_remove_case (DossierLibraryStore  *store,
                 GError              **error)
 {
   DossierLibraryPg *self = DOSSIER_LIBRARY_PG (store);
-  const char *values[] = { path };
-  g_autoptr(PGresult) result = NULL;
+  DossierLibraryCaseInfo info = { (char *) path, };
 
-  if (!check_writable (self, error))
-    return FALSE;
-  /* Items go with their case (ON DELETE CASCADE), in one statement. */
-  result = read_rows (self, "DELETE FROM cases WHERE path = $1 RETURNING file_sha256", 1, values, error);
-  if (result == NULL)
-    return FALSE;
-  if (PQntuples (result) > 0 && !PQgetisnull (result, 0, 0))
-    forget_file (self, PQgetvalue (result, 0, 0));
   if (self->stamps != NULL)
     g_hash_table_remove (self->stamps, path);
-  return TRUE;
+  if (self->n_lanes > 0 && !self->link->read_only)
+    return push_job (self, JOB_REMOVE, &info, NULL, error);
+  return drain (self, error) && dossier_library_pg_write_remove (self->link, path, error);
 }
 
 static gboolean
@@ -577,7 +392,7 @@ pg_begin_batch (DossierLibraryStore  *store,
   DossierLibraryPg *self = DOSSIER_LIBRARY_PG (store);
   g_autoptr(PGresult) result = NULL;
 
-  if (self->batching)
+  if (self->stamps != NULL)
     return TRUE;
   /* One query for every stamp instead of one a file. */
   result = read_rows (self, "SELECT path, size, mtime, sha256 FROM cases", 0, NULL, error);
@@ -586,7 +401,9 @@ pg_begin_batch (DossierLibraryStore  *store,
   self->stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, stamp_free);
   for (int row = 0; row < PQntuples (result); row++)
     g_hash_table_insert (self->stamps, g_strdup (PQgetvalue (result, row, 0)), stamp_new (result, row, 1));
-  self->batching = TRUE;
+  /* Without lanes the writes are made at once, one by one. */
+  if (!self->link->read_only && !open_lanes (self, NULL))
+    close_lanes (self);
   return TRUE;
 }
 
@@ -595,10 +412,11 @@ pg_end_batch (DossierLibraryStore  *store,
               GError              **error)
 {
   DossierLibraryPg *self = DOSSIER_LIBRARY_PG (store);
+  gboolean ok = drain (self, error);
 
+  close_lanes (self);
   g_clear_pointer (&self->stamps, g_hash_table_unref);
-  self->batching = FALSE;
-  return TRUE;
+  return ok;
 }
 
 /* ------------------------------------------------------------------ */
@@ -663,7 +481,7 @@ pg_search (DossierLibraryStore  *store,
   g_string_append (sql, " ORDER BY i.path, i.place");
   if (max_results > 0)
     {
-      g_ptr_array_add (where->params, number (max_results));
+      g_ptr_array_add (where->params, g_strdup_printf ("%u", max_results));
       g_string_append_printf (sql, " LIMIT $%u::integer", where->params->len);
     }
   result = read_rows (self, sql->str, where->params->len,
@@ -689,7 +507,7 @@ pg_search (DossierLibraryStore  *store,
 static gboolean
 pg_is_read_only (DossierLibraryStore *store)
 {
-  return DOSSIER_LIBRARY_PG (store)->read_only;
+  return DOSSIER_LIBRARY_PG (store)->link->read_only;
 }
 
 static gboolean
@@ -710,16 +528,16 @@ pg_get_case_file (DossierLibraryStore  *store,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *have = NULL;
 
-  if (!ensure_connection (self, error))
+  if (!drain (self, error) || !dossier_library_pg_link_ensure (self->link, error))
     return NULL;
   /* The bytes come as they are (binary), not as text to decode. */
-  result = PQexecParams (self->conn,
+  result = PQexecParams (self->link->conn,
                          "SELECT f.sha256, f.bytes FROM cases c JOIN case_files f"
                          " ON f.sha256 = c.file_sha256 WHERE c.path = $1",
                          1, NULL, values, NULL, NULL, 1);
   if (result == NULL || PQresultStatus (result) != PGRES_TUPLES_OK)
     {
-      dossier_library_pg_fail (self->conn, result, error);
+      dossier_library_pg_fail (self->link->conn, result, error);
       return NULL;
     }
   if (PQntuples (result) == 0)
@@ -744,14 +562,19 @@ pg_get_case_file (DossierLibraryStore  *store,
 
 /* ------------------------------------------------------------------ */
 
+/* ------------------------------------------------------------------ */
+
 static void
 dossier_library_pg_finalize (GObject *object)
 {
   DossierLibraryPg *self = DOSSIER_LIBRARY_PG (object);
 
-  g_clear_pointer (&self->stamps, g_hash_table_unref);
-  g_clear_pointer (&self->conn, PQfinish);
-  g_free (self->conninfo);
+  if (self->stamps != NULL)
+    pg_end_batch (DOSSIER_LIBRARY_STORE (self), NULL);
+  close_lanes (self);
+  g_clear_error (&self->lane_error);
+  g_mutex_clear (&self->lane_lock);
+  g_clear_pointer (&self->link, dossier_library_pg_link_free);
 
   G_OBJECT_CLASS (dossier_library_pg_parent_class)->finalize (object);
 }
@@ -784,4 +607,5 @@ dossier_library_pg_class_init (DossierLibraryPgClass *klass)
 static void
 dossier_library_pg_init (DossierLibraryPg *self)
 {
+  g_mutex_init (&self->lane_lock);
 }

@@ -13,7 +13,19 @@
  *                                checking it, writes, search; calls
  *                                aside, tokenizer, match, ready and queue
  *   dossier-library-match.c      a parsed query as an FTS5 expression and
- *                                SQL conditions (no database)
+ *                                SQL conditions (no database); the phrase
+ *                                writer both stores share
+ *   dossier-library-pg.c         the PostgreSQL store of a team: calls
+ *                                pg-schema, pg-conn, pg-query, pg-rows,
+ *                                excerpt and ready
+ *   dossier-library-pg-schema.c  its tables, roles, version; calls pg-conn
+ *   dossier-library-pg-conn.c    a connection and its statements, always
+ *                                with parameters; errors told as ours
+ *   dossier-library-pg-query.c   a parsed query as SQL conditions; calls
+ *                                match (the phrases) and pg-rows (quoting)
+ *   dossier-library-pg-rows.c    an item as its row's values (tsvector,
+ *                                arrays, CJK runs); calls tokenizer
+ *   dossier-library-excerpt.c    a hit's snippet made on the client
  *   dossier-library-tokenizer.c  search's tokens as an FTS5 tokenizer
  *   dossier-library-collect.c    the items of a loaded case
  *   dossier-library-aside.c      setting a bad library file aside
@@ -228,6 +240,12 @@ gboolean   dossier_library_pg_script  (PGconn             *conn,
 gboolean   dossier_library_pg_fail    (PGconn             *conn,
                                        PGresult           *result,
                                        GError            **error);
+/* The value of @keyword in @conninfo, or NULL (also when it does not
+ * parse). */
+char      *dossier_library_pg_conninfo_value (const char   *conninfo,
+                                              const char   *keyword);
+/* @conninfo to put in a message: "…" when it holds a password. */
+char      *dossier_library_pg_conninfo_shown (const char   *conninfo);
 /* A cell as a new string (NULL for NULL), or as a number (0 for NULL). */
 char      *dossier_library_pg_value   (PGresult           *result,
                                        int                 row,
@@ -237,6 +255,51 @@ gint64     dossier_library_pg_int     (PGresult           *result,
                                        int                 column);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+
+/* dossier-library-pg-link.c: a connection made again when lost. */
+typedef struct
+{
+  char     *conninfo;
+  PGconn   *conn;
+  gboolean  read_only;   /* this user may not write */
+} DossierLibraryPgLink;
+
+/* Connects and checks the schema (a DOSSIER_LIBRARY_ERROR_SCHEMA). */
+DossierLibraryPgLink *dossier_library_pg_link_new    (const char            *conninfo,
+                                                      GError               **error);
+void                  dossier_library_pg_link_free   (DossierLibraryPgLink  *link);
+/* Connects again, waiting a little more before each of three tries. */
+gboolean              dossier_library_pg_link_again  (DossierLibraryPgLink  *link,
+                                                      GError               **error);
+/* Connects again only if the connection was lost. */
+gboolean              dossier_library_pg_link_ensure (DossierLibraryPgLink  *link,
+                                                      GError               **error);
+/* A statement, tried once more on a new connection when it was lost. */
+PGresult             *dossier_library_pg_link_read   (DossierLibraryPgLink  *link,
+                                                      const char            *sql,
+                                                      guint                  n_params,
+                                                      const char * const    *values,
+                                                      GError               **error);
+gboolean              dossier_library_pg_is_lost     (const GError          *error);
+
+/* dossier-library-pg-write.c: the writes of the team library, each a
+ * transaction; READ_ONLY for a reader. */
+gboolean dossier_library_pg_write_case   (DossierLibraryPgLink          *link,
+                                          const DossierLibraryCaseInfo  *info,
+                                          GPtrArray                     *items,
+                                          GError                       **error);
+gboolean dossier_library_pg_write_remove (DossierLibraryPgLink          *link,
+                                          const char                    *path,
+                                          GError                       **error);
+gboolean dossier_library_pg_write_touch  (DossierLibraryPgLink          *link,
+                                          const char                    *path,
+                                          const DossierLibraryStamp     *stamp,
+                                          GError                       **error);
+gboolean dossier_library_pg_write_one    (DossierLibraryPgLink          *link,
+                                          const char                    *sql,
+                                          guint                          n_params,
+                                          const char * const            *values,
+                                          GError                       **error);
 
 /* dossier-library-pg-rows.c: an item as its row's values (text). */
 typedef struct
@@ -252,6 +315,8 @@ typedef struct
 
 DossierLibraryPgRow *dossier_library_pg_row_new        (const DossierLibraryItem *item);
 void                 dossier_library_pg_row_free       (DossierLibraryPgRow      *row);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierLibraryPgRow, dossier_library_pg_row_free)
 /* '…' with '' for ' and \\ for \: one lexeme of a tsvector or tsquery. */
 void                 dossier_library_pg_quote_lexeme   (GString                  *out,
                                                         const char               *text,
