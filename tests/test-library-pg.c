@@ -487,6 +487,9 @@ progress_cb (guint       done,
   fflush (stdout);
 }
 
+/* The child's exit status when the server could not be reached. */
+#define EXIT_CONNECTION 3
+
 /* The child: adds @folder to the library at @conninfo and updates it,
  * one line on standard output after each case file. */
 static int
@@ -501,7 +504,8 @@ index_child (const char *conninfo,
       || !dossier_library_update (store, progress_cb, NULL, NULL, NULL, &error))
     {
       g_printerr ("index child: %s\n", error->message);
-      return 1;
+      return g_error_matches (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CONNECTION)
+             ? EXIT_CONNECTION : 1;
     }
   return 0;
 }
@@ -878,6 +882,45 @@ test_server_restart (PgTest        *t,
   g_assert_cmpuint (library_test_n_cases (store), ==, 4);
 }
 
+/* The server restarted while a client indexes: the client either goes
+ * on or fails with CONNECTION; every case the library holds is whole,
+ * and the next update completes it. */
+static void
+test_restart_while_indexing (PgTest        *t,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGconn) conn = NULL;
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(DossierLibraryStore) store = NULL;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  DossierLibraryUpdate update;
+  guint held;
+
+  write_cases (t->folder, "restartwrite", KILL_CASES, "restartwriteword", KILL_NOTES);
+  conn = pg_test_connect (t->dbname);
+  child = spawn_indexer (t, t->folder);
+  while ((held = pg_test_number (conn, "SELECT count(*) FROM cases")) < 3)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (1000);
+    }
+  g_clear_pointer (&conn, PQfinish);
+  pg_ctl ("restart");
+  g_subprocess_wait (child, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (child));
+  g_test_message ("the library held %u cases at the restart; the child's status: %d", held,
+                  g_subprocess_get_exit_status (child));
+  g_assert_true (g_subprocess_get_exit_status (child) == 0
+                 || g_subprocess_get_exit_status (child) == EXIT_CONNECTION);
+
+  store = open_library (t->conninfo);
+  g_assert_cmpuint (assert_whole_cases (t, store, "restartwriteword", KILL_NOTES), >=, held);
+  library_test_update (store, &update);
+  g_assert_cmpuint (assert_whole_cases (t, store, "restartwriteword", KILL_NOTES), ==, KILL_CASES);
+}
+
 /* The server stopped: a call fails with CONNECTION (not a crash, not a
  * hang); started again, the same store answers. */
 static void
@@ -1089,6 +1132,8 @@ main (int   argc,
   g_test_add ("/library-pg/clients/search-while-indexing", PgTest, NULL, setup,
               test_search_while_indexing, teardown);
   g_test_add ("/library-pg/server/restart", PgTest, NULL, setup, test_server_restart, teardown);
+  g_test_add ("/library-pg/server/restart-while-indexing", PgTest, NULL, setup,
+              test_restart_while_indexing, teardown);
   g_test_add ("/library-pg/server/stopped", PgTest, NULL, setup, test_server_stopped, teardown);
   g_test_add ("/library-pg/case-file/from-server", PgTest, NULL, setup, test_case_file_from_server,
               teardown);
