@@ -53,8 +53,13 @@ PGconn *
 dossier_library_pg_connect (const char  *conninfo,
                             GError     **error)
 {
-  const char *keys[] = { "dbname", "application_name", "client_encoding", NULL };
-  const char *values[] = { conninfo, "Dossier", "UTF8", NULL };
+  /* Ours first: what the connection string says wins, except the
+   * encoding, which Dossier's text needs. A server that does not answer
+   * is given up after a while, and a connection that died is noticed
+   * (over TCP) within a minute and a half, not two hours. */
+  const char *keys[] = { "application_name", "connect_timeout", "keepalives_idle",
+                         "keepalives_interval", "keepalives_count", "dbname", "client_encoding", NULL };
+  const char *values[] = { "Dossier", "10", "60", "10", "3", conninfo, "UTF8", NULL };
   PGconn *conn = PQconnectdbParams (keys, values, TRUE);
 
   if (conn == NULL || PQstatus (conn) != CONNECTION_OK)

@@ -158,6 +158,11 @@ open_lanes (DossierLibraryPg  *self,
       if (lane->link == NULL)
         return FALSE;
       lane->queue = dossier_library_queue_new (run_job, job_free, lane, 4);
+      if (lane->queue == NULL)
+        {
+          g_clear_pointer (&lane->link, dossier_library_pg_link_free);
+          return FALSE;
+        }
       self->n_lanes++;
     }
   return TRUE;
