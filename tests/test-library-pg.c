@@ -914,6 +914,7 @@ test_restart_while_indexing (PgTest        *t,
                   g_subprocess_get_exit_status (child));
   g_assert_true (g_subprocess_get_exit_status (child) == 0
                  || g_subprocess_get_exit_status (child) == EXIT_CONNECTION);
+  wait_sessions_gone (t);
 
   store = open_library (t->conninfo);
   g_assert_cmpuint (assert_whole_cases (t, store, "restartwriteword", KILL_NOTES), >=, held);
