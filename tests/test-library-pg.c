@@ -1102,6 +1102,154 @@ test_case_file_from_server (PgTest        *t,
   dossier_library_client_wait_idle (client);
 }
 
+/* ------------------------------------------------------------------ */
+/* The client, as the window uses it                                   */
+/* ------------------------------------------------------------------ */
+
+static void
+count_changed_cb (DossierLibraryClient *client,
+                  gpointer              user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static GPtrArray *
+client_search (DossierLibraryClient  *client,
+               const char            *text,
+               GError               **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  dossier_library_client_search_async (client, text, 0, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return dossier_library_client_search_finish (client, result, error);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main context until the client's problem is set (or
+ * not), at most a minute. */
+static void
+wait_problem (DossierLibraryClient *client,
+              gboolean              set)
+{
+  gboolean late = FALSE;
+  guint timeout = g_timeout_add_seconds (60, timeout_cb, &late);
+
+  while ((dossier_library_client_get_problem (client) != NULL) != set)
+    {
+      g_assert_false (late);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (timeout);
+}
+
+/* The server gone: the client says so (and that it tries again), and
+ * when the server is back it says the library answers and asks views
+ * to list again, without being asked. */
+static void
+test_client_lost_and_back (PgTest        *t,
+                           gconstpointer  data)
+{
+  g_autoptr(DossierLibraryStore) store = open_library (t->conninfo);
+  g_autoptr(DossierLibraryClient) client = dossier_library_client_new (t->conninfo);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *problem;
+  guint n_changed = 0;
+  guint n_problem = 0;
+
+  write_cases (t->folder, "lost", 2, "lostword", 2);
+  add_and_update (store, t->folder);
+  g_clear_object (&store);
+  g_assert_true (dossier_library_client_is_remote (client));
+  g_signal_connect (client, "changed", G_CALLBACK (count_changed_cb), &n_changed);
+  g_signal_connect (client, "notify::problem", G_CALLBACK (count_notify_cb), &n_problem);
+  hits = client_search (client, "lostword", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2 * 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  g_assert_null (dossier_library_client_get_problem (client));
+
+  pg_ctl ("stop");
+  hits = client_search (client, "lostword", &error);
+  g_assert_null (hits);
+  g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CONNECTION);
+  g_clear_error (&error);
+  wait_problem (client, TRUE);
+  problem = dossier_library_client_get_problem (client);
+  g_test_message ("%s", problem);
+  g_assert_true (g_str_has_prefix (problem, "The library cannot be reached: "));
+  g_assert_nonnull (strstr (problem, "Trying again in "));
+
+  n_changed = 0;
+  pg_ctl ("start");
+  wait_problem (client, FALSE);
+  g_assert_cmpuint (n_problem, >=, 2);
+  g_assert_cmpuint (n_changed, >=, 1);
+  hits = client_search (client, "lostword", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2 * 2);
+  dossier_library_client_wait_idle (client);
+}
+
+static void
+change_folder_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* A reader's client learns that it may only search, and says so; its
+ * change of folders fails with READ_ONLY. */
+static void
+test_client_read_only (PgTest        *t,
+                       gconstpointer  data)
+{
+  g_autoptr(DossierLibraryStore) store = open_library (t->conninfo);
+  g_autofree char *user = make_user (t, DOSSIER_LIBRARY_PG_READER_ROLE);
+  g_autofree char *conninfo = pg_test_conninfo (t->dbname, user);
+  g_autoptr(DossierLibraryClient) client = dossier_library_client_new (conninfo);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_read_only = 0;
+
+  write_cases (t->folder, "reader", 2, "readerword", 2);
+  add_and_update (store, t->folder);
+  g_signal_connect (client, "notify::read-only", G_CALLBACK (count_notify_cb), &n_read_only);
+  g_assert_false (dossier_library_client_is_read_only (client));
+  hits = client_search (client, "readerword", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2 * 2);
+  while (n_read_only == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (dossier_library_client_is_read_only (client));
+
+  dossier_library_client_add_folder_async (client, t->dir, NULL, change_folder_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (dossier_library_client_change_folder_finish (client, result, &error));
+  g_assert_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_READ_ONLY);
+  dossier_library_client_wait_idle (client);
+  g_assert_cmpuint (library_test_n_cases (store), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1136,6 +1284,9 @@ main (int   argc,
   g_test_add ("/library-pg/server/restart-while-indexing", PgTest, NULL, setup,
               test_restart_while_indexing, teardown);
   g_test_add ("/library-pg/server/stopped", PgTest, NULL, setup, test_server_stopped, teardown);
+  g_test_add ("/library-pg/client/lost-and-back", PgTest, NULL, setup, test_client_lost_and_back,
+              teardown);
+  g_test_add ("/library-pg/client/read-only", PgTest, NULL, setup, test_client_read_only, teardown);
   g_test_add ("/library-pg/case-file/from-server", PgTest, NULL, setup, test_case_file_from_server,
               teardown);
 
