@@ -22,12 +22,14 @@
  * - the roles: a reader searches and opens but cannot change anything,
  *   a writer can;
  * - text that is SQL is stored and found as text;
- * - several clients at once (this program run again as `--index-child
- *   CONNINFO FOLDER`): each case there once and whole, a client killed
- *   in the middle leaves no case half written, searches go on while
- *   another indexes;
- * - the server restarted under a client that searches: it answers again
- *   on the same store, and meanwhile fails only with CONNECTION;
+ * - several clients (this program run again as `--index-child CONNINFO
+ *   FOLDER`): the same folder indexed twice or by two at once, each
+ *   case there once and whole; a client killed while it writes leaves
+ *   no case half written; searches go on while another indexes; an
+ *   update leaves a colleague's folder alone;
+ * - the server restarted under a client that searches or indexes: it
+ *   answers again on the same store, and meanwhile fails only with
+ *   CONNECTION; the library client says so and comes back by itself;
  * - a case's file kept on the server: the same bytes and SHA-256 when
  *   the file is gone here, a checked read-only copy in the cache, and
  *   bytes altered on the server refused. */
