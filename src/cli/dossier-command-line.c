@@ -35,7 +35,7 @@ static const GOptionEntry option_entries[] = {
     N_("Open at this tab: overview, breach, threat, reactions, release, sources, notes or timeline"),
     N_("VIEW") },
   { "library-db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Use this case library instead of the default one"), N_("FILE") },
+    N_("Use this case library instead of the default one: a file, or a PostgreSQL connection string for a team library"), N_("FILE") },
   { "library-add", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
     N_("Add FOLDER and the folders after it to the case library (their case files, in all their subfolders)"),
     N_("FOLDER") },
@@ -48,6 +48,9 @@ static const GOptionEntry option_entries[] = {
     N_("QUERY") },
   { "library-list", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("List the cases of the library, one a line; needs no display"), NULL },
+  { "library-init", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Make or update the team library that --library-db names on a PostgreSQL server; needs no display"),
+    NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
@@ -63,6 +66,7 @@ dossier_command_line_add_options (GApplication *app)
 
 static const char * const library_options[] = {
   "library-db", "library-add", "library-remove", "library-update", "library-search", "library-list",
+  "library-init",
 };
 
 /* A library option, or --search without a file: the library. */
@@ -116,6 +120,7 @@ handle_library (GVariantDict       *options,
   if (!g_variant_dict_lookup (options, "search", "&s", &command.search))
     g_variant_dict_lookup (options, "library-search", "&s", &command.search);
   command.list = g_variant_dict_contains (options, "library-list");
+  command.init = g_variant_dict_contains (options, "library-init");
 
   if (has_files && add != NULL && remove != NULL)
     {

@@ -8,6 +8,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "dossier-library.h"
+#include "dossier-library-open.h"
+#include "dossier-library-pg.h"
 #include "dossier-library-snippet.h"
 #include "dossier-library-sqlite.h"
 #include "dossier-search-hit.h"
@@ -239,9 +241,9 @@ dossier_library_command (const DossierLibraryCommand *command,
 {
   g_autofree char *default_path = NULL;
   g_autofree char *notice = NULL;
-  g_autoptr(DossierLibrarySqlite) sqlite = NULL;
+  g_autofree char *where = NULL;
+  g_autoptr(DossierLibraryStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  DossierLibraryStore *store;
   Progress progress = { err, 0, FALSE };
   const char *db_path;
   gboolean updated;
@@ -252,15 +254,33 @@ dossier_library_command (const DossierLibraryCommand *command,
   db_path = command->db_path;
   if (db_path == NULL)
     db_path = default_path = dossier_library_sqlite_default_path ();
-  sqlite = dossier_library_sqlite_open (db_path, &notice, &error);
+  where = dossier_library_location_describe (db_path);
+  if (command->init)
+    {
+      g_autofree char *report = NULL;
+
+      if (!dossier_library_location_is_server (db_path))
+        {
+          fprintf (err, "%s\n", _("dossier: --library-init makes a team library on a PostgreSQL server: "
+                                  "give --library-db=postgresql://… or a connection string"));
+          return 2;
+        }
+      if (!dossier_library_pg_init_schema (db_path, &report, &error))
+        {
+          fprintf (err, "dossier: %s: %s\n", where, error->message);
+          return 2;
+        }
+      fprintf (out, "%s\n", report);
+      return 0;
+    }
+  store = dossier_library_store_open (db_path, &notice, &error);
   if (notice != NULL)
     fprintf (err, "dossier: %s\n", notice);
-  if (sqlite == NULL)
+  if (store == NULL)
     {
-      fprintf (err, "dossier: %s: %s\n", db_path, error->message);
+      fprintf (err, "dossier: %s: %s\n", where, error->message);
       return 2;
     }
-  store = DOSSIER_LIBRARY_STORE (sqlite);
   if (!change_folders (store, command, err))
     return 2;
 

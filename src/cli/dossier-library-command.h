@@ -27,6 +27,7 @@ typedef struct
   const char         *search;
   gboolean            list;
   const char * const *remove;
+  gboolean            init;
 } DossierLibraryCommand;
 
 /**

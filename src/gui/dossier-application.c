@@ -360,7 +360,10 @@ dossier_application_handle_local_options (GApplication *app,
       !g_variant_dict_contains (options, "library-add") &&
       !g_variant_dict_contains (options, "library-update") &&
       !g_variant_dict_contains (options, "library-search") &&
-      !g_variant_dict_contains (options, "library-list"))
+      !g_variant_dict_contains (options, "library-remove") &&
+      !g_variant_dict_contains (options, "search") &&
+      !g_variant_dict_contains (options, "library-list") &&
+      !g_variant_dict_contains (options, "library-init"))
     {
       g_autofree char *location = NULL;
 

@@ -48,6 +48,15 @@ dossier_library_fts_quote (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* How FTS5 writes the expression. */
+const DossierLibrarySyntax dossier_library_fts5_syntax = {
+  .phrase_join = " + ",
+  .or_join = " OR ",
+  .and_join = " AND ",
+  .prefix_mark = " *",
+  .quote = dossier_library_fts_quote,
+};
+
 /* The forms a token position accepts; the first is the token itself. */
 static GPtrArray *
 position_forms (const char *token,
@@ -82,14 +91,14 @@ append_prefix (GString                   *out,
     terms = match->expand (token, match->expand_data);
   if (terms == NULL)
     {
-      dossier_library_fts_quote (out, token, -1);
-      g_string_append (out, " *");
+      match->syntax->quote (out, token, -1);
+      g_string_append (out, match->syntax->prefix_mark);
       return;
     }
   /* No term begins with it: as a whole token, it finds nothing too. */
   if (terms->len == 0)
     {
-      dossier_library_fts_quote (out, token, -1);
+      match->syntax->quote (out, token, -1);
       return;
     }
   g_string_append_c (out, '(');
@@ -115,7 +124,7 @@ append_phrases (GString                   *out,
   if (at == n)
     {
       if (out->len > start)
-        g_string_append (out, " OR ");
+        g_string_append (out, match->syntax->or_join);
       /* Only the token as typed is a prefix; its other forms are whole.
        * A prefix alone can be listed as terms, not one in a phrase. */
       if (n == 1 && prefix && choice[0] == 0)
@@ -126,11 +135,11 @@ append_phrases (GString                   *out,
       for (guint i = 0; i < n; i++)
         {
           if (i > 0)
-            g_string_append (out, " + ");
-          dossier_library_fts_quote (out, g_ptr_array_index (positions[i], choice[i]), -1);
+            g_string_append (out, match->syntax->phrase_join);
+          match->syntax->quote (out, g_ptr_array_index (positions[i], choice[i]), -1);
         }
       if (prefix && choice[n - 1] == 0)
-        g_string_append (out, " *");
+        g_string_append (out, match->syntax->prefix_mark);
       return;
     }
   for (guint k = 0; k < positions[at]->len; k++)
@@ -168,7 +177,7 @@ words_expression (const DossierLibraryMatch *match,
     for (guint i = 0; i < n; i++)
       {
         if (i > 0)
-          g_string_append (out, " AND ");
+          g_string_append (out, match->syntax->and_join);
         g_string_append_c (out, '(');
         append_phrases (out, match, out->len, &positions[i], 1, choice, 0,
                         atom->prefix && i + 1 == n);
@@ -179,6 +188,17 @@ words_expression (const DossierLibraryMatch *match,
   for (guint i = 0; i < n; i++)
     g_clear_pointer (&positions[i], g_ptr_array_unref);
   return g_string_free (out, FALSE);
+}
+
+char *
+dossier_library_words_expression (const DossierSearchAtom    *atom,
+                                  const DossierLibrarySyntax *syntax)
+{
+  DossierLibraryMatch match = { .syntax = syntax };
+
+  g_return_val_if_fail (atom->kind == DOSSIER_SEARCH_ATOM_WORDS, NULL);
+
+  return words_expression (&match, atom);
 }
 
 static void
@@ -385,6 +405,7 @@ dossier_library_match_new (DossierSearchQuery       *query,
   g_autoptr(GString) fts = g_string_new (NULL);
   g_autoptr(GPtrArray) left_out = g_ptr_array_new_with_free_func (g_free);
 
+  match->syntax = &dossier_library_fts5_syntax;
   match->expand = expand;
   match->expand_data = expand_data;
   match->where = g_string_new (NULL);

@@ -5,9 +5,9 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <libpq-fe.h>
 
 #include "dossier-library-pg.h"
+#include "dossier-library-private.h"
 #include "dossier-library-sqlite.h"
 
 gboolean
@@ -21,24 +21,6 @@ dossier_library_location_is_server (const char *location)
   return strchr ("/.~", location[0]) == NULL && strchr (location, '=') != NULL;
 }
 
-/* The value of @keyword in @location, or NULL (also when it does not
- * parse). */
-static char *
-conninfo_value (const char *location,
-                const char *keyword)
-{
-  PQconninfoOption *options = PQconninfoParse (location, NULL);
-  char *value = NULL;
-
-  if (options == NULL)
-    return NULL;
-  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
-    if (strcmp (o->keyword, keyword) == 0 && o->val != NULL && *o->val != '\0')
-      value = g_strdup (o->val);
-  PQconninfoFree (options);
-  return value;
-}
-
 gboolean
 dossier_library_location_has_password (const char *location)
 {
@@ -46,7 +28,7 @@ dossier_library_location_has_password (const char *location)
 
   if (!dossier_library_location_is_server (location))
     return FALSE;
-  password = conninfo_value (location, "password");
+  password = dossier_library_pg_conninfo_value (location, "password");
   return password != NULL;
 }
 
@@ -59,9 +41,9 @@ dossier_library_location_describe (const char *location)
 
   if (!dossier_library_location_is_server (location))
     return g_strdup (location);
-  service = conninfo_value (location, "service");
-  dbname = conninfo_value (location, "dbname");
-  host = conninfo_value (location, "host");
+  service = dossier_library_pg_conninfo_value (location, "service");
+  dbname = dossier_library_pg_conninfo_value (location, "dbname");
+  host = dossier_library_pg_conninfo_value (location, "host");
   if (dbname == NULL && service != NULL)
     /* TRANSLATORS: a PostgreSQL service name (from pg_service.conf) */
     return g_strdup_printf (_("service %s"), service);

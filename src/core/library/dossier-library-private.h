@@ -13,7 +13,19 @@
  *                                checking it, writes, search; calls
  *                                aside, tokenizer, match, ready and queue
  *   dossier-library-match.c      a parsed query as an FTS5 expression and
- *                                SQL conditions (no database)
+ *                                SQL conditions (no database); the phrase
+ *                                writer both stores share
+ *   dossier-library-pg.c         the PostgreSQL store of a team: calls
+ *                                pg-schema, pg-conn, pg-query, pg-rows,
+ *                                excerpt and ready
+ *   dossier-library-pg-schema.c  its tables, roles, version; calls pg-conn
+ *   dossier-library-pg-conn.c    a connection and its statements, always
+ *                                with parameters; errors told as ours
+ *   dossier-library-pg-query.c   a parsed query as SQL conditions; calls
+ *                                match (the phrases) and pg-rows (quoting)
+ *   dossier-library-pg-rows.c    an item as its row's values (tsvector,
+ *                                arrays, CJK runs); calls tokenizer
+ *   dossier-library-excerpt.c    a hit's snippet made on the client
  *   dossier-library-tokenizer.c  search's tokens as an FTS5 tokenizer
  *   dossier-library-collect.c    the items of a loaded case
  *   dossier-library-aside.c      setting a bad library file aside
@@ -44,6 +56,7 @@
  * A query's strings reach the tokenizer already cut and folded, one
  * token each: in query mode it hands them on whole. */
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include "dossier-loader.h"
@@ -111,6 +124,8 @@ typedef struct
 /* @items (of DossierLibraryItem, borrowed) made ready, in the order hits
  * are given within their case (of DossierLibraryReady). */
 GPtrArray  *dossier_library_ready_items (GPtrArray *items);
+/* @items (borrowed) in the order hits are given within their case. */
+GPtrArray  *dossier_library_order_items (GPtrArray *items);
 /* The distinct terms of @ready (a set of strings). */
 GHashTable *dossier_library_ready_terms (GPtrArray *ready);
 
@@ -129,6 +144,19 @@ typedef struct
 typedef GPtrArray *(*DossierLibraryExpandFunc) (const char *prefix,
                                                 gpointer    user_data);
 
+/* How an expression of words is written: FTS5's MATCH or PostgreSQL's
+ * tsquery. */
+typedef struct
+{
+  const char *phrase_join;   /* between the tokens of a phrase */
+  const char *or_join;
+  const char *and_join;
+  const char *prefix_mark;   /* after a quoted prefix */
+  void      (*quote) (GString *out, const char *text, gssize len);
+} DossierLibrarySyntax;
+
+extern const DossierLibrarySyntax dossier_library_fts5_syntax;
+
 /**
  * DossierLibraryMatch:
  * @fts: (nullable): an FTS5 MATCH expression every hit satisfies
@@ -141,6 +169,7 @@ typedef GPtrArray *(*DossierLibraryExpandFunc) (const char *prefix,
  */
 typedef struct
 {
+  const DossierLibrarySyntax *syntax;
   char                     *fts;
   GString                  *where;
   GArray                   *params;
@@ -153,6 +182,11 @@ DossierLibraryMatch *dossier_library_match_new  (DossierSearchQuery       *query
                                                  DossierLibraryExpandFunc  expand,
                                                  gpointer                  expand_data);
 void                 dossier_library_match_free (DossierLibraryMatch *match);
+/* The expression of a words atom in @syntax (its negation ignored): a
+ * phrase of its tokens, each of its forms, the last one a prefix when
+ * typed last; NULL for no tokens. Prefixes are not listed as terms. */
+char                *dossier_library_words_expression (const DossierSearchAtom    *atom,
+                                                       const DossierLibrarySyntax *syntax);
 /* "…" with "" for each ": a string FTS5 reads as one string. */
 void                 dossier_library_fts_quote  (GString             *out,
                                                  const char          *text,
@@ -176,5 +210,143 @@ void                 dossier_library_queue_push  (DossierLibraryQueue   *self,
                                                   gpointer               job);
 void                 dossier_library_queue_drain (DossierLibraryQueue   *self);
 void                 dossier_library_queue_free  (DossierLibraryQueue   *self);
+
+/* dossier-library-pg-conn.c: a connection to a team library's server
+ * and its statements, always with parameters. */
+
+/* Connects; a DOSSIER_LIBRARY_ERROR_CONNECTION with libpq's message. */
+PGconn    *dossier_library_pg_connect (const char         *conninfo,
+                                       GError            **error);
+/* Runs @sql with @values ($1…, text; NULL for NULL): the result, or NULL
+ * and @error (CONNECTION when the server was lost, READ_ONLY when the
+ * user may not, else DATABASE). */
+PGresult  *dossier_library_pg_exec    (PGconn             *conn,
+                                       const char         *sql,
+                                       guint               n_params,
+                                       const char * const *values,
+                                       GError            **error);
+/* The same, without a result to read. */
+gboolean   dossier_library_pg_run     (PGconn             *conn,
+                                       const char         *sql,
+                                       guint               n_params,
+                                       const char * const *values,
+                                       GError            **error);
+/* Runs statements of the program's own (schema, transactions) that take
+ * no values, several at once. */
+gboolean   dossier_library_pg_script  (PGconn             *conn,
+                                       const char         *sql,
+                                       GError            **error);
+/* Sets @error for a failed @result (may be NULL); FALSE. */
+gboolean   dossier_library_pg_fail    (PGconn             *conn,
+                                       PGresult           *result,
+                                       GError            **error);
+/* The value of @keyword in @conninfo, or NULL (also when it does not
+ * parse). */
+char      *dossier_library_pg_conninfo_value (const char   *conninfo,
+                                              const char   *keyword);
+/* @conninfo to put in a message: "…" when it holds a password. */
+char      *dossier_library_pg_conninfo_shown (const char   *conninfo);
+/* A cell as a new string (NULL for NULL), or as a number (0 for NULL). */
+char      *dossier_library_pg_value   (PGresult           *result,
+                                       int                 row,
+                                       int                 column);
+gint64     dossier_library_pg_int     (PGresult           *result,
+                                       int                 row,
+                                       int                 column);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+
+/* dossier-library-pg-link.c: a connection made again when lost. */
+typedef struct
+{
+  char     *conninfo;
+  PGconn   *conn;
+  gboolean  read_only;   /* this user may not write */
+} DossierLibraryPgLink;
+
+/* Connects and checks the schema (a DOSSIER_LIBRARY_ERROR_SCHEMA). */
+DossierLibraryPgLink *dossier_library_pg_link_new    (const char            *conninfo,
+                                                      GError               **error);
+void                  dossier_library_pg_link_free   (DossierLibraryPgLink  *link);
+/* Connects again, waiting a little more before each of three tries. */
+gboolean              dossier_library_pg_link_again  (DossierLibraryPgLink  *link,
+                                                      GError               **error);
+/* Connects again only if the connection was lost. */
+gboolean              dossier_library_pg_link_ensure (DossierLibraryPgLink  *link,
+                                                      GError               **error);
+/* A statement, tried once more on a new connection when it was lost. */
+PGresult             *dossier_library_pg_link_read   (DossierLibraryPgLink  *link,
+                                                      const char            *sql,
+                                                      guint                  n_params,
+                                                      const char * const    *values,
+                                                      GError               **error);
+gboolean              dossier_library_pg_is_lost     (const GError          *error);
+
+/* dossier-library-pg-write.c: the writes of the team library, each a
+ * transaction; READ_ONLY for a reader. */
+gboolean dossier_library_pg_write_case   (DossierLibraryPgLink          *link,
+                                          const DossierLibraryCaseInfo  *info,
+                                          GPtrArray                     *items,
+                                          GError                       **error);
+gboolean dossier_library_pg_write_remove (DossierLibraryPgLink          *link,
+                                          const char                    *path,
+                                          GError                       **error);
+gboolean dossier_library_pg_write_touch  (DossierLibraryPgLink          *link,
+                                          const char                    *path,
+                                          const DossierLibraryStamp     *stamp,
+                                          GError                       **error);
+gboolean dossier_library_pg_write_one    (DossierLibraryPgLink          *link,
+                                          const char                    *sql,
+                                          guint                          n_params,
+                                          const char * const            *values,
+                                          GError                       **error);
+
+/* dossier-library-pg-rows.c: an item as its row's values (text). */
+typedef struct
+{
+  char *body;        /* its fields, as dossier_library_item_text() */
+  char *words;       /* its tokens with their positions: a tsvector */
+  char *cjk;         /* its CJK runs (tokens by spaces), or NULL */
+  char *tags;        /* folded tags: a text[] */
+  char *authors;     /* the words of its authors: a text[] */
+  char *cites;       /* folded ids of the sources it cites: a text[] */
+  char *certainty;   /* each DossierCertainty it carries: a smallint[] */
+} DossierLibraryPgRow;
+
+DossierLibraryPgRow *dossier_library_pg_row_new        (const DossierLibraryItem *item);
+void                 dossier_library_pg_row_free       (DossierLibraryPgRow      *row);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierLibraryPgRow, dossier_library_pg_row_free)
+/* '…' with '' for ' and \\ for \: one lexeme of a tsvector or tsquery. */
+void                 dossier_library_pg_quote_lexeme   (GString                  *out,
+                                                        const char               *text,
+                                                        gssize                    len);
+
+/* dossier-library-pg-query.c: a query as SQL conditions on `items` i. */
+typedef struct
+{
+  GString   *where;    /* the conditions, with $1… */
+  GPtrArray *params;   /* their values, text */
+} DossierLibraryPgQuery;
+
+DossierLibraryPgQuery *dossier_library_pg_query_new  (DossierSearchQuery    *query);
+void                   dossier_library_pg_query_free (DossierLibraryPgQuery *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierLibraryPgQuery, dossier_library_pg_query_free)
+
+/* dossier-library-excerpt.c: the text around the first word of @body (an
+ * item's text column) that @query looks for, its words marked as a
+ * library hit's snippet is, fields read as spaces; the beginning of
+ * @body when no word is looked for. */
+char                  *dossier_library_excerpt       (const char            *body,
+                                                      DossierSearchQuery    *query);
+
+/* dossier-library-pg-schema.c: the team library's tables. */
+
+/* Checks that @conn's database holds a library of this schema: FALSE
+ * and a DOSSIER_LIBRARY_ERROR_SCHEMA saying what to do, otherwise. */
+gboolean   dossier_library_pg_check_schema (PGconn      *conn,
+                                            const char  *conninfo,
+                                            GError     **error);
 
 G_END_DECLS

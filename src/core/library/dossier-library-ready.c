@@ -23,17 +23,41 @@ ready_free (gpointer data)
 /* The order hits come in within a case: dated items by the start of
  * their date, then undated ones, each in the order of the file. */
 static int
-compare_chronology (gconstpointer a,
-                    gconstpointer b)
+compare_items (const DossierLibraryItem *x,
+               const DossierLibraryItem *y)
 {
-  const DossierLibraryItem *x = (*(const DossierLibraryReady * const *) a)->item;
-  const DossierLibraryItem *y = (*(const DossierLibraryReady * const *) b)->item;
-
   if ((x->date == NULL) != (y->date == NULL))
     return x->date == NULL ? 1 : -1;
   if (x->date != NULL && x->date_start != y->date_start)
     return x->date_start < y->date_start ? -1 : 1;
   return (x->ord > y->ord) - (x->ord < y->ord);
+}
+
+static int
+compare_chronology (gconstpointer a,
+                    gconstpointer b)
+{
+  return compare_items ((*(const DossierLibraryReady * const *) a)->item,
+                        (*(const DossierLibraryReady * const *) b)->item);
+}
+
+static int
+compare_item_pointers (gconstpointer a,
+                       gconstpointer b)
+{
+  return compare_items (*(const DossierLibraryItem * const *) a,
+                        *(const DossierLibraryItem * const *) b);
+}
+
+GPtrArray *
+dossier_library_order_items (GPtrArray *items)
+{
+  GPtrArray *ordered = g_ptr_array_new ();
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    g_ptr_array_add (ordered, g_ptr_array_index (items, i));
+  g_ptr_array_sort (ordered, compare_item_pointers);
+  return ordered;
 }
 
 GPtrArray *

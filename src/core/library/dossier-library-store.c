@@ -147,6 +147,17 @@ dossier_library_store_is_read_only (DossierLibraryStore *self)
   return iface->is_read_only != NULL && iface->is_read_only (self);
 }
 
+gboolean
+dossier_library_store_is_shared (DossierLibraryStore *self)
+{
+  DossierLibraryStoreInterface *iface;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (self), FALSE);
+
+  iface = DOSSIER_LIBRARY_STORE_GET_IFACE (self);
+  return iface->is_shared != NULL && iface->is_shared (self);
+}
+
 GBytes *
 dossier_library_store_get_case_file (DossierLibraryStore  *self,
                                      const char           *path,

@@ -92,6 +92,7 @@ struct _DossierLibraryStoreInterface
   gboolean   (*end_batch)     (DossierLibraryStore        *self,
                                GError                    **error);
   gboolean   (*is_read_only)  (DossierLibraryStore        *self);
+  gboolean   (*is_shared)     (DossierLibraryStore        *self);
   GBytes    *(*get_case_file) (DossierLibraryStore        *self,
                                const char                 *path,
                                char                      **out_sha256,
@@ -175,6 +176,11 @@ gboolean   dossier_library_store_end_batch     (DossierLibraryStore          *se
 /* TRUE when this user may search the library but not change it (a
  * team library's read-only role); a store without roles: FALSE. */
 gboolean   dossier_library_store_is_read_only  (DossierLibraryStore          *self);
+
+/* TRUE when other computers index into the same library (a team
+ * library): folders and files that are not on this computer may be
+ * theirs, and an update here leaves their cases alone. */
+gboolean   dossier_library_store_is_shared     (DossierLibraryStore          *self);
 
 /**
  * dossier_library_store_get_case_file:

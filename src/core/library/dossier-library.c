@@ -390,6 +390,8 @@ update_files (DossierLibraryStore         *store,
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) here = g_ptr_array_new ();
+  gboolean shared = dossier_library_store_is_shared (store);
   DossierLibraryUpdate update = { 0, };
 
   folders = dossier_library_store_list_folders (store, error);
@@ -403,7 +405,10 @@ update_files (DossierLibraryStore         *store,
         g_ptr_array_add (found, g_strdup (folders[i]));
       else
         find_cases (folders[i], found);
+      if (g_file_test (folders[i], G_FILE_TEST_EXISTS))
+        g_ptr_array_add (here, folders[i]);
     }
+  g_ptr_array_add (here, NULL);
   g_ptr_array_sort (found, compare_paths);
   /* The same file under two folders is one case. */
   for (guint i = found->len; i > 1; i--)
@@ -440,6 +445,10 @@ update_files (DossierLibraryStore         *store,
         update.n_failed++;
       if (g_hash_table_contains (seen, info->path))
         continue;
+      /* In a team library, a case of a folder that is not on this
+       * computer is a colleague's. */
+      if (shared && !is_below_any (info->path, (const char * const *) here->pdata))
+        continue;
       if (!dossier_library_store_remove_case (store, info->path, error))
         return FALSE;
       update.n_removed++;
@@ -462,6 +471,13 @@ dossier_library_update (DossierLibraryStore         *store,
 
   g_return_val_if_fail (DOSSIER_IS_LIBRARY_STORE (store), FALSE);
 
+  /* A reader of a team library leaves it to its writers. */
+  if (dossier_library_store_is_read_only (store))
+    {
+      if (out_update != NULL)
+        *out_update = (DossierLibraryUpdate) { 0, };
+      return TRUE;
+    }
   /* Many cases a transaction (dossier_library_store_begin_batch()). */
   if (!dossier_library_store_begin_batch (store, error))
     return FALSE;

@@ -56,6 +56,12 @@ is_cjk (gunichar c)
       || (c >= 0x20000 && c <= 0x3FFFF);
 }
 
+gboolean
+dossier_search_text_is_cjk (gunichar c)
+{
+  return is_cjk (c);
+}
+
 /* Han ideographs and Hangul syllables have nothing to fold. */
 static inline gboolean
 needs_no_folding (gunichar c)

@@ -50,6 +50,10 @@ char  *dossier_search_text_fold     (const char *text);
 GStrv  dossier_search_text_tokenize (const char *text,
                                      gssize      length);
 
+/* TRUE for a character of the scripts written without spaces (Han,
+ * Hangul, kana…), which are a token each. */
+gboolean dossier_search_text_is_cjk (gunichar c);
+
 /**
  * dossier_search_text_other_forms:
  * @token: a folded token
