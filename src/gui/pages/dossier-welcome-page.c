@@ -52,6 +52,7 @@ struct _DossierWelcomePage
   gboolean              have_cases;
   gboolean              have_folders;
   GCancellable         *list_cancellable;
+  char                 *listed_location;  /* the library the lists are of */
   SortKey               sort;
   gint64                listed_at;    /* g_get_monotonic_time () */
   GPtrArray            *later;        /* cases put in the list after the first frame */
@@ -214,8 +215,12 @@ on_message_dismissed_cb (DossierWelcomePage *self)
 static void
 show_notice_once (DossierWelcomePage *self)
 {
-  const char *notice = self->client != NULL ? dossier_library_client_get_notice (self->client) : NULL;
+  const char *notice = NULL;
 
+  /* Only a file is set aside; and asking would wait while a worker
+   * tries to reach a team library's server. */
+  if (self->client != NULL && !dossier_library_client_is_remote (self->client))
+    notice = dossier_library_client_get_notice (self->client);
   if (!self->built || notice == NULL || g_object_get_data (G_OBJECT (self->client), "dossier-notice-shown") != NULL)
     return;
 
@@ -1071,9 +1076,26 @@ on_updating_changed_cb (DossierWelcomePage *self)
   update_view (self);
 }
 
+/* The client moved to another library (its preferences): nothing of
+ * the old one stays on screen, even while the new one is out of reach. */
+static void
+forget_library (DossierWelcomePage *self)
+{
+  stop_waiting_for_paint (self);
+  g_clear_pointer (&self->later, g_ptr_array_unref);
+  g_list_store_remove_all (self->cases);
+  g_clear_pointer (&self->folders, g_strfreev);
+  self->have_cases = FALSE;
+  self->have_folders = FALSE;
+  show_folders (self);
+  update_view (self);
+}
+
 static void
 on_library_changed_cb (DossierWelcomePage *self)
 {
+  if (g_strcmp0 (dossier_library_client_get_location (self->client), self->listed_location) != 0)
+    forget_library (self);
   show_notice_once (self);
   reload_library (self);
   if (self->query != NULL)
@@ -1087,6 +1109,8 @@ reload_library (DossierWelcomePage *self)
   g_clear_object (&self->list_cancellable);
   self->list_cancellable = g_cancellable_new ();
   self->listed_at = g_get_monotonic_time ();
+  g_free (self->listed_location);
+  self->listed_location = g_strdup (dossier_library_client_get_location (self->client));
 
   if (!take_prefetch (self))
     dossier_library_client_list_cases_async (self->client, self->list_cancellable,
@@ -1268,6 +1292,7 @@ dossier_welcome_page_finalize (GObject *object)
   DossierWelcomePage *self = DOSSIER_WELCOME_PAGE (object);
 
   g_strfreev (self->folders);
+  g_free (self->listed_location);
   g_free (self->filter_words);
   g_free (self->query);
   g_free (self->query_error);
