@@ -1005,6 +1005,14 @@ dossier_search_panel_measure (GtkWidget      *widget,
     *natural = MAX (*natural, MAX (*minimum, NATURAL_WIDTH));
 }
 
+/* As its box: a message that wraps (the library's problem, an error)
+ * is as tall as it wraps at the width the panel gets. */
+static GtkSizeRequestMode
+dossier_search_panel_get_request_mode (GtkWidget *widget)
+{
+  return gtk_widget_get_request_mode (DOSSIER_SEARCH_PANEL (widget)->box);
+}
+
 static void
 dossier_search_panel_size_allocate (GtkWidget *widget,
                                     int        width,
@@ -1077,6 +1085,7 @@ dossier_search_panel_class_init (DossierSearchPanelClass *klass)
   object_class->dispose = dossier_search_panel_dispose;
   object_class->get_property = dossier_search_panel_get_property;
   widget_class->measure = dossier_search_panel_measure;
+  widget_class->get_request_mode = dossier_search_panel_get_request_mode;
   widget_class->size_allocate = dossier_search_panel_size_allocate;
   widget_class->grab_focus = dossier_search_panel_grab_focus_vfunc;
 

@@ -24,8 +24,15 @@ on_problem_changed_cb (DossierLibraryProblemBar *self)
   if (problem != NULL)
     {
       g_autofree char *shown = dossier_sanitize_display_text (problem);
+      g_auto(GStrv) words = g_strsplit_set (shown, " \t\n", -1);
+      GString *text = g_string_new (NULL);
 
-      gtk_label_set_text (GTK_LABEL (self->label), shown);
+      /* One paragraph: a server's message may come in several lines. */
+      for (guint i = 0; words[i] != NULL; i++)
+        if (*words[i] != '\0')
+          g_string_append_printf (text, text->len > 0 ? " %s" : "%s", words[i]);
+      gtk_label_set_text (GTK_LABEL (self->label), text->str);
+      g_string_free (text, TRUE);
     }
   /* The text stays while the bar slides away. */
   if (problem != NULL)
