@@ -1441,9 +1441,11 @@ static gboolean
 index_case_cb (gpointer user_data)
 {
   const char *path = g_file_peek_path (user_data);
+  DossierLibraryClient *client = dossier_library_client_get_default ();
 
-  if (path != NULL)
-    dossier_library_client_index_file (dossier_library_client_get_default (), path);
+  /* Moved to a team library meanwhile: see below. */
+  if (path != NULL && !dossier_library_client_is_remote (client))
+    dossier_library_client_index_file (client, path);
 
   return G_SOURCE_REMOVE;
 }
@@ -1453,9 +1455,11 @@ dossier_welcome_page_index_case (GFile *file)
 {
   g_return_if_fail (G_IS_FILE (file));
 
-  /* A team library's copy is the library's already, and not a case of
-   * this computer's folders. */
-  if (dossier_library_cache_holds (file))
+  /* A team library's copy is the library's already; and a case opened
+   * is shared with the team only by adding its folder, never by being
+   * read. */
+  if (dossier_library_cache_holds (file) ||
+      dossier_library_client_is_remote (dossier_library_client_get_default ()))
     return;
 
   g_timeout_add_seconds_full (G_PRIORITY_LOW, 1, index_case_cb, g_object_ref (file), g_object_unref);
