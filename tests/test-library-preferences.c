@@ -280,6 +280,28 @@ all_cases_panel (DossierWindow *window)
   return panel;
 }
 
+static guint
+count_preferences (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  guint n = 0;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (DOSSIER_IS_LIBRARY_PREFERENCES (l->data) && gtk_widget_get_visible (l->data))
+      n++;
+  return n;
+}
+
+static void
+destroy_other_preferences (DossierLibraryPreferences *kept)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (DOSSIER_IS_LIBRARY_PREFERENCES (l->data) && l->data != (gpointer) kept)
+      gtk_window_destroy (l->data);
+}
+
 /* A second window, showing the library's case @name (a case opened is
  * put in the library: one of its own cases leaves it as it is). */
 static DossierWindow *
@@ -342,6 +364,12 @@ test_lost_server_and_back (void)
   g_assert_cmpint (ticks.longest, <, G_USEC_PER_SEC);
   wait_shows (page, "cannot be reached", SONY_TITLE);
   g_assert_null (strstr (shown_text (page), FIXTURE_TITLE));
+
+  /* Its button opens the preferences, to choose another library. */
+  g_assert_cmpuint (count_preferences (), ==, 1);
+  g_signal_emit_by_name (find_first_of_type (page_bar, GTK_TYPE_BUTTON), "clicked");
+  g_assert_cmpuint (count_preferences (), ==, 2);
+  destroy_other_preferences (preferences);
 
   /* "Search All Cases" in a case's window says it as well. */
   case_window = open_case_window ("sony-pictures-2014.case.xml", window);

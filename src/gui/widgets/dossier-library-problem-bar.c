@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "dossier-library-problem-bar.h"
 
 #include "dossier-core.h"
@@ -73,6 +75,7 @@ dossier_library_problem_bar_init (DossierLibraryProblemBar *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *button;
 
   self->label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->label), TRUE);
@@ -81,8 +84,14 @@ dossier_library_problem_bar_init (DossierLibraryProblemBar *self)
   gtk_label_set_selectable (GTK_LABEL (self->label), TRUE);
   gtk_widget_set_hexpand (self->label, TRUE);
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  /* Where to go to choose another library, or the file again. */
+  button = gtk_button_new_with_mnemonic (_("_Preferences"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.library-preferences");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Library Preferences"));
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), self->label);
+  gtk_box_append (GTK_BOX (box), button);
   gtk_widget_add_css_class (box, "library-problem");
 
   self->revealer = gtk_revealer_new ();
