@@ -588,6 +588,7 @@ typedef struct
   gboolean            taken;     /* a page has it */
   DossierWelcomePage *waiter;    /* a page waiting for it */
   GCancellable       *cancellable;  /* the waiter's listing */
+  gboolean            remote;    /* read in the main thread */
 } Prefetch;
 
 static Prefetch *prefetch;
@@ -642,7 +643,7 @@ prefetch_thread (GTask        *task,
                  GCancellable *cancellable)
 {
   Prefetch *data = g_task_get_task_data (task);
-  EntriesJob job = { NULL, SORT_TITLE, dossier_library_client_is_remote (source_object) };
+  EntriesJob job = { NULL, SORT_TITLE, data->remote };
   GPtrArray *entries;
 
   job.infos = dossier_library_client_list_cases_in_thread (source_object, NULL);
@@ -667,6 +668,7 @@ dossier_welcome_page_prefetch (void)
     return;
   prefetch = g_new0 (Prefetch, 1);
   g_mutex_init (&prefetch->lock);
+  prefetch->remote = dossier_library_client_is_remote (dossier_library_client_get_default ());
   /* The client is made here, in the main thread: its answers come in
    * the main context. The task's data lives until its callback. */
   task = g_task_new (dossier_library_client_get_default (), NULL, on_prefetch_made_cb, NULL);
