@@ -8,6 +8,8 @@
 #include "dossier-command-line.h"
 #include "dossier-search-provider.h"
 #include "dossier-library-client.h"
+#include "dossier-library-preferences.h"
+#include "dossier-library-setting.h"
 #include "dossier-views.h"
 #include "dossier-welcome-page.h"
 #include "dossier-window.h"
@@ -22,6 +24,7 @@ struct _DossierApplication
   DossierSearchProvider *search_provider;
   guint           library_update_id;
   gboolean        library_updated;
+  gboolean        library_given;   /* --library-db */
 };
 
 G_DEFINE_FINAL_TYPE (DossierApplication, dossier_application, ADW_TYPE_APPLICATION)
@@ -102,27 +105,78 @@ open_file_action (GSimpleAction *action,
   dossier_application_open_file (DOSSIER_APPLICATION (user_data), file, NULL, NULL);
 }
 
-/* (sssi): a case file's path, a section name, an item id ("" for
- * none) and an item index (-1 for none): opens the case, or raises its
- * window, at the item. The library's results use it. */
+/* The library's case @path opened: its own file, or a team library's
+ * copy of it; a toast says why when neither can be had. */
+static void
+on_library_case_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  DossierApplication *self = DOSSIER_APPLICATION (g_application_get_default ());
+  g_autoptr(GVariant) place = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path = NULL;
+  const char *section = NULL;
+  const char *item_id = NULL;
+  int item_index = -1;
+  GtkWindow *window;
+
+  g_variant_get (place, "(&s&s&si)", &path, &section, &item_id, &item_index);
+  file = dossier_library_client_open_case_finish (DOSSIER_LIBRARY_CLIENT (source), result, &error);
+  if (file == NULL)
+    {
+      g_autofree char *basename = g_path_get_basename (path);
+      g_autofree char *name = dossier_sanitize_display_text (basename);
+      /* TRANSLATORS: a case file's name, then why it cannot be opened */
+      g_autofree char *text = g_strdup_printf (_("%s cannot be opened: %s"), name, error->message);
+      g_autofree char *message = g_markup_escape_text (text, -1);
+
+      window = gtk_application_get_active_window (GTK_APPLICATION (self));
+      if (!DOSSIER_IS_WINDOW (window))
+        window = GTK_WINDOW (new_window (self));
+      gtk_window_present (window);
+      dossier_window_add_toast (DOSSIER_WINDOW (window), adw_toast_new (message));
+    }
+  else
+    {
+      window = dossier_application_open_file (self, file, NULL, NULL);
+      if (DOSSIER_IS_WINDOW (window) && *section != '\0')
+        dossier_window_set_initial_place (DOSSIER_WINDOW (window), section,
+                                          *item_id != '\0' ? item_id : NULL, item_index);
+    }
+  g_application_release (G_APPLICATION (self));
+}
+
+/* (sssi): a case file's path as the library lists it, a section name
+ * ("" for none), an item id ("" for none) and an item index (-1 for
+ * none): opens the case, or raises its window, at the item. The
+ * library's lists and results use it: a team library's case that is
+ * not on this computer opens from the library's checked copy. */
 static void
 open_at_action (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
   const char *path = NULL;
-  const char *section = NULL;
-  const char *item_id = NULL;
-  int item_index = -1;
-  g_autoptr(GFile) file = NULL;
-  GtkWindow *window;
 
-  g_variant_get (parameter, "(&s&s&si)", &path, &section, &item_id, &item_index);
-  file = g_file_new_for_path (path);
-  window = dossier_application_open_file (DOSSIER_APPLICATION (user_data), file, NULL, NULL);
-  if (DOSSIER_IS_WINDOW (window))
-    dossier_window_set_initial_place (DOSSIER_WINDOW (window), section,
-                                      *item_id != '\0' ? item_id : NULL, item_index);
+  g_variant_get (parameter, "(&s&s&si)", &path, NULL, NULL, NULL);
+  /* Held until the answer: a run started by GNOME Shell has no window yet. */
+  g_application_hold (G_APPLICATION (user_data));
+  dossier_library_client_open_case_async (dossier_library_client_get_default (), path, NULL,
+                                          on_library_case_cb, g_variant_ref (parameter));
+}
+
+static void
+library_preferences_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  DossierLibraryPreferences *preferences;
+
+  preferences = dossier_library_preferences_new (parent, dossier_library_client_get_default ());
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 /* "s": search terms; a window shows the Library with them in its search
@@ -157,6 +211,7 @@ static const GActionEntry app_actions[] = {
   { "open-file", open_file_action, "s", NULL, NULL },
   { "open-at", open_at_action, "(sssi)", NULL, NULL },
   { "library-search", library_search_action, "s", NULL, NULL },
+  { "library-preferences", library_preferences_action, NULL, NULL, NULL },
 };
 
 /* The library is brought up to date once a run, after the first window
@@ -315,11 +370,22 @@ dossier_application_handle_local_options (GApplication *app,
       g_variant_dict_lookup (options, "library-db", "^ay", &location);
       dossier_library_client_set_default_location (location);
       g_variant_dict_remove (options, "library-db");
+      self->library_given = TRUE;
     }
 
   status = dossier_command_line_handle (options);
   if (status >= 0)
     return status;
+
+  /* The window's library: the one chosen in its preferences, unless
+   * --library-db named one. */
+  if (!self->library_given)
+    {
+      g_autofree char *location = dossier_library_setting_get ();
+
+      if (location != NULL)
+        dossier_library_client_set_default_location (location);
+    }
 
   g_clear_pointer (&self->initial_view, g_free);
   g_variant_dict_lookup (options, "view", "s", &self->initial_view);

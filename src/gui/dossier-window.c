@@ -14,6 +14,7 @@
 #include "dossier-entity-panel.h"
 #include "dossier-error-page.h"
 #include "dossier-file-watch.h"
+#include "dossier-library-cache.h"
 #include "dossier-link-dialog.h"
 #include "dossier-problem-list.h"
 #include "dossier-reload-error-window.h"
@@ -323,6 +324,15 @@ update_titles (DossierWindow *self)
       g_autofree char *title = dossier_sanitize_display_text (dossier_case_get_display_title (self->dcase));
       g_autofree char *basename = self->file != NULL ? g_file_get_basename (self->file) : NULL;
       g_autofree char *subtitle = basename != NULL ? dossier_sanitize_display_text (basename) : NULL;
+
+      /* A team library's case opened from its copy: not the file to edit. */
+      if (subtitle != NULL && dossier_library_cache_holds (self->file))
+        {
+          char *copy = g_strdup_printf (_("%s · Read-only copy from the team library"), subtitle);
+
+          g_free (subtitle);
+          subtitle = copy;
+        }
 
       gtk_window_set_title (GTK_WINDOW (self), title);
       adw_view_switcher_title_set_title (self->switcher_title, title);
@@ -1432,6 +1442,16 @@ dossier_window_get_error_page (DossierWindow *self)
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
 
   return self->error_page;
+}
+
+void
+dossier_window_add_toast (DossierWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 GtkWidget *

@@ -59,6 +59,9 @@ const GError  *dossier_window_get_reload_error (DossierWindow *self);
 GtkWidget     *dossier_window_get_side_panel   (DossierWindow *self);
 GtkWidget     *dossier_window_get_error_page   (DossierWindow *self);
 GtkWidget     *dossier_window_get_welcome_page (DossierWindow *self);
+/* Shows @toast (taking it) over the window. */
+void           dossier_window_add_toast        (DossierWindow *self,
+                                                AdwToast      *toast);
 /* The search panel in the search bar, and whether the bar is open. */
 GtkWidget     *dossier_window_get_search_panel (DossierWindow *self);
 gboolean       dossier_window_is_search_open   (DossierWindow *self);

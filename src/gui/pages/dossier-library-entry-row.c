@@ -183,6 +183,7 @@ show_case (DossierLibraryEntryRow   *self,
   g_autofree char *folder_raw = g_path_get_dirname (info->path);
   g_autofree char *folder = dossier_sanitize_display_text (folder_raw);
   gsize start;
+  gsize folder_start;
 
   g_string_append (text, dossier_library_entry_get_title (entry));
   add_weight (attrs, 0, text->len, PANGO_WEIGHT_BOLD);
@@ -206,9 +207,19 @@ show_case (DossierLibraryEntryRow   *self,
       gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "x-office-document-symbolic");
     }
   g_string_append_c (text, '\n');
+  folder_start = text->len;
   g_string_append (text, folder);
+  /* On a colleague's computer: nothing wrong, it opens from the team
+   * library's copy. */
+  if (dossier_library_entry_is_elsewhere (entry))
+    {
+      g_string_append (text, " · ");
+      g_string_append (text, _("Not on this computer"));
+      if (info->problem == NULL)
+        gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), "network-server-symbolic");
+    }
   add_small (attrs, start, text->len);
-  add_dim (attrs, text->len - strlen (folder), text->len);
+  add_dim (attrs, folder_start, text->len);
 }
 
 static void

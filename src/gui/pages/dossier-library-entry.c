@@ -19,6 +19,7 @@ struct _DossierLibraryEntry
   char                    *title_key;
   char                    *folder_key;
   char                    *haystack;   /* folded title and path, made when first filtered */
+  gboolean                 elsewhere;
 };
 
 G_DEFINE_FINAL_TYPE (DossierLibraryEntry, dossier_library_entry, G_TYPE_OBJECT)
@@ -181,6 +182,23 @@ dossier_library_entry_get_updated (DossierLibraryEntry *self)
   g_return_val_if_fail (DOSSIER_IS_LIBRARY_ENTRY (self), "");
 
   return self->info != NULL && self->info->updated != NULL ? self->info->updated : "";
+}
+
+void
+dossier_library_entry_set_elsewhere (DossierLibraryEntry *self,
+                                     gboolean             elsewhere)
+{
+  g_return_if_fail (DOSSIER_IS_LIBRARY_ENTRY (self));
+
+  self->elsewhere = elsewhere;
+}
+
+gboolean
+dossier_library_entry_is_elsewhere (DossierLibraryEntry *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY_ENTRY (self), FALSE);
+
+  return self->elsewhere;
 }
 
 gboolean

@@ -44,6 +44,11 @@ const DossierLibraryHit      *dossier_library_entry_get_hit       (DossierLibrar
 const char              *dossier_library_entry_get_title_key  (DossierLibraryEntry *self);
 const char              *dossier_library_entry_get_folder_key (DossierLibraryEntry *self);
 const char              *dossier_library_entry_get_updated    (DossierLibraryEntry *self);
+/* A team library's case whose file is not on this computer: it opens
+ * from the library's copy. Set in the worker that makes the entries. */
+void                     dossier_library_entry_set_elsewhere  (DossierLibraryEntry *self,
+                                                               gboolean             elsewhere);
+gboolean                 dossier_library_entry_is_elsewhere   (DossierLibraryEntry *self);
 /* Whether the case's title or path holds every word of @folded_words
  * (case-folded, space-separated). Main thread only. */
 gboolean                 dossier_library_entry_matches        (DossierLibraryEntry *self,

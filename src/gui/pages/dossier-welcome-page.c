@@ -7,9 +7,11 @@
 #include "dossier-welcome-page.h"
 
 #include "dossier-core.h"
+#include "dossier-library-cache.h"
 #include "dossier-library-client.h"
 #include "dossier-library-entry.h"
 #include "dossier-library-entry-row.h"
+#include "dossier-library-problem-bar.h"
 
 #define MAX_RECENT 8
 /* Hits a search shows; more would only slow the first answer. */
@@ -21,6 +23,7 @@
  * (more than a screen holds) and the rest after it: GTK 4.8's list view
  * makes about 200 rows at once, which would hold up that frame. */
 #define FIRST_SCREEN 14
+#define READ_ONLY_TOOLTIP N_("The library is read-only for you: you can search it and open its cases, not change its folders")
 
 typedef enum
 {
@@ -49,6 +52,7 @@ struct _DossierWelcomePage
   gboolean              have_cases;
   gboolean              have_folders;
   GCancellable         *list_cancellable;
+  char                 *listed_location;  /* the library the lists are of */
   SortKey               sort;
   gint64                listed_at;    /* g_get_monotonic_time () */
   GPtrArray            *later;        /* cases put in the list after the first frame */
@@ -63,6 +67,7 @@ struct _DossierWelcomePage
   guint                 n_hits;
   guint                 n_hit_cases;
 
+  GtkWidget            *problem_bar;
   GtkWidget            *page_stack;
   GtkWidget            *status_page;
   GtkWidget            *recent_group;
@@ -71,6 +76,8 @@ struct _DossierWelcomePage
   GtkWidget            *recent_popover;
   GtkWidget            *recent_button;
   GtkWidget            *folders_popover;
+  GtkWidget            *add_folder_button;
+  GtkWidget            *popover_add_button;
   GtkListBox           *folder_list;
   GtkWidget            *search_entry;
   GtkWidget            *list_bar;
@@ -92,6 +99,7 @@ G_DEFINE_FINAL_TYPE (DossierWelcomePage, dossier_welcome_page, DOSSIER_TYPE_LAZY
 
 static void reload_library (DossierWelcomePage *self);
 static void run_search     (DossierWelcomePage *self);
+static void show_folders   (DossierWelcomePage *self);
 
 /* Recent case files ---------------------------------------------------- */
 
@@ -180,6 +188,13 @@ recent_case_infos (GtkRecentManager *manager)
 
 /* Messages ------------------------------------------------------------- */
 
+/* The library could not be reached: the problem bar tells, not a message. */
+static gboolean
+is_lost (const GError *error)
+{
+  return g_error_matches (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CONNECTION);
+}
+
 static void
 show_message (DossierWelcomePage *self,
               const char         *message)
@@ -200,8 +215,12 @@ on_message_dismissed_cb (DossierWelcomePage *self)
 static void
 show_notice_once (DossierWelcomePage *self)
 {
-  const char *notice = self->client != NULL ? dossier_library_client_get_notice (self->client) : NULL;
+  const char *notice = NULL;
 
+  /* Only a file is set aside; and asking would wait while a worker
+   * tries to reach a team library's server. */
+  if (self->client != NULL && !dossier_library_client_is_remote (self->client))
+    notice = dossier_library_client_get_notice (self->client);
   if (!self->built || notice == NULL || g_object_get_data (G_OBJECT (self->client), "dossier-notice-shown") != NULL)
     return;
 
@@ -367,14 +386,13 @@ on_filter_changed_cb (DossierWelcomePage *self)
   update_view (self);
 }
 
+/* Through app.open-at, which asks the library for the file: a team
+ * library's case that is not on this computer opens from its copy. */
 static void
 open_case_file (DossierWelcomePage *self,
                 const char         *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autofree char *uri = g_file_get_uri (file);
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-file", "s", uri);
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.open-at", "(sssi)", path, "", "", -1);
 }
 
 static void
@@ -401,6 +419,7 @@ typedef struct
 {
   GPtrArray *infos;
   SortKey    sort;
+  gboolean   remote;   /* a team library: mark the cases not on this computer */
 } EntriesJob;
 
 static void
@@ -429,7 +448,14 @@ make_sorted_entries (EntriesJob *job)
   stolen = g_ptr_array_steal (job->infos, &n);
   entries = g_ptr_array_new_full ((guint) n, g_object_unref);
   for (gsize i = 0; i < n; i++)
-    g_ptr_array_add (entries, dossier_library_entry_new_case (stolen[i]));
+    {
+      DossierLibraryEntry *entry = dossier_library_entry_new_case (stolen[i]);
+
+      if (job->remote)
+        dossier_library_entry_set_elsewhere (entry, !g_file_test (dossier_library_entry_get_path (entry),
+                                                                  G_FILE_TEST_EXISTS));
+      g_ptr_array_add (entries, entry);
+    }
   g_free (stolen);
   g_ptr_array_sort_with_data (entries, compare_sorted_cb, GINT_TO_POINTER (job->sort));
   return entries;
@@ -531,17 +557,18 @@ on_entries_made_cb (GObject      *source,
 }
 
 static void
-make_entries (gpointer             source,
+make_entries (DossierWelcomePage  *self,
               GPtrArray           *infos,
-              SortKey              sort,
-              GCancellable        *cancellable,
               GAsyncReadyCallback  callback)
 {
   g_autoptr(GTask) task = NULL;
   EntriesJob *job = g_new0 (EntriesJob, 1);
+  GCancellable *cancellable = self->list_cancellable;
+  gpointer source = self;
 
   job->infos = infos;
-  job->sort = sort;
+  job->sort = self->sort;
+  job->remote = dossier_library_client_is_remote (self->client);
   task = g_task_new (source, cancellable, callback, NULL);
   g_task_set_source_tag (task, make_entries);
   g_task_set_task_data (task, job, (GDestroyNotify) entries_job_free);
@@ -561,6 +588,7 @@ typedef struct
   gboolean            taken;     /* a page has it */
   DossierWelcomePage *waiter;    /* a page waiting for it */
   GCancellable       *cancellable;  /* the waiter's listing */
+  gboolean            remote;    /* read in the main thread */
 } Prefetch;
 
 static Prefetch *prefetch;
@@ -615,7 +643,7 @@ prefetch_thread (GTask        *task,
                  GCancellable *cancellable)
 {
   Prefetch *data = g_task_get_task_data (task);
-  EntriesJob job = { NULL, SORT_TITLE };
+  EntriesJob job = { NULL, SORT_TITLE, data->remote };
   GPtrArray *entries;
 
   job.infos = dossier_library_client_list_cases_in_thread (source_object, NULL);
@@ -640,6 +668,7 @@ dossier_welcome_page_prefetch (void)
     return;
   prefetch = g_new0 (Prefetch, 1);
   g_mutex_init (&prefetch->lock);
+  prefetch->remote = dossier_library_client_is_remote (dossier_library_client_get_default ());
   /* The client is made here, in the main thread: its answers come in
    * the main context. The task's data lives until its callback. */
   task = g_task_new (dossier_library_client_get_default (), NULL, on_prefetch_made_cb, NULL);
@@ -684,14 +713,16 @@ on_cases_listed_cb (GObject      *source,
   infos = dossier_library_client_list_cases_finish (DOSSIER_LIBRARY_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  /* A library out of reach: the problem bar says so, and the cases
+   * listed before stay until it answers again. */
+  if (is_lost (error) && self->have_cases)
+    return;
+  if (infos == NULL && !is_lost (error))
+    show_message (self, error->message);
   if (infos == NULL)
-    {
-      show_message (self, error->message);
-      infos = g_ptr_array_new ();
-    }
+    infos = g_ptr_array_new ();
 
-  make_entries (self, g_steal_pointer (&infos), self->sort, self->list_cancellable,
-                on_entries_made_cb);
+  make_entries (self, g_steal_pointer (&infos), on_entries_made_cb);
 }
 
 /* The library's folders ------------------------------------------------- */
@@ -727,13 +758,25 @@ new_folder_row (DossierWelcomePage *self,
   g_autofree char *shown = dossier_sanitize_display_text (path);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  gboolean read_only = dossier_library_client_is_read_only (self->client);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown);
+  /* A team library's folder may be on a colleague's computer: its cases
+   * open from the library's copies, nothing is wrong with it. */
+  if (dossier_library_client_is_remote (self->client) && !g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *subtitle = g_strdup_printf (_("%s · Not on this computer"), shown);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("network-server-symbolic"));
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown);
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove From the Library"));
+  gtk_widget_set_sensitive (remove, !read_only);
+  gtk_widget_set_tooltip_text (remove, read_only ? _(READ_ONLY_TOOLTIP) : _("Remove From the Library"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Remove From the Library"), -1);
   g_object_set_data_full (G_OBJECT (remove), "dossier-folder", g_strdup (path), g_free);
@@ -741,6 +784,22 @@ new_folder_row (DossierWelcomePage *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
 
   return row;
+}
+
+/* A reader of a team library may search it and open its cases only. */
+static void
+update_read_only (DossierWelcomePage *self)
+{
+  gboolean read_only;
+
+  if (!self->built || self->client == NULL)
+    return;
+  read_only = dossier_library_client_is_read_only (self->client);
+  gtk_widget_set_sensitive (self->add_folder_button, !read_only);
+  gtk_widget_set_tooltip_text (self->add_folder_button, read_only ? _(READ_ONLY_TOOLTIP) : NULL);
+  gtk_widget_set_sensitive (self->popover_add_button, !read_only);
+  gtk_widget_set_tooltip_text (self->popover_add_button, read_only ? _(READ_ONLY_TOOLTIP) : NULL);
+  show_folders (self);
 }
 
 static void
@@ -766,11 +825,12 @@ on_folders_listed_cb (GObject      *source,
   folders = dossier_library_client_list_folders_finish (DOSSIER_LIBRARY_CLIENT (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  if (is_lost (error) && self->have_folders)
+    return;
+  if (folders == NULL && !is_lost (error))
+    show_message (self, error->message);
   if (folders == NULL)
-    {
-      show_message (self, error->message);
-      folders = g_new0 (char *, 1);
-    }
+    folders = g_new0 (char *, 1);
 
   g_strfreev (self->folders);
   self->folders = folders;
@@ -1018,9 +1078,26 @@ on_updating_changed_cb (DossierWelcomePage *self)
   update_view (self);
 }
 
+/* The client moved to another library (its preferences): nothing of
+ * the old one stays on screen, even while the new one is out of reach. */
+static void
+forget_library (DossierWelcomePage *self)
+{
+  stop_waiting_for_paint (self);
+  g_clear_pointer (&self->later, g_ptr_array_unref);
+  g_list_store_remove_all (self->cases);
+  g_clear_pointer (&self->folders, g_strfreev);
+  self->have_cases = FALSE;
+  self->have_folders = FALSE;
+  show_folders (self);
+  update_view (self);
+}
+
 static void
 on_library_changed_cb (DossierWelcomePage *self)
 {
+  if (g_strcmp0 (dossier_library_client_get_location (self->client), self->listed_location) != 0)
+    forget_library (self);
   show_notice_once (self);
   reload_library (self);
   if (self->query != NULL)
@@ -1034,6 +1111,8 @@ reload_library (DossierWelcomePage *self)
   g_clear_object (&self->list_cancellable);
   self->list_cancellable = g_cancellable_new ();
   self->listed_at = g_get_monotonic_time ();
+  g_free (self->listed_location);
+  self->listed_location = g_strdup (dossier_library_client_get_location (self->client));
 
   if (!take_prefetch (self))
     dossier_library_client_list_cases_async (self->client, self->list_cancellable,
@@ -1054,6 +1133,11 @@ ensure_client (DossierWelcomePage *self)
   g_signal_connect_object (self->client, "progress", G_CALLBACK (on_progress_cb), self, 0);
   g_signal_connect_object (self->client, "notify::updating", G_CALLBACK (on_updating_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->client, "notify::read-only", G_CALLBACK (update_read_only),
+                           self, G_CONNECT_SWAPPED);
+  if (self->built)
+    dossier_library_problem_bar_set_client (DOSSIER_LIBRARY_PROBLEM_BAR (self->problem_bar), self->client);
+  update_read_only (self);
   reload_library (self);
   if (self->query != NULL)
     run_search (self);
@@ -1143,6 +1227,9 @@ ensure_page (DossierWelcomePage *self)
   /* Typing anywhere on the page searches. */
   gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->search_entry), GTK_WIDGET (self));
   /* What was read ahead (dossier_welcome_page_read_ahead ()). */
+  if (self->client != NULL)
+    dossier_library_problem_bar_set_client (DOSSIER_LIBRARY_PROBLEM_BAR (self->problem_bar), self->client);
+  update_read_only (self);
   show_folders (self);
   update_view (self);
 }
@@ -1207,6 +1294,7 @@ dossier_welcome_page_finalize (GObject *object)
   DossierWelcomePage *self = DOSSIER_WELCOME_PAGE (object);
 
   g_strfreev (self->folders);
+  g_free (self->listed_location);
   g_free (self->filter_words);
   g_free (self->query);
   g_free (self->query_error);
@@ -1225,7 +1313,9 @@ dossier_welcome_page_class_init (DossierWelcomePageClass *klass)
   widget_class->map = dossier_welcome_page_map;
   widget_class->unmap = dossier_welcome_page_unmap;
 
+  g_type_ensure (DOSSIER_TYPE_LIBRARY_PROBLEM_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-welcome-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierWelcomePage, problem_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWelcomePage, page_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWelcomePage, status_page);
   gtk_widget_class_bind_template_child (widget_class, DossierWelcomePage, recent_group);
@@ -1234,6 +1324,8 @@ dossier_welcome_page_class_init (DossierWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWelcomePage, recent_popover);
   gtk_widget_class_bind_template_child (widget_class, DossierWelcomePage, recent_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWelcomePage, folders_popover);
+  gtk_widget_class_bind_template_child (widget_class, DossierWelcomePage, add_folder_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWelcomePage, popover_add_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWelcomePage, folder_list);
   gtk_widget_class_bind_template_child (widget_class, DossierWelcomePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierWelcomePage, list_bar);
@@ -1351,9 +1443,11 @@ static gboolean
 index_case_cb (gpointer user_data)
 {
   const char *path = g_file_peek_path (user_data);
+  DossierLibraryClient *client = dossier_library_client_get_default ();
 
-  if (path != NULL)
-    dossier_library_client_index_file (dossier_library_client_get_default (), path);
+  /* Moved to a team library meanwhile: see below. */
+  if (path != NULL && !dossier_library_client_is_remote (client))
+    dossier_library_client_index_file (client, path);
 
   return G_SOURCE_REMOVE;
 }
@@ -1362,6 +1456,13 @@ void
 dossier_welcome_page_index_case (GFile *file)
 {
   g_return_if_fail (G_IS_FILE (file));
+
+  /* A team library's copy is the library's already; and a case opened
+   * is shared with the team only by adding its folder, never by being
+   * read. */
+  if (dossier_library_cache_holds (file) ||
+      dossier_library_client_is_remote (dossier_library_client_get_default ()))
+    return;
 
   g_timeout_add_seconds_full (G_PRIORITY_LOW, 1, index_case_cb, g_object_ref (file), g_object_unref);
 }

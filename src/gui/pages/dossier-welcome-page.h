@@ -35,7 +35,8 @@ void        dossier_welcome_page_prefetch        (void);
 gboolean    dossier_welcome_page_is_listed       (DossierWelcomePage *self);
 
 /* Keeps a case opened in a window in the library: it is indexed in a
- * worker thread a moment later, not competing with its first frame. */
+ * worker thread a moment later, not competing with its first frame.
+ * Not in a team library: a case is shared only by adding its folder. */
 void        dossier_welcome_page_index_case      (GFile              *file);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "dossier-search-panel.h"
 
 #include "dossier-library-client.h"
+#include "dossier-library-problem-bar.h"
 #include "dossier-library-result.h"
 #include "dossier-library-row.h"
 #include "dossier-library-search.h"
@@ -31,6 +32,7 @@ struct _DossierSearchPanel
   GtkSearchEntry     *search_entry;
   GtkToggleButton    *all_cases_button;
   GtkMenuButton      *help_button;
+  GtkWidget          *problem_bar;
   GtkLabel           *error_label;
   GtkStack           *results_stack;
   GtkSpinner         *spinner;
@@ -561,7 +563,14 @@ on_library_finished_cb (DossierSearchPanel *self,
   if (!searches_library (self))
     return;
 
-  if (error != NULL)
+  /* Out of reach: the problem bar says so and when it tries again. */
+  if (g_error_matches (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CONNECTION))
+    {
+      show_error (self, NULL);
+      clear_results (self);
+      show_page (self, "none");
+    }
+  else if (error != NULL)
     {
       show_error (self, error->message);
       show_page (self, "error");
@@ -948,6 +957,9 @@ on_all_cases_toggled_cb (DossierSearchPanel *self)
   gboolean all = gtk_toggle_button_get_active (self->all_cases_button);
   const char *placeholder = all ? _("Search all cases") : _("Search the case");
 
+  /* What keeps the library from answering shows while it is searched. */
+  dossier_library_problem_bar_set_client (DOSSIER_LIBRARY_PROBLEM_BAR (self->problem_bar),
+                                          all ? dossier_library_client_get_default () : NULL);
   if (all)
     {
       ensure_library (self);
@@ -991,6 +1003,14 @@ dossier_search_panel_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *natural = MAX (*natural, MAX (*minimum, NATURAL_WIDTH));
+}
+
+/* As its box: a message that wraps (the library's problem, an error)
+ * is as tall as it wraps at the width the panel gets. */
+static GtkSizeRequestMode
+dossier_search_panel_get_request_mode (GtkWidget *widget)
+{
+  return gtk_widget_get_request_mode (DOSSIER_SEARCH_PANEL (widget)->box);
 }
 
 static void
@@ -1065,6 +1085,7 @@ dossier_search_panel_class_init (DossierSearchPanelClass *klass)
   object_class->dispose = dossier_search_panel_dispose;
   object_class->get_property = dossier_search_panel_get_property;
   widget_class->measure = dossier_search_panel_measure;
+  widget_class->get_request_mode = dossier_search_panel_get_request_mode;
   widget_class->size_allocate = dossier_search_panel_size_allocate;
   widget_class->grab_focus = dossier_search_panel_grab_focus_vfunc;
 
@@ -1091,11 +1112,13 @@ dossier_search_panel_class_init (DossierSearchPanelClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  g_type_ensure (DOSSIER_TYPE_LIBRARY_PROBLEM_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/dossier/Dossier/dossier-search-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, box);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, all_cases_button);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, help_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, problem_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, error_label);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, results_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, spinner);

@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A team library on a real PostgreSQL server, for a user of its reader
+ * role: the Library page lists its cases but "Add Folder…" (on the
+ * page and in the folders' popover) and removing a folder are
+ * insensitive, with a tooltip that says why; a case a colleague indexed
+ * whose file is not on this computer is listed as such, and opens from
+ * the library's checked copy, which the window's subtitle names. Needs
+ * a server: DOSSIER_TEST_PG is a connection string of a user who may
+ * create databases and roles (tests/pg-server.sh); without it the tests
+ * are skipped. */
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+#include <libpq-fe.h>
+
+#include "dossier-library-cache.h"
+#include "dossier-library-client.h"
+#include "dossier-library-pg.h"
+#include "dossier-welcome-page.h"
+#include "window-test.h"
+
+/* @admin with @dbname and @user in place of its own (NULL: kept). */
+static char *
+conninfo_for (const char *admin,
+              const char *dbname,
+              const char *user)
+{
+  g_autofree char *message = NULL;
+  PQconninfoOption *options = PQconninfoParse (admin, &message);
+  GString *conninfo = g_string_new (NULL);
+
+  g_assert_nonnull (options);
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    {
+      const char *value = o->val;
+
+      if (strcmp (o->keyword, "dbname") == 0 && dbname != NULL)
+        value = dbname;
+      else if (strcmp (o->keyword, "user") == 0 && user != NULL)
+        value = user;
+      if (value == NULL || *value == '\0')
+        continue;
+      if (conninfo->len > 0)
+        g_string_append_c (conninfo, ' ');
+      /* Test names and paths: no quote or backslash in them. */
+      g_string_append_printf (conninfo, "%s='%s'", o->keyword, value);
+    }
+  PQconninfoFree (options);
+  return g_string_free (conninfo, FALSE);
+}
+
+static void
+run_sql (const char *conninfo,
+         const char *sql)
+{
+  PGconn *conn = PQconnectdb (conninfo);
+  PGresult *result;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("cannot connect to the test server: %s", PQerrorMessage (conn));
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  PQclear (result);
+  PQfinish (conn);
+}
+
+static gboolean
+made_insensitive (gpointer data)
+{
+  return !gtk_widget_get_sensitive (data);
+}
+
+static gboolean
+lists_a_folder (gpointer data)
+{
+  return find_first_of_type (data, ADW_TYPE_ACTION_ROW) != NULL;
+}
+
+static void
+assert_read_only_tooltip (GtkWidget *widget)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  g_assert_false (gtk_widget_get_sensitive (widget));
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "read-only for you"));
+}
+
+/* A team library of its own, with a user of each role. */
+typedef struct
+{
+  char *dbname;
+  char *reader;
+  char *writer;
+  char *owner_conninfo;
+  char *reader_conninfo;
+  char *writer_conninfo;
+} TeamLibrary;
+
+static void
+team_library_make (TeamLibrary *team,
+                   const char  *admin)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *report = NULL;
+  g_autoptr(GError) error = NULL;
+  static guint count;
+
+  team->dbname = g_strdup_printf ("dossier_gui_ro_%d_%u", (int) getpid (), count);
+  team->reader = g_strdup_printf ("dossier_gui_reader_%d_%u", (int) getpid (), count);
+  team->writer = g_strdup_printf ("dossier_gui_writer_%d_%u", (int) getpid (), count++);
+  sql = g_strdup_printf ("CREATE DATABASE %s", team->dbname);
+  run_sql (admin, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("CREATE ROLE %s LOGIN; CREATE ROLE %s LOGIN", team->reader, team->writer);
+  run_sql (admin, sql);
+  team->owner_conninfo = conninfo_for (admin, team->dbname, NULL);
+  g_assert_true (dossier_library_pg_init_schema (team->owner_conninfo, &report, &error));
+  g_assert_no_error (error);
+  g_free (sql);
+  sql = g_strdup_printf ("GRANT " DOSSIER_LIBRARY_PG_READER_ROLE " TO %s;"
+                         "GRANT " DOSSIER_LIBRARY_PG_WRITER_ROLE " TO %s",
+                         team->reader, team->writer);
+  run_sql (team->owner_conninfo, sql);
+  team->reader_conninfo = conninfo_for (admin, team->dbname, team->reader);
+  team->writer_conninfo = conninfo_for (admin, team->dbname, team->writer);
+}
+
+static void
+team_library_drop (TeamLibrary *team,
+                   const char  *admin)
+{
+  g_autofree char *sql = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", team->dbname);
+
+  run_sql (admin, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("DROP ROLE %s; DROP ROLE %s", team->reader, team->writer);
+  run_sql (admin, sql);
+  g_free (team->dbname);
+  g_free (team->reader);
+  g_free (team->writer);
+  g_free (team->owner_conninfo);
+  g_free (team->reader_conninfo);
+  g_free (team->writer_conninfo);
+}
+
+static const char *
+test_server (void)
+{
+  const char *admin = g_getenv ("DOSSIER_TEST_PG");
+
+  if (admin == NULL || *admin == '\0')
+    {
+      g_test_skip ("no PostgreSQL server: DOSSIER_TEST_PG is not set (tests/pg-server.sh sets it)");
+      return NULL;
+    }
+  return admin;
+}
+
+/* The window of the Library, its client on @location. */
+static DossierWindow *
+open_library_window (const char *location)
+{
+  DossierWindow *window;
+
+  dossier_library_client_set_location (dossier_library_client_get_default (), location);
+  g_application_activate (G_APPLICATION (app));
+  window = DOSSIER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (wait_until (window_settled, window));
+  return window;
+}
+
+static void
+test_reader_cannot_change_folders (void)
+{
+  const char *admin = test_server ();
+  DossierLibraryClient *client = dossier_library_client_get_default ();
+  g_autofree char *file_location = g_strdup (dossier_library_client_get_location (client));
+  TeamLibrary team = { NULL, };
+  DossierWindow *window;
+  GtkWidget *page;
+  GtkWidget *add;
+  GtkWidget *folders;
+  GtkWidget *row;
+
+  if (admin == NULL)
+    return;
+  team_library_make (&team, admin);
+  run_sql (team.owner_conninfo, "INSERT INTO folders (path) VALUES ('/srv/team/cases')");
+
+  window = open_library_window (team.reader_conninfo);
+  page = dossier_window_get_welcome_page (window);
+
+  /* The client learns the role from its first answer. */
+  add = GTK_WIDGET (gtk_widget_get_template_child (page, DOSSIER_TYPE_WELCOME_PAGE, "popover_add_button"));
+  g_assert_true (wait_until (made_insensitive, add));
+  g_assert_true (dossier_library_client_is_read_only (client));
+  assert_read_only_tooltip (add);
+  assert_read_only_tooltip (GTK_WIDGET (gtk_widget_get_template_child (page, DOSSIER_TYPE_WELCOME_PAGE,
+                                                                       "add_folder_button")));
+  /* The team's folder is listed as not on this computer, and a reader
+   * cannot remove it. */
+  folders = GTK_WIDGET (gtk_widget_get_template_child (page, DOSSIER_TYPE_WELCOME_PAGE, "folder_list"));
+  g_assert_true (wait_until (lists_a_folder, folders));
+  row = find_first_of_type (folders, ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Not on this computer"));
+  assert_read_only_tooltip (find_first_of_type (row, GTK_TYPE_BUTTON));
+
+  close_all_windows ();
+  dossier_library_client_set_location (client, file_location);
+  team_library_drop (&team, admin);
+}
+
+static void
+on_folder_added_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_library_client_change_folder_finish (DOSSIER_LIBRARY_CLIENT (source),
+                                                              result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+shows_case (gpointer data)
+{
+  DossierWindow *window = data;
+
+  return window_settled (window) && g_strcmp0 (dossier_window_get_page_name (window), "case") == 0;
+}
+
+/* A colleague (the writer) indexed a folder this computer does not
+ * have: the reader's Library lists its case as not here, and opening it
+ * shows the library's copy, named so. */
+static void
+test_case_from_the_team (void)
+{
+  const char *admin = test_server ();
+  DossierLibraryClient *client = dossier_library_client_get_default ();
+  g_autofree char *file_location = g_strdup (dossier_library_client_get_location (client));
+  g_autofree char *source = case_path ("tests/cases/good/search-basic.case.xml");
+  g_autofree char *folder = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(DossierLibraryClient) colleague = NULL;
+  g_autoptr(GError) error = NULL;
+  TeamLibrary team = { NULL, };
+  DossierWindow *window;
+  gboolean added = FALSE;
+
+  if (admin == NULL)
+    return;
+  team_library_make (&team, admin);
+
+  folder = g_build_filename (g_get_user_data_dir (), "colleague", NULL);
+  gone = g_build_filename (g_get_user_data_dir (), "colleague-elsewhere", NULL);
+  path = g_build_filename (folder, "search-basic.case.xml", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_file_get_contents (source, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  colleague = dossier_library_client_new (team.writer_conninfo);
+  dossier_library_client_add_folder_async (colleague, folder, NULL, on_folder_added_cb, &added);
+  g_assert_true (wait_until (is_true, &added));
+  dossier_library_client_wait_idle (colleague);
+  /* The colleague's computer, not this one. */
+  g_assert_cmpint (g_rename (folder, gone), ==, 0);
+
+  window = open_library_window (team.reader_conninfo);
+  wait_for_text (dossier_window_get_welcome_page (window), "Not on this computer");
+  assert_shows (shown_text (dossier_window_get_welcome_page (window)), "Search fixture: the Sony Pictures hack");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-at",
+                                  g_variant_new ("(sssi)", path, "", "", -1));
+  g_assert_true (wait_until (shows_case, window));
+  g_assert_true (dossier_library_cache_holds (dossier_window_get_file (window)));
+  wait_for_text (GTK_WIDGET (window), "search-basic.case.xml · Read-only copy from the team library");
+
+  close_all_windows ();
+  dossier_library_client_set_location (client, file_location);
+  team_library_drop (&team, admin);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *cache = g_dir_make_tmp ("dossier-test-cache-XXXXXX", NULL);
+
+  /* The team's copies go to the test's own cache. */
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  setup_application (&argc, &argv);
+
+  g_test_add_func ("/library-team/reader-cannot-change-folders", test_reader_cannot_change_folders);
+  g_test_add_func ("/library-team/case-from-the-team", test_case_from_the_team);
+
+  return g_test_run ();
+}
