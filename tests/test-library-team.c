@@ -14,59 +14,13 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
-#include <libpq-fe.h>
 
 #include "dossier-library-cache.h"
 #include "dossier-library-client.h"
 #include "dossier-library-pg.h"
 #include "dossier-welcome-page.h"
+#include "pg-test.h"
 #include "window-test.h"
-
-/* @admin with @dbname and @user in place of its own (NULL: kept). */
-static char *
-conninfo_for (const char *admin,
-              const char *dbname,
-              const char *user)
-{
-  g_autofree char *message = NULL;
-  PQconninfoOption *options = PQconninfoParse (admin, &message);
-  GString *conninfo = g_string_new (NULL);
-
-  g_assert_nonnull (options);
-  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
-    {
-      const char *value = o->val;
-
-      if (strcmp (o->keyword, "dbname") == 0 && dbname != NULL)
-        value = dbname;
-      else if (strcmp (o->keyword, "user") == 0 && user != NULL)
-        value = user;
-      if (value == NULL || *value == '\0')
-        continue;
-      if (conninfo->len > 0)
-        g_string_append_c (conninfo, ' ');
-      /* Test names and paths: no quote or backslash in them. */
-      g_string_append_printf (conninfo, "%s='%s'", o->keyword, value);
-    }
-  PQconninfoFree (options);
-  return g_string_free (conninfo, FALSE);
-}
-
-static void
-run_sql (const char *conninfo,
-         const char *sql)
-{
-  PGconn *conn = PQconnectdb (conninfo);
-  PGresult *result;
-
-  if (PQstatus (conn) != CONNECTION_OK)
-    g_error ("cannot connect to the test server: %s", PQerrorMessage (conn));
-  result = PQexec (conn, sql);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQerrorMessage (conn));
-  PQclear (result);
-  PQfinish (conn);
-}
 
 static gboolean
 made_insensitive (gpointer data)
@@ -102,44 +56,27 @@ typedef struct
 } TeamLibrary;
 
 static void
-team_library_make (TeamLibrary *team,
-                   const char  *admin)
+team_library_make (TeamLibrary *team)
 {
-  g_autofree char *sql = NULL;
-  g_autofree char *report = NULL;
   g_autoptr(GError) error = NULL;
-  static guint count;
 
-  team->dbname = g_strdup_printf ("dossier_gui_ro_%d_%u", (int) getpid (), count);
-  team->reader = g_strdup_printf ("dossier_gui_reader_%d_%u", (int) getpid (), count);
-  team->writer = g_strdup_printf ("dossier_gui_writer_%d_%u", (int) getpid (), count++);
-  sql = g_strdup_printf ("CREATE DATABASE %s", team->dbname);
-  run_sql (admin, sql);
-  g_free (sql);
-  sql = g_strdup_printf ("CREATE ROLE %s LOGIN; CREATE ROLE %s LOGIN", team->reader, team->writer);
-  run_sql (admin, sql);
-  team->owner_conninfo = conninfo_for (admin, team->dbname, NULL);
-  g_assert_true (dossier_library_pg_init_schema (team->owner_conninfo, &report, &error));
+  team->dbname = pg_test_create_database ();
+  team->owner_conninfo = pg_test_conninfo (team->dbname, NULL);
+  g_assert_true (dossier_library_pg_init_schema (team->owner_conninfo, NULL, &error));
   g_assert_no_error (error);
-  g_free (sql);
-  sql = g_strdup_printf ("GRANT " DOSSIER_LIBRARY_PG_READER_ROLE " TO %s;"
-                         "GRANT " DOSSIER_LIBRARY_PG_WRITER_ROLE " TO %s",
-                         team->reader, team->writer);
-  run_sql (team->owner_conninfo, sql);
-  team->reader_conninfo = conninfo_for (admin, team->dbname, team->reader);
-  team->writer_conninfo = conninfo_for (admin, team->dbname, team->writer);
+  /* The roles exist once the library is made. */
+  team->reader = pg_test_create_role (DOSSIER_LIBRARY_PG_READER_ROLE);
+  team->writer = pg_test_create_role (DOSSIER_LIBRARY_PG_WRITER_ROLE);
+  team->reader_conninfo = pg_test_conninfo (team->dbname, team->reader);
+  team->writer_conninfo = pg_test_conninfo (team->dbname, team->writer);
 }
 
 static void
-team_library_drop (TeamLibrary *team,
-                   const char  *admin)
+team_library_drop (TeamLibrary *team)
 {
-  g_autofree char *sql = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", team->dbname);
-
-  run_sql (admin, sql);
-  g_free (sql);
-  sql = g_strdup_printf ("DROP ROLE %s; DROP ROLE %s", team->reader, team->writer);
-  run_sql (admin, sql);
+  pg_test_drop_database (team->dbname);
+  pg_test_drop_role (team->reader);
+  pg_test_drop_role (team->writer);
   g_free (team->dbname);
   g_free (team->reader);
   g_free (team->writer);
@@ -148,17 +85,15 @@ team_library_drop (TeamLibrary *team,
   g_free (team->writer_conninfo);
 }
 
-static const char *
-test_server (void)
+static gboolean
+have_server (void)
 {
-  const char *admin = g_getenv ("DOSSIER_TEST_PG");
-
-  if (admin == NULL || *admin == '\0')
+  if (!pg_test_available ())
     {
       g_test_skip ("no PostgreSQL server: DOSSIER_TEST_PG is not set (tests/pg-server.sh sets it)");
-      return NULL;
+      return FALSE;
     }
-  return admin;
+  return TRUE;
 }
 
 /* The window of the Library, its client on @location. */
@@ -177,7 +112,6 @@ open_library_window (const char *location)
 static void
 test_reader_cannot_change_folders (void)
 {
-  const char *admin = test_server ();
   DossierLibraryClient *client = dossier_library_client_get_default ();
   g_autofree char *file_location = g_strdup (dossier_library_client_get_location (client));
   TeamLibrary team = { NULL, };
@@ -187,10 +121,14 @@ test_reader_cannot_change_folders (void)
   GtkWidget *folders;
   GtkWidget *row;
 
-  if (admin == NULL)
+  if (!have_server ())
     return;
-  team_library_make (&team, admin);
-  run_sql (team.owner_conninfo, "INSERT INTO folders (path) VALUES ('/srv/team/cases')");
+  team_library_make (&team);
+  {
+    g_autoptr(PGconn) owner = pg_test_connect (team.dbname);
+
+    pg_test_exec (owner, "INSERT INTO folders (path) VALUES ('/srv/team/cases')");
+  }
 
   window = open_library_window (team.reader_conninfo);
   page = dossier_window_get_welcome_page (window);
@@ -212,7 +150,7 @@ test_reader_cannot_change_folders (void)
 
   close_all_windows ();
   dossier_library_client_set_location (client, file_location);
-  team_library_drop (&team, admin);
+  team_library_drop (&team);
 }
 
 static void
@@ -248,7 +186,6 @@ shows_case (gpointer data)
 static void
 test_case_from_the_team (void)
 {
-  const char *admin = test_server ();
   DossierLibraryClient *client = dossier_library_client_get_default ();
   g_autofree char *file_location = g_strdup (dossier_library_client_get_location (client));
   g_autofree char *source = case_path ("tests/cases/good/search-basic.case.xml");
@@ -262,9 +199,9 @@ test_case_from_the_team (void)
   DossierWindow *window;
   gboolean added = FALSE;
 
-  if (admin == NULL)
+  if (!have_server ())
     return;
-  team_library_make (&team, admin);
+  team_library_make (&team);
 
   folder = g_build_filename (g_get_user_data_dir (), "colleague", NULL);
   gone = g_build_filename (g_get_user_data_dir (), "colleague-elsewhere", NULL);
@@ -293,7 +230,7 @@ test_case_from_the_team (void)
 
   close_all_windows ();
   dossier_library_client_set_location (client, file_location);
-  team_library_drop (&team, admin);
+  team_library_drop (&team);
 }
 
 int
