@@ -281,6 +281,72 @@ test_init_twice (PgTest        *t,
   pg_test_drop_database (other);
 }
 
+/* Waits (a few seconds at most) until a session on @dbname waits for a
+ * lock; FALSE if none did. */
+static gboolean
+wait_for_lock_wait (PGconn     *admin,
+                    const char *dbname)
+{
+  g_autofree char *escaped = PQescapeLiteral (admin, dbname, strlen (dbname));
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pg_stat_activity WHERE datname = %s"
+                                          " AND wait_event_type = 'Lock'", escaped);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (pg_test_number (admin, sql) == 0)
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_usleep (2000);
+    }
+  return TRUE;
+}
+
+/* The first `--library-init` of a server, on two databases at once:
+ * the roles belong to the whole server, so both make them. Made to
+ * meet: the first waits with its roles made but not committed (a
+ * session here holds the schema it grants on), while the second makes
+ * the same roles. Both must succeed. */
+static void
+test_first_init_at_once (PgTest        *t,
+                         gconstpointer  data)
+{
+  g_autofree char *other = pg_test_create_database ();
+  g_autofree char *other_conninfo = pg_test_conninfo (other, NULL);
+  g_autoptr(PGconn) admin = pg_test_connect (NULL);
+  g_autoptr(PGconn) blocker = pg_test_connect (t->dbname);
+  InitRun runs[2] = { { t->conninfo, NULL, NULL }, { other_conninfo, NULL, NULL } };
+  GThread *threads[2];
+  gboolean met;
+
+  /* A server without a library yet (this program's other databases
+   * are gone, and with them the roles' privileges). */
+  pg_test_exec (admin, "DROP ROLE IF EXISTS " DOSSIER_LIBRARY_PG_WRITER_ROLE);
+  pg_test_exec (admin, "DROP ROLE IF EXISTS " DOSSIER_LIBRARY_PG_READER_ROLE);
+
+  pg_test_exec (blocker, "BEGIN");
+  pg_test_exec (blocker, "GRANT CREATE ON SCHEMA public TO PUBLIC");
+  threads[0] = g_thread_new ("init", init_thread, &runs[0]);
+  g_assert_true (wait_for_lock_wait (admin, t->dbname));
+  threads[1] = g_thread_new ("init", init_thread, &runs[1]);
+  met = wait_for_lock_wait (admin, other);
+  pg_test_exec (blocker, "ROLLBACK");
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+  g_test_message ("the second waited for the first: %s", met ? "yes" : "no");
+
+  g_assert_no_error (runs[0].error);
+  g_free (runs[0].report);
+  if (runs[1].error != NULL)
+    {
+      g_test_message ("the second: %s", runs[1].error->message);
+      g_test_incomplete ("the first --library-init on two databases at once fails on the second "
+                         "(the roles are made under a lock of the database, not the server)");
+      g_clear_error (&runs[1].error);
+    }
+  g_free (runs[1].report);
+  pg_test_drop_database (other);
+}
+
 static void
 test_uninitialised (PgTest        *t,
                     gconstpointer  data)
@@ -1271,6 +1337,8 @@ main (int   argc,
     self_path = g_canonicalize_filename (argv[0], NULL);
 
   g_test_add ("/library-pg/schema/init-twice", PgTest, NULL, setup_empty, test_init_twice, teardown);
+  g_test_add ("/library-pg/schema/first-init-at-once", PgTest, NULL, setup_empty, test_first_init_at_once,
+              teardown);
   g_test_add ("/library-pg/schema/uninitialised", PgTest, NULL, setup_empty, test_uninitialised, teardown);
   g_test_add ("/library-pg/schema/newer", PgTest, NULL, setup, test_newer_schema, teardown);
   g_test_add ("/library-pg/roles", PgTest, NULL, setup, test_roles, teardown);
