@@ -1261,7 +1261,7 @@ test_client_lost_and_back (PgTest        *t,
   wait_problem (client, TRUE);
   problem = dossier_library_client_get_problem (client);
   g_test_message ("%s", problem);
-  g_assert_true (g_str_has_prefix (problem, "The library cannot be reached: "));
+  g_assert_true (g_str_has_prefix (problem, "The library cannot be reached. Trying again in "));
   g_assert_nonnull (strstr (problem, "Trying again in "));
 
   n_changed = 0;

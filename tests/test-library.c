@@ -999,16 +999,8 @@ test_command_line (void)
   g_assert_cmpint (run_command (&command, &out, &err), ==, 0);
   g_assert_true (g_str_has_prefix (out, a));
   g_assert_nonnull (strstr (out, ": reactions r-kcna: "));
-  if (pg_test_available () && strstr (out, "an [[act of war]]") == NULL)
-    {
-      /* Known: the team library's snippets (dossier_library_excerpt)
-       * mark each word of a phrase apart, where FTS5 and in-case
-       * search mark the phrase whole. */
-      g_assert_nonnull (strstr (out, "an [[act]] [[of]] [[war]]"));
-      g_test_incomplete ("the team library marks a phrase's words apart in snippets");
-    }
-  else
-    g_assert_nonnull (strstr (out, "an [[act of war]]"));
+  /* A phrase is marked whole, by either store. */
+  g_assert_nonnull (strstr (out, "an [[act of war]]"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

@@ -26,7 +26,8 @@ struct _DossierLibraryClient
   char          *location;
   GMainContext  *context;
 
-  GMutex         open_lock;     /* making the database file, and notice */
+  GMutex         make_lock;     /* opening: one at a time (making the file) */
+  GMutex         open_lock;     /* location, generation, notice: held briefly */
   char          *notice;
 
   GMutex         reader_lock;
@@ -84,10 +85,19 @@ open_store (DossierLibraryClient  *self,
             GError               **error)
 {
   g_autofree char *notice = NULL;
+  g_autofree char *location = NULL;
   DossierLibraryStore *store;
 
+  /* The main thread takes open_lock for a moment only: never while a
+   * server is being reached, which may take seconds. */
+  g_mutex_lock (&self->make_lock);
   g_mutex_lock (&self->open_lock);
-  store = dossier_library_store_open (self->location, &notice, error);
+  location = g_strdup (self->location);
+  g_mutex_unlock (&self->open_lock);
+  store = dossier_library_store_open (location, &notice, error);
+  g_mutex_unlock (&self->make_lock);
+
+  g_mutex_lock (&self->open_lock);
   if (store != NULL && dossier_library_store_is_read_only (store))
     g_atomic_int_set (&self->read_only_seen, TRUE);
   if (notice != NULL && self->notice == NULL)
@@ -203,11 +213,13 @@ apply_outcome_cb (gpointer user_data)
     {
       self->retry_delay = self->retry_delay == 0 ? RETRY_FIRST_S
                                                  : MIN (self->retry_delay * 2, RETRY_MAX_S);
+      /* libpq's message ends as it pleases ("…connections?"): it comes
+       * last, after what Dossier does about it. */
       self->problem = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                    "The library cannot be reached: %s. Trying again in %u second.",
-                                                    "The library cannot be reached: %s. Trying again in %u seconds.",
+                                                    "The library cannot be reached. Trying again in %u second. (%s)",
+                                                    "The library cannot be reached. Trying again in %u seconds. (%s)",
                                                     self->retry_delay),
-                                       outcome->problem, self->retry_delay);
+                                       self->retry_delay, outcome->problem);
       self->retry_source = g_timeout_add_seconds (self->retry_delay, retry_cb, self);
     }
   else
@@ -601,8 +613,13 @@ write_done_cb (GObject      *object,
   gboolean changed = FALSE;
 
   written = g_task_propagate_pointer (G_TASK (result), &error);
+  /* A server that cannot be reached is the client's `problem`, which
+   * the window shows; nothing more to say here. */
   if (written == NULL)
-    g_warning ("The case library could not be updated: %s", error->message);
+    {
+      if (!g_error_matches (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CONNECTION))
+        g_warning ("The case library could not be updated: %s", error->message);
+    }
   else
     {
       changed = written->changed;
@@ -1035,6 +1052,7 @@ dossier_library_client_finalize (GObject *object)
   g_clear_handle_id (&self->retry_source, g_source_remove);
   g_clear_object (&self->reader);
   g_clear_object (&self->writer);
+  g_mutex_clear (&self->make_lock);
   g_mutex_clear (&self->open_lock);
   g_mutex_clear (&self->reader_lock);
   g_mutex_clear (&self->writer_lock);
@@ -1077,6 +1095,7 @@ dossier_library_client_class_init (DossierLibraryClientClass *klass)
 static void
 dossier_library_client_init (DossierLibraryClient *self)
 {
+  g_mutex_init (&self->make_lock);
   g_mutex_init (&self->open_lock);
   g_mutex_init (&self->reader_lock);
   g_mutex_init (&self->writer_lock);
