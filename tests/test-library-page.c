@@ -42,25 +42,6 @@ copy_case (const char *relative)
   g_assert_no_error (error);
 }
 
-static void
-on_folder_added_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (dossier_library_client_change_folder_finish (DOSSIER_LIBRARY_CLIENT (source),
-                                                              result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
 /* The library of the test: a folder of three case files, indexed. */
 static void
 make_library (void)
@@ -68,7 +49,6 @@ make_library (void)
   g_autofree char *location = g_build_filename (g_get_user_data_dir (), "dossier", "library.sqlite3", NULL);
   g_autofree char *dir = g_path_get_dirname (location);
   DossierLibraryClient *client;
-  gboolean added = FALSE;
   g_autoptr(GError) error = NULL;
 
   /* Not a database: it is set aside and a new library made. */
@@ -86,8 +66,7 @@ make_library (void)
   copy_case ("tests/cases/good/search-basic.case.xml");
   copy_case ("tests/cases/bad/duplicate-id.case.xml");
 
-  dossier_library_client_add_folder_async (client, folder, NULL, on_folder_added_cb, &added);
-  g_assert_true (wait_until (is_true, &added));
+  add_library_folder (client, folder);
   dossier_library_client_wait_idle (client);
 }
 
@@ -357,7 +336,6 @@ test_many_cases (void)
   g_autofree char *many = g_build_filename (g_get_user_data_dir (), "many", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean added = FALSE;
   DossierWindow *window;
   GtkWidget *page;
   GListModel *shown;
@@ -373,8 +351,7 @@ test_many_cases (void)
       g_file_set_contents (path, contents, -1, &error);
       g_assert_no_error (error);
     }
-  dossier_library_client_add_folder_async (client, many, NULL, on_folder_added_cb, &added);
-  g_assert_true (wait_until (is_true, &added));
+  add_library_folder (client, many);
   dossier_library_client_wait_idle (client);
 
   window = open_library_window ();

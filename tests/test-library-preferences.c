@@ -42,31 +42,11 @@ copy_case (const char *relative,
   g_assert_no_error (error);
 }
 
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-on_folder_added_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (dossier_library_client_change_folder_finish (DOSSIER_LIBRARY_CLIENT (source),
-                                                              result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
 /* The file library of the test: a folder of two cases, indexed. */
 static void
 make_library (void)
 {
   DossierLibraryClient *client = dossier_library_client_get_default ();
-  gboolean added = FALSE;
 
   file_location = g_build_filename (g_get_user_data_dir (), "dossier", "library.sqlite3", NULL);
   g_assert_cmpstr (dossier_library_client_get_location (client), ==, file_location);
@@ -76,8 +56,7 @@ make_library (void)
   copy_case ("data/cases/sony-pictures-2014.case.xml", "sony-pictures-2014.case.xml");
   copy_case ("tests/cases/good/search-basic.case.xml", "search-basic.case.xml");
 
-  dossier_library_client_add_folder_async (client, folder, NULL, on_folder_added_cb, &added);
-  g_assert_true (wait_until (is_true, &added));
+  add_library_folder (client, folder);
   dossier_library_client_wait_idle (client);
 }
 

@@ -153,25 +153,6 @@ test_reader_cannot_change_folders (void)
   team_library_drop (&team);
 }
 
-static void
-on_folder_added_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (dossier_library_client_change_folder_finish (DOSSIER_LIBRARY_CLIENT (source),
-                                                              result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
 static gboolean
 shows_case (gpointer data)
 {
@@ -197,7 +178,6 @@ test_case_from_the_team (void)
   g_autoptr(GError) error = NULL;
   TeamLibrary team = { NULL, };
   DossierWindow *window;
-  gboolean added = FALSE;
 
   if (!have_server ())
     return;
@@ -212,8 +192,7 @@ test_case_from_the_team (void)
   g_file_set_contents (path, contents, -1, &error);
   g_assert_no_error (error);
   colleague = dossier_library_client_new (team.writer_conninfo);
-  dossier_library_client_add_folder_async (colleague, folder, NULL, on_folder_added_cb, &added);
-  g_assert_true (wait_until (is_true, &added));
+  add_library_folder (colleague, folder);
   dossier_library_client_wait_idle (colleague);
   /* The colleague's computer, not this one. */
   g_assert_cmpint (g_rename (folder, gone), ==, 0);

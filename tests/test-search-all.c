@@ -68,17 +68,13 @@ result_arrived (gpointer data)
   return *(GAsyncResult **) data != NULL;
 }
 
+/* Adds @dir to the library and waits until its cases are indexed. */
 static void
-add_library_folder (const char *dir)
+add_folder_and_index (const char *dir)
 {
   DossierLibraryClient *client = dossier_library_client_get_default ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
 
-  dossier_library_client_add_folder_async (client, dir, NULL, store_result_cb, &result);
-  wait_for (result_arrived, &result);
-  g_assert_true (dossier_library_client_change_folder_finish (client, result, &error));
-  g_assert_no_error (error);
+  add_library_folder (client, dir);
   dossier_library_client_wait_idle (client);
 }
 
@@ -262,7 +258,7 @@ test_empty_library (void)
   /* A folder added while the toggle is on: the text runs again over it. */
   type_and_wait (panel, QUERY);
   g_assert_cmpstr (visible_page (panel), ==, "no-cases");
-  add_library_folder (library_dir);
+  add_folder_and_index (library_dir);
   wait_for (shows_results, panel);
   g_assert_cmpuint (dossier_search_panel_get_n_results (DOSSIER_SEARCH_PANEL (panel)), >, 0);
 
@@ -370,7 +366,7 @@ test_grouped_results_and_open_at (void)
   g_autoptr(DossierLibraryResult) other_header = NULL;
   OpenedWait opened = { NULL, NULL };
 
-  add_library_folder (library_dir);
+  add_folder_and_index (library_dir);
   n_sample = library_hits_in (QUERY, sample);
   n_other = library_hits_in (QUERY, other);
   g_assert_cmpuint (n_sample, >, 0);
@@ -516,8 +512,8 @@ test_stale_answers_and_hostile_text (void)
   PanelWait wait = { NULL, "huge" };
   gboolean seen_markup = FALSE;
 
-  add_library_folder (library_dir);
-  add_library_folder (hostile_dir);
+  add_folder_and_index (library_dir);
+  add_folder_and_index (hostile_dir);
   g_assert_cmpuint (library_hits_in ("huge", hostile), >, 0);
 
   window = open_path (sample);

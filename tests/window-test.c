@@ -315,3 +315,32 @@ search_panel_answered (gpointer data)
   return !dossier_search_panel_is_busy (wait->panel) &&
          g_strcmp0 (dossier_search_panel_get_query (wait->panel), wait->query) == 0;
 }
+
+static void
+on_folder_added_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_library_client_change_folder_finish (DOSSIER_LIBRARY_CLIENT (source),
+                                                              result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+void
+add_library_folder (DossierLibraryClient *client,
+                    const char           *folder)
+{
+  gboolean added = FALSE;
+
+  dossier_library_client_add_folder_async (client, folder, NULL, on_folder_added_cb, &added);
+  g_assert_true (wait_until (is_true, &added));
+}

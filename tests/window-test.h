@@ -6,6 +6,7 @@
 
 #include "dossier-application.h"
 #include "dossier-core.h"
+#include "dossier-library-client.h"
 #include "dossier-search-panel.h"
 #include "dossier-window.h"
 
@@ -66,5 +67,10 @@ gboolean       search_panel_answered (gpointer  data);
     if (strstr ((text), (needle)) == NULL) \
       g_error ("expected to see “%s” in:\n%s", (needle), (text)); \
   } G_STMT_END
+
+/* Adds @folder to @client's library and iterates until that is done
+ * (the update it starts may still run). */
+void           add_library_folder (DossierLibraryClient *client,
+                                   const char           *folder);
 
 G_END_DECLS
