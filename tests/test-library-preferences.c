@@ -340,9 +340,18 @@ test_lost_server_and_back (void)
   g_source_remove (tick_id);
   g_assert_nonnull (strstr (dossier_library_problem_bar_get_message (DOSSIER_LIBRARY_PROBLEM_BAR (page_bar)),
                             "cannot be reached"));
-  g_assert_cmpint (ticks.longest, <, G_USEC_PER_SEC);
+  /* 0.13–0.22 s here (0.2 under AddressSanitizer); a connection in the
+   * main thread would stop it for connect_timeout, 2 s. A sanitized
+   * build on a busy machine stalls for seconds on its own. */
+  g_test_message ("the longest gap between two turns of the main loop: %" G_GINT64_FORMAT " µs",
+                  ticks.longest);
+  g_assert_cmpint (ticks.longest, <, time_scale () * G_USEC_PER_SEC);
   wait_shows (page, "cannot be reached", SONY_TITLE);
-  g_assert_null (strstr (shown_text (page), FIXTURE_TITLE));
+  {
+    g_autofree char *text = shown_text (page);
+
+    g_assert_null (strstr (text, FIXTURE_TITLE));
+  }
 
   /* Its button opens the preferences, to choose another library. */
   g_assert_cmpuint (count_preferences (), ==, 1);

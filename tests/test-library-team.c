@@ -199,7 +199,11 @@ test_case_from_the_team (void)
 
   window = open_library_window (team.reader_conninfo);
   wait_for_text (dossier_window_get_welcome_page (window), "Not on this computer");
-  assert_shows (shown_text (dossier_window_get_welcome_page (window)), "Search fixture: the Sony Pictures hack");
+  {
+    g_autofree char *text = shown_text (dossier_window_get_welcome_page (window));
+
+    assert_shows (text, "Search fixture: the Sony Pictures hack");
+  }
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-at",
                                   g_variant_new ("(sssi)", path, "", "", -1));

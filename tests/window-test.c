@@ -30,6 +30,16 @@
 
 DossierApplication *app;
 
+guint
+time_scale (void)
+{
+#ifdef SANITIZED
+  return 4;
+#else
+  return 1;
+#endif
+}
+
 /* Iterates the main context until @condition holds, for at most
  * WAIT_TIMEOUT_MS; never a fixed sleep. A wait that used up a quarter
  * of that says so in the log, before it grows into a failure. */

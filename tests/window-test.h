@@ -68,6 +68,11 @@ gboolean       search_panel_answered (gpointer  data);
       g_error ("expected to see “%s” in:\n%s", (needle), (text)); \
   } G_STMT_END
 
+/* How many times longer than usual things may take here: 4 under
+ * AddressSanitizer, else 1. For the few bounds a test must set on
+ * time, such as "the main loop never stopped for a second". */
+guint          time_scale         (void);
+
 /* Adds @folder to @client's library and iterates until that is done
  * (the update it starts may still run). */
 void           add_library_folder (DossierLibraryClient *client,

@@ -336,10 +336,11 @@ remember_stamp (DossierLibraryPg          *self,
                 const char                *path,
                 const DossierLibraryStamp *stamp)
 {
-  DossierLibraryStamp *copy = g_new0 (DossierLibraryStamp, 1);
+  DossierLibraryStamp *copy;
 
   if (self->stamps == NULL)
     return;
+  copy = g_new0 (DossierLibraryStamp, 1);
   copy_stamp (copy, stamp);
   g_hash_table_replace (self->stamps, g_strdup (path), copy);
 }
