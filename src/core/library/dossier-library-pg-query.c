@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "dossier-library-private.h"
 #include "dossier-search-text.h"
 
@@ -13,7 +15,8 @@
  *              the FTS5 expression is); a phrase of Korean, Chinese or
  *              Japanese characters also as a LIKE on i.cjk, which
  *              pg_trgm's index answers
- *   tag:       i.tags holds the folded tag (one beginning so, when last)
+ *   tag:       i.tags holds the folded tag (when last, one of the tags
+ *              `terms` lists as beginning so)
  *   author:    i.authors holds each word
  *   cites:     i.cites holds the folded source id
  *   in:, certainty:, before:, after:   the columns
@@ -75,20 +78,33 @@ append_words (DossierLibraryPgQuery   *self,
   g_string_append_c (sql, ')');
 }
 
-/* @column holds @value, or a value beginning with it. */
+/* @column holds @value, or a value beginning with it: the values that
+ * begin so are listed from `terms` (kind @kind), and the column is
+ * asked to hold one of them, which its GIN index answers. */
 static void
 append_holds (DossierLibraryPgQuery *self,
               GString               *sql,
               const char            *column,
+              char                   kind,
               const char            *value,
               gboolean               prefix)
 {
   if (prefix)
     {
-      g_string_append_printf (sql, "EXISTS (SELECT FROM unnest (%s) AS t (v) WHERE starts_with (t.v, ",
-                              column);
+      g_autofree char *after = g_strdup (value);
+      gsize len = strlen (after);
+
+      g_string_append_printf (sql, "%s && ARRAY (SELECT term FROM terms WHERE kind = '%c' AND term >= ",
+                              column, kind);
       add_param (self, sql, g_strdup (value), "::text");
-      g_string_append (sql, "))");
+      /* The first string after all that begin with @value. */
+      if (len > 0 && (guchar) after[len - 1] < 0xff)
+        {
+          after[len - 1]++;
+          g_string_append (sql, " AND term < ");
+          add_param (self, sql, g_steal_pointer (&after), "::text");
+        }
+      g_string_append (sql, ")");
       return;
     }
   g_string_append_printf (sql, "%s @> ARRAY[", column);
@@ -117,7 +133,7 @@ append_atom (DossierLibraryPgQuery   *self,
         g_string_append (sql, "FALSE");
       else
         append_holds (self, sql, atom->kind == DOSSIER_SEARCH_ATOM_TAG ? "i.tags" : "i.cites",
-                      atom->tokens[0], atom->prefix);
+                      atom->kind == DOSSIER_SEARCH_ATOM_TAG ? 't' : 'c', atom->tokens[0], atom->prefix);
       break;
     case DOSSIER_SEARCH_ATOM_AUTHOR:
       if (n == 0)
@@ -126,7 +142,7 @@ append_atom (DossierLibraryPgQuery   *self,
         {
           if (i > 0)
             g_string_append (sql, " AND ");
-          append_holds (self, sql, "i.authors", atom->tokens[i], atom->prefix && i + 1 == n);
+          append_holds (self, sql, "i.authors", 'a', atom->tokens[i], atom->prefix && i + 1 == n);
         }
       break;
     case DOSSIER_SEARCH_ATOM_IN:

@@ -13,6 +13,9 @@
  *   folders         the folders the team's writers added
  *   case_files      each case file's bytes, by SHA-256 (kept once)
  *   cases           each case file indexed, by path
+ *   terms           every tag, author's word and cited source any item
+ *                   had (kind t, a, c), so that a prefix of one is
+ *                   listed as the whole ones the arrays' indexes find
  *   items           each searchable item of a case: its place in the
  *                   order hits are given, its text, its tokens as a
  *                   tsvector (made by Dossier's own tokenizer: the
@@ -81,7 +84,11 @@ static const char *const steps[] = {
   "CREATE INDEX items_authors ON items USING gin (authors);"
   "CREATE INDEX items_cites ON items USING gin (cites);"
   "CREATE INDEX items_certainty ON items USING gin (certainty);"
-  "CREATE INDEX items_date ON items (date_start);",
+  "CREATE INDEX items_date ON items (date_start);"
+  "CREATE TABLE terms ("
+  "  kind \"char\" NOT NULL,"
+  "  term text COLLATE \"C\" NOT NULL,"
+  "  PRIMARY KEY (kind, term));",
 };
 
 #define N_STEPS G_N_ELEMENTS (steps)
@@ -101,9 +108,9 @@ static const char roles_sql[] =
 
 static const char grants_sql[] =
   "GRANT USAGE ON SCHEMA public TO " DOSSIER_LIBRARY_PG_READER_ROLE ";"
-  "GRANT SELECT ON dossier_schema, folders, case_files, cases, items TO "
+  "GRANT SELECT ON dossier_schema, folders, case_files, cases, items, terms TO "
   DOSSIER_LIBRARY_PG_READER_ROLE ";"
-  "GRANT INSERT, UPDATE, DELETE ON folders, case_files, cases, items TO "
+  "GRANT INSERT, UPDATE, DELETE ON folders, case_files, cases, items, terms TO "
   DOSSIER_LIBRARY_PG_WRITER_ROLE ";"
   "GRANT USAGE ON SEQUENCE cases_id_seq TO " DOSSIER_LIBRARY_PG_WRITER_ROLE ";";
 

@@ -183,6 +183,27 @@ insert_items (PGconn            *conn,
   return ok;
 }
 
+/* The case's tags, authors' words and cited sources, in `terms` for
+ * prefixes. Stale ones (of cases since changed) only list a term that
+ * finds nothing. In their order, so that two writers lock them in the
+ * same order and never wait for each other in a circle. */
+static gboolean
+record_terms (PGconn      *conn,
+              const char  *case_ref,
+              GError     **error)
+{
+  const char *values[] = { case_ref };
+
+  return dossier_library_pg_run (conn,
+                                 "INSERT INTO terms (kind, term)"
+                                 " SELECT DISTINCT kind, term FROM ("
+                                 "  SELECT 't'::\"char\" AS kind, unnest (tags) AS term FROM items WHERE case_ref = $1::bigint"
+                                 "  UNION ALL SELECT 'a', unnest (authors) FROM items WHERE case_ref = $1::bigint"
+                                 "  UNION ALL SELECT 'c', unnest (cites) FROM items WHERE case_ref = $1::bigint) t"
+                                 " ORDER BY kind, term ON CONFLICT DO NOTHING",
+                                 1, values, error);
+}
+
 static gboolean
 write_case (PGconn                        *conn,
             const DossierLibraryCaseInfo  *info,
@@ -218,7 +239,8 @@ write_case (PGconn                        *conn,
                                  1, ref_value, error))
       return FALSE;
   }
-  if (!insert_items (conn, case_ref, info->path, ordered, error))
+  if (!insert_items (conn, case_ref, info->path, ordered, error)
+      || !record_terms (conn, case_ref, error))
     return FALSE;
   return dossier_library_pg_script (conn, "COMMIT", error);
 }
