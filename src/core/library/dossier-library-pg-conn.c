@@ -21,6 +21,25 @@ is_connection_state (const char *state)
          || g_str_has_prefix (state, "57P");
 }
 
+/* libpq's message as one line: its line breaks and tabs as spaces. */
+static char *
+one_line (const char *message)
+{
+  g_autofree char *copy = g_strdup (message);
+  GString *out = g_string_new (NULL);
+
+  for (char *p = g_strstrip (copy); *p != '\0'; p++)
+    {
+      gboolean space = *p == '\n' || *p == '\t' || *p == '\r' || *p == ' ';
+
+      if (!space)
+        g_string_append_c (out, *p);
+      else if (out->len > 0 && out->str[out->len - 1] != ' ')
+        g_string_append_c (out, ' ');
+    }
+  return g_string_free (out, FALSE);
+}
+
 gboolean
 dossier_library_pg_fail (PGconn      *conn,
                          PGresult    *result,
@@ -33,7 +52,7 @@ dossier_library_pg_fail (PGconn      *conn,
 
   if (message == NULL || *message == '\0')
     message = conn != NULL ? PQerrorMessage (conn) : "";
-  text = g_strstrip (g_strdup (message));
+  text = one_line (message);
   if (conn == NULL || PQstatus (conn) != CONNECTION_OK
       || (result != NULL && is_connection_state (state)
           && PQresultStatus (result) == PGRES_FATAL_ERROR && state != NULL))
@@ -64,7 +83,7 @@ dossier_library_pg_connect (const char  *conninfo,
 
   if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
     {
-      g_autofree char *text = g_strstrip (g_strdup (conn != NULL ? PQerrorMessage (conn) : "out of memory"));
+      g_autofree char *text = one_line (conn != NULL ? PQerrorMessage (conn) : "out of memory");
 
       g_set_error (error, DOSSIER_LIBRARY_ERROR, DOSSIER_LIBRARY_ERROR_CONNECTION, "%s", text);
       g_clear_pointer (&conn, PQfinish);

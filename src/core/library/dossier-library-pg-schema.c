@@ -95,15 +95,20 @@ static const char *const steps[] = {
 
 G_STATIC_ASSERT (N_STEPS == DOSSIER_LIBRARY_PG_SCHEMA_VERSION);
 
-/* Made once per server, the first time; then given the tables. */
+/* Made once per server, the first time; then given the tables. Roles
+ * belong to the whole server, and the lock migrate() takes is the
+ * database's: a library made at the same moment in another database
+ * may make them first, which is as good. */
 static const char roles_sql[] =
   "DO $$ BEGIN"
-  "  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" DOSSIER_LIBRARY_PG_READER_ROLE "') THEN"
+  "  BEGIN"
   "    CREATE ROLE " DOSSIER_LIBRARY_PG_READER_ROLE " NOLOGIN;"
-  "  END IF;"
-  "  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" DOSSIER_LIBRARY_PG_WRITER_ROLE "') THEN"
+  "  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;"
+  "  END;"
+  "  BEGIN"
   "    CREATE ROLE " DOSSIER_LIBRARY_PG_WRITER_ROLE " NOLOGIN IN ROLE " DOSSIER_LIBRARY_PG_READER_ROLE ";"
-  "  END IF;"
+  "  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;"
+  "  END;"
   "END $$;";
 
 static const char grants_sql[] =
@@ -152,7 +157,9 @@ dossier_library_pg_check_schema (PGconn      *conn,
                                  GError     **error)
 {
   int version = read_version (conn, error);
-  g_autofree char *shown = dossier_library_pg_conninfo_shown (conninfo);
+  g_autofree char *shown_conninfo = dossier_library_pg_conninfo_shown (conninfo);
+  /* As it can be pasted into a shell. */
+  g_autofree char *shown = g_shell_quote (shown_conninfo);
 
   if (version == -2)
     return FALSE;
