@@ -11,7 +11,10 @@
  * it was; two clients writing the same case leave it once. */
 
 /* Keeps the file's bytes once, by SHA-256 (sent only when the server
- * has not got them). Returns the SHA-256, or NULL without bytes. */
+ * has not got them). Returns the SHA-256, or NULL without bytes. The
+ * row is locked until the case that uses it is committed, so that a
+ * writer dropping bytes no case uses (forget_file()) cannot drop them
+ * in between. */
 static char *
 keep_file (PGconn            *conn,
            GBytes            *bytes,
@@ -31,7 +34,7 @@ keep_file (PGconn            *conn,
     return NULL;
   sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   values[0] = sha256;
-  have = dossier_library_pg_exec (conn, "SELECT FROM case_files WHERE sha256 = $1",
+  have = dossier_library_pg_exec (conn, "SELECT FROM case_files WHERE sha256 = $1 FOR KEY SHARE",
                                   1, values, error);
   if (have == NULL)
     return (*ok = FALSE, NULL);
