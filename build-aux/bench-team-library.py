@@ -48,18 +48,35 @@ def stat_times(pid):
     return (utime + stime) / TICKS, (cutime + cstime) / TICKS
 
 
-def server_cpu(postmaster):
-    """The CPU time of the postmaster, its finished children and its live ones."""
-    own, finished = stat_times(postmaster)
-    total = own + finished
+def children(postmaster):
+    """The pids and states of the postmaster's children."""
+    found = []
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat") as f:
-                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
-            if ppid == postmaster:
-                total += stat_times(int(entry))[0]
+                fields = f.read().rsplit(")", 1)[1].split()
+            if int(fields[1]) == postmaster:
+                found.append((int(entry), fields[0]))
+        except (OSError, ValueError, IndexError):
+            pass
+    return found
+
+
+def server_cpu(postmaster):
+    """The CPU time of the postmaster, its finished children and its live ones."""
+    # A backend that has just ended reads as no time at all until the
+    # postmaster reaps it and adds its time to its own children's.
+    for _ in range(100):
+        if all(state != "Z" for _, state in children(postmaster)):
+            break
+        time.sleep(0.05)
+    own, finished = stat_times(postmaster)
+    total = own + finished
+    for pid, _ in children(postmaster):
+        try:
+            total += stat_times(pid)[0]
         except (OSError, ValueError, IndexError):
             pass
     return total
@@ -79,7 +96,6 @@ def run_one(argv, postmaster):
     subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=True, env=env)
     wall = time.monotonic() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    # The server's last writes of the client may still be finishing.
     server = (server_cpu(postmaster) - server_before) if postmaster else 0.0
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     return {"wall": wall, "cpu": cpu, "server": server, "load": load}
