@@ -64,12 +64,15 @@ def children(postmaster):
     return found
 
 
-def server_cpu(postmaster):
+def server_cpu(postmaster, settled=None):
     """The CPU time of the postmaster, its finished children and its live ones."""
     # A backend that has just ended reads as no time at all until the
-    # postmaster reaps it and adds its time to its own children's.
-    for _ in range(100):
-        if all(state != "Z" for _, state in children(postmaster)):
+    # postmaster reaps it and adds its time to its own children's, and
+    # one reaped between the two readings below would be lost: wait
+    # until the client's backends are gone (as many children as before).
+    for _ in range(200):
+        now = children(postmaster)
+        if all(state != "Z" for _, state in now) and (settled is None or len(now) <= settled):
             break
         time.sleep(0.05)
     own, finished = stat_times(postmaster)
@@ -92,11 +95,12 @@ def run_one(argv, postmaster):
     load = load_average()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     server_before = server_cpu(postmaster) if postmaster else 0.0
+    settled = len(children(postmaster)) if postmaster else 0
     start = time.monotonic()
     subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=True, env=env)
     wall = time.monotonic() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    server = (server_cpu(postmaster) - server_before) if postmaster else 0.0
+    server = (server_cpu(postmaster, settled) - server_before) if postmaster else 0.0
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     return {"wall": wall, "cpu": cpu, "server": server, "load": load}
 
