@@ -4,9 +4,12 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <glib/gstdio.h>
+#include <libpq-fe.h>
 
 #include "dossier-core.h"
 #include "dossier-library.h"
+#include "dossier-library-open.h"
+#include "dossier-library-pg.h"
 #include "dossier-library-sqlite.h"
 
 /* How fast the library indexes a folder of cases and answers typical
@@ -22,7 +25,12 @@
  * time (user + system, all threads), which other programs on the
  * machine disturb less. DOSSIER_BENCH_LIBRARY_DB=PATH keeps the
  * database there instead of a temporary folder; when it already exists
- * the indexing steps are skipped and only the queries run. */
+ * the indexing steps are skipped and only the queries run.
+ * DOSSIER_BENCH_LIBRARY_DB=CONNINFO (`postgresql://…`, `host=… dbname=…`)
+ * measures a team library instead, in a database made for it (empty, or
+ * already holding the library: then only the queries run); the server's
+ * own work is not in this process's CPU time (build-aux/
+ * bench-team-library.py counts it). */
 
 #define RUNS 40
 
@@ -187,6 +195,34 @@ file_size (const char *path)
   return g_stat (path, &st) == 0 ? st.st_size : 0;
 }
 
+/* The sizes of a team library's tables and indexes, from the server. */
+static void
+print_server_sizes (const char *conninfo,
+                    gint64      bytes,
+                    gint64      text)
+{
+  PGconn *conn = PQconnectdb (conninfo);
+  PGresult *result = NULL;
+
+  if (PQstatus (conn) == CONNECTION_OK)
+    result = PQexec (conn, "SELECT pg_database_size (current_database ()),"
+                           " pg_total_relation_size ('items'), pg_indexes_size ('items'),"
+                           " pg_total_relation_size ('case_files')");
+  if (result != NULL && PQresultStatus (result) == PGRES_TUPLES_OK)
+    {
+      double database = g_ascii_strtod (PQgetvalue (result, 0, 0), NULL);
+
+      g_print ("  database %.1f MB (items %.1f MB, of it indexes %.1f MB; case files %.1f MB):"
+               " %.2f x the case files, %.2f x their text\n",
+               database / 1e6, g_ascii_strtod (PQgetvalue (result, 0, 1), NULL) / 1e6,
+               g_ascii_strtod (PQgetvalue (result, 0, 2), NULL) / 1e6,
+               g_ascii_strtod (PQgetvalue (result, 0, 3), NULL) / 1e6,
+               database / MAX (bytes, 1), database / MAX (text, 1));
+    }
+  g_clear_pointer (&result, PQclear);
+  PQfinish (conn);
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -332,6 +368,26 @@ index_library (DossierLibraryStore *store,
   g_print ("  peak resident memory after indexing %.1f MB\n", peak_rss_mb ());
 }
 
+/* The team library at @conninfo, its schema made if need be; @reuse
+ * set when it already holds cases. */
+static DossierLibraryStore *
+open_server (const char *conninfo,
+             gboolean   *reuse)
+{
+  g_autoptr(DossierLibraryStore) store = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!dossier_library_pg_init_schema (conninfo, NULL, &error))
+    g_error ("making the team library: %s", error->message);
+  store = dossier_library_store_open (conninfo, NULL, &error);
+  g_assert_no_error (error);
+  cases = dossier_library_store_list_cases (store, &error);
+  g_assert_no_error (error);
+  *reuse = cases->len > 0;
+  return g_steal_pointer (&store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,10 +401,11 @@ main (int   argc,
   g_autofree char *load_before = load_average ();
   g_autofree char *load_after = NULL;
   g_autoptr(GPtrArray) files = NULL;
-  g_autoptr(DossierLibrarySqlite) sqlite = NULL;
+  g_autoptr(DossierLibraryStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gint64 bytes, text;
   gboolean reuse = FALSE;
+  gboolean server = FALSE;
   double load_ms[2];
 
   if (g_getenv ("DOSSIER_BENCH_LIBRARY_DIR") != NULL)
@@ -365,7 +422,11 @@ main (int   argc,
   if (g_getenv ("DOSSIER_BENCH_LIBRARY_DB") != NULL)
     {
       db_path = g_strdup (g_getenv ("DOSSIER_BENCH_LIBRARY_DB"));
-      reuse = g_file_test (db_path, G_FILE_TEST_EXISTS);
+      server = dossier_library_location_is_server (db_path);
+      if (server)
+        store = open_server (db_path, &reuse);
+      else
+        reuse = g_file_test (db_path, G_FILE_TEST_EXISTS);
     }
   else
     {
@@ -380,23 +441,27 @@ main (int   argc,
       print_step ("load every case (loader alone)", load_ms);
       g_print ("\n  peak resident memory after loading %.1f MB\n", peak_rss_mb ());
     }
-  sqlite = dossier_library_sqlite_open (db_path, NULL, &error);
+  if (store == NULL)
+    store = DOSSIER_LIBRARY_STORE (dossier_library_sqlite_open (db_path, NULL, &error));
   g_assert_no_error (error);
   if (!reuse)
-    index_library (DOSSIER_LIBRARY_STORE (sqlite), folder, files, load_ms);
-  g_print ("  database %.1f MB + %.1f MB WAL: %.2f x the case files, %.2f x their text\n",
-           file_size (db_path) / 1e6, file_size (wal) / 1e6,
-           (file_size (db_path) + file_size (wal)) / (double) MAX (bytes, 1),
-           (file_size (db_path) + file_size (wal)) / (double) MAX (text, 1));
+    index_library (store, folder, files, load_ms);
+  if (server)
+    print_server_sizes (db_path, bytes, text);
+  else
+    g_print ("  database %.1f MB + %.1f MB WAL: %.2f x the case files, %.2f x their text\n",
+             file_size (db_path) / 1e6, file_size (wal) / 1e6,
+             (file_size (db_path) + file_size (wal)) / (double) MAX (bytes, 1),
+             (file_size (db_path) + file_size (wal)) / (double) MAX (text, 1));
   g_print ("queries (%u runs each, first 100 hits):\n", RUNS);
   for (guint i = 0; i < G_N_ELEMENTS (bench_queries); i++)
-    time_query (DOSSIER_LIBRARY_STORE (sqlite), bench_queries[i][0], bench_queries[i][1]);
+    time_query (store, bench_queries[i][0], bench_queries[i][1]);
 
   load_after = load_average ();
   g_print ("peak resident memory %.1f MB; load average %s before, %s after\n",
            peak_rss_mb (), load_before, load_after);
 
-  g_clear_object (&sqlite);
+  g_clear_object (&store);
   if (tmp != NULL)
     {
       g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
