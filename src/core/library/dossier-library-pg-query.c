@@ -16,7 +16,7 @@
  *              Japanese characters also as a LIKE on i.cjk, which
  *              pg_trgm's index answers
  *   tag:       i.tags holds the folded tag (when last, one of the tags
- *              `terms` lists as beginning so)
+ *              beginning so), named after `terms` lists them
  *   author:    i.authors holds each word
  *   cites:     i.cites holds the folded source id
  *   in:, certainty:, before:, after:   the columns
@@ -78,9 +78,10 @@ append_words (DossierLibraryPgQuery   *self,
   g_string_append_c (sql, ')');
 }
 
-/* @column holds @value, or a value beginning with it: the values that
- * begin so are listed from `terms` (kind @kind), and the column is
- * asked to hold one of them, which its GIN index answers. */
+/* @column holds @value, or when @prefix a value beginning with it: the
+ * values are looked up in `terms` first (self->terms), so that the
+ * statement names them, the planner knows how common they are from the
+ * column's statistics, and a value no item has is no scan at all. */
 static void
 append_holds (DossierLibraryPgQuery *self,
               GString               *sql,
@@ -89,15 +90,17 @@ append_holds (DossierLibraryPgQuery *self,
               const char            *value,
               gboolean               prefix)
 {
-  if (prefix)
+  g_autoptr(GPtrArray) terms = self->terms (kind, value, prefix, self->terms_data);
+
+  if (terms == NULL)
     {
+      /* Too many to name (or the lookup failed): the server lists them. */
       g_autofree char *after = g_strdup (value);
       gsize len = strlen (after);
 
       g_string_append_printf (sql, "%s && ARRAY (SELECT term FROM terms WHERE kind = '%c' AND term >= ",
                               column, kind);
       add_param (self, sql, g_strdup (value), "::text");
-      /* The first string after all that begin with @value. */
       if (len > 0 && (guchar) after[len - 1] < 0xff)
         {
           after[len - 1]++;
@@ -107,8 +110,18 @@ append_holds (DossierLibraryPgQuery *self,
       g_string_append (sql, ")");
       return;
     }
-  g_string_append_printf (sql, "%s @> ARRAY[", column);
-  add_param (self, sql, g_strdup (value), "::text");
+  if (terms->len == 0)
+    {
+      g_string_append (sql, "FALSE");
+      return;
+    }
+  g_string_append_printf (sql, "%s && ARRAY[", column);
+  for (guint i = 0; i < terms->len; i++)
+    {
+      if (i > 0)
+        g_string_append (sql, ", ");
+      add_param (self, sql, g_strdup (g_ptr_array_index (terms, i)), "::text");
+    }
   g_string_append (sql, "]");
 }
 
@@ -169,13 +182,17 @@ append_atom (DossierLibraryPgQuery   *self,
 }
 
 DossierLibraryPgQuery *
-dossier_library_pg_query_new (DossierSearchQuery *query)
+dossier_library_pg_query_new (DossierSearchQuery      *query,
+                              DossierLibraryPgTermsFunc terms,
+                              gpointer                  terms_data)
 {
   DossierLibraryPgQuery *self = g_new0 (DossierLibraryPgQuery, 1);
   GPtrArray *clauses = dossier_search_query_get_clauses (query);
 
   self->where = g_string_new (NULL);
   self->params = g_ptr_array_new_with_free_func (g_free);
+  self->terms = terms;
+  self->terms_data = terms_data;
   for (guint i = 0; i < clauses->len; i++)
     {
       GPtrArray *clause = g_ptr_array_index (clauses, i);

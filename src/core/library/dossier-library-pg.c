@@ -466,30 +466,44 @@ pg_list_cases (DossierLibraryStore  *store,
   return g_steal_pointer (&cases);
 }
 
-/* Up to this many matches, a search reads them all through the indexes
- * and sorts them; with more, it walks the items in their order and
- * stops at the first @max_results, which then come early. Either way it
- * reads at most about this many rows (a million notes: 1.94 million
- * items, so a limit of 100 meets 100 matches within 10,000 rows). */
-#define FEW_MATCHES 20000
+/* More terms than this for a prefix are listed by the server itself. */
+#define MAX_TERMS 256
 
-/* How many items the server expects @where to find. */
-static double
-expected_matches (DossierLibraryPg       *self,
-                  DossierLibraryPgQuery  *where,
-                  GError                **error)
+static GPtrArray *
+list_terms (char        kind,
+            const char *value,
+            gboolean    prefix,
+            gpointer    user_data)
 {
-  g_autoptr(GString) sql = g_string_new ("EXPLAIN (FORMAT JSON) SELECT 1 FROM items i WHERE ");
+  DossierLibraryPg *self = user_data;
+  g_autoptr(GPtrArray) terms = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(PGresult) result = NULL;
-  const char *rows;
+  g_autofree char *after = g_strdup (value);
+  g_autofree char *limit = g_strdup_printf ("%d", MAX_TERMS + 1);
+  char kind_text[2] = { kind, '\0' };
+  gsize len = strlen (after);
 
-  g_string_append (sql, where->where->str);
-  result = read_rows (self, sql->str, where->params->len,
-                      (const char * const *) where->params->pdata, error);
-  if (result == NULL)
-    return -1;
-  rows = strstr (PQgetvalue (result, 0, 0), "\"Plan Rows\": ");
-  return rows != NULL ? g_ascii_strtod (rows + strlen ("\"Plan Rows\": "), NULL) : G_MAXDOUBLE;
+  if (!prefix)
+    {
+      const char *values[] = { kind_text, value };
+
+      result = read_rows (self, "SELECT term FROM terms WHERE kind = $1 AND term = $2", 2, values, NULL);
+    }
+  else if (len > 0 && (guchar) after[len - 1] < 0xff)
+    {
+      const char *values[] = { kind_text, value, after, limit };
+
+      /* The first string after all that begin with @value. */
+      after[len - 1]++;
+      result = read_rows (self,
+                          "SELECT term FROM terms WHERE kind = $1 AND term >= $2 AND term < $3"
+                          " ORDER BY term LIMIT $4::integer", 4, values, NULL);
+    }
+  if (result == NULL || PQntuples (result) > MAX_TERMS)
+    return NULL;
+  for (int row = 0; row < PQntuples (result); row++)
+    g_ptr_array_add (terms, g_strdup (PQgetvalue (result, row, 0)));
+  return g_steal_pointer (&terms);
 }
 
 static GPtrArray *
@@ -506,26 +520,11 @@ pg_search (DossierLibraryStore  *store,
 
   if (dossier_search_query_is_empty (query))
     return g_steal_pointer (&hits);
-  where = dossier_library_pg_query_new (query);
+  where = dossier_library_pg_query_new (query, list_terms, self);
   sql = g_string_new ("SELECT i.path, c.title, i.section, i.item_id, i.item_index, i.title, i.body"
                       " FROM items i JOIN cases c ON c.id = i.case_ref WHERE ");
   g_string_append (sql, where->where->str);
-  /* The planner walks the items in order (the primary key) whenever it
-   * expects the first hits early, and misjudges words and filters it
-   * has no statistics for: a filter that finds nothing then walks every
-   * row (1 to 3 s on a million notes). The order written as an
-   * expression no index has makes it find the matches first. */
-  if (max_results > 0)
-    {
-      double expected = expected_matches (self, where, error);
-
-      if (expected < 0)
-        return NULL;
-      g_string_append (sql, expected <= FEW_MATCHES ? " ORDER BY i.path || '', i.place"
-                                                    : " ORDER BY i.path, i.place");
-    }
-  else
-    g_string_append (sql, " ORDER BY i.path, i.place");
+  g_string_append (sql, " ORDER BY i.path, i.place");
   if (max_results > 0)
     {
       g_ptr_array_add (where->params, g_strdup_printf ("%u", max_results));

@@ -323,13 +323,26 @@ void                 dossier_library_pg_quote_lexeme   (GString                 
                                                         gssize                    len);
 
 /* dossier-library-pg-query.c: a query as SQL conditions on `items` i. */
+
+/* The terms of @kind ('t' tags, 'a' authors' words, 'c' cited sources)
+ * equal to @value, or beginning with it when @prefix (of char *); NULL
+ * when there are too many to name, or they cannot be read. */
+typedef GPtrArray *(*DossierLibraryPgTermsFunc) (char        kind,
+                                                 const char *value,
+                                                 gboolean    prefix,
+                                                 gpointer    user_data);
+
 typedef struct
 {
-  GString   *where;    /* the conditions, with $1… */
-  GPtrArray *params;   /* their values, text */
+  GString                  *where;    /* the conditions, with $1… */
+  GPtrArray                *params;   /* their values, text */
+  DossierLibraryPgTermsFunc terms;
+  gpointer                  terms_data;
 } DossierLibraryPgQuery;
 
-DossierLibraryPgQuery *dossier_library_pg_query_new  (DossierSearchQuery    *query);
+DossierLibraryPgQuery *dossier_library_pg_query_new  (DossierSearchQuery       *query,
+                                                      DossierLibraryPgTermsFunc terms,
+                                                      gpointer                  terms_data);
 void                   dossier_library_pg_query_free (DossierLibraryPgQuery *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierLibraryPgQuery, dossier_library_pg_query_free)
