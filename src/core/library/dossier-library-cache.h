@@ -13,14 +13,16 @@ char  *dossier_library_cache_dir  (void);
 
 /**
  * dossier_library_cache_put:
- * @bytes: a case file's bytes
- * @sha256: the SHA-256 the library gave for them, hex
+ * @bytes: a case file's bytes, as dossier_library_store_get_case_file()
+ *   gave them: checked there against @sha256 (hashing a large case
+ *   takes a while: once is enough)
+ * @sha256: their SHA-256, hex
  * @path: the case's path where it was indexed (its name is kept)
- * @error: a G_IO_ERROR; %G_IO_ERROR_INVALID_DATA when @bytes do not have
- *   @sha256
+ * @error: a G_IO_ERROR; %G_IO_ERROR_INVALID_DATA when @sha256 is not one
  *
  * The cached copy of @bytes, written (read-only, atomically) unless a
- * copy with the same SHA-256 is already there and still has it.
+ * copy with the same SHA-256 is already there and still has it (checked
+ * each time).
  *
  * Returns: (transfer full): the copy, or %NULL and @error.
  */
