@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "dossier-core.h"
+#include "bench-library-common.h"
 #include "dossier-library.h"
 #include "dossier-library-cache.h"
 #include "dossier-library-open.h"
@@ -36,20 +37,7 @@
 
 #define DEFAULT_RUNS 10
 
-static const char *const bench_queries[][2] = {
-  { "common word", "intrusion " },
-  { "frequent word", "unprecedented " },
-  { "rare word", "secretary " },
-  { "absent word", "zeppelin " },
-  { "phrase", "\"guardians of peace\"" },
-  { "prefix", "cred" },
-  { "tag", "tag:timezone" },
-  { "date range", "after:2014-03 before:2014-04" },
-  { "negation", "studio -intrusion " },
-  { "words and filter", "deadline screen in:notes" },
-};
-
-#define N_QUERIES G_N_ELEMENTS (bench_queries)
+#define N_QUERIES BENCH_LIBRARY_N_QUERIES
 
 typedef struct
 {
@@ -82,36 +70,6 @@ barrier_wait (void)
   g_mutex_unlock (&barrier.lock);
 }
 
-static char *
-load_average (void)
-{
-  g_autofree char *contents = NULL;
-
-  if (!g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL))
-    return g_strdup ("?");
-  return g_strndup (contents, strcspn (contents, " ") + 10);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The value at @fraction of the sorted @times (nearest rank). */
-static double
-percentile (GArray *times,
-            double  fraction)
-{
-  guint rank = (guint) (fraction * times->len + 0.999999);
-
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, CLAMP (rank, 1, times->len) - 1);
-}
-
 static double
 search_once (DossierLibraryStore *store,
              DossierSearchQuery  *query,
@@ -139,7 +97,7 @@ client_run (gpointer data)
   store = dossier_library_store_open (self->location, NULL, &error);
   g_assert_no_error (error);
   for (guint k = 0; k < N_QUERIES; k++)
-    queries[k] = dossier_search_query_parse (bench_queries[k][1], NULL);
+    queries[k] = dossier_search_query_parse (bench_library_queries[k][1], NULL);
   barrier_wait ();
   for (guint run = 0; run <= self->runs; run++)
     for (guint j = 0; j < N_QUERIES; j++)
@@ -163,7 +121,7 @@ run_clients (const char *location,
 {
   g_autofree Client *clients = g_new0 (Client, n_clients);
   g_autofree GThread **threads = g_new0 (GThread *, n_clients);
-  g_autofree char *load_before = load_average ();
+  g_autofree char *load_before = bench_library_load_average ();
   g_autofree char *load_after = NULL;
   g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
   gint64 start, wall;
@@ -183,7 +141,7 @@ run_clients (const char *location,
   for (guint i = 0; i < n_clients; i++)
     g_thread_join (threads[i]);
   wall = g_get_monotonic_time () - start;
-  load_after = load_average ();
+  load_after = bench_library_load_average ();
 
   g_print ("%u client%s, %u runs each of every query (after one untimed), first 100 hits;"
            " load average %s before, %s after:\n",
@@ -196,12 +154,12 @@ run_clients (const char *location,
         g_array_append_vals (times, clients[i].times[k]->data, clients[i].times[k]->len);
       g_array_append_vals (all, times->data, times->len);
       g_print ("  %-18s %-32s %4u hits  median %8.2f ms  p95 %8.2f ms  max %8.2f ms\n",
-               bench_queries[k][0], bench_queries[k][1], clients[0].n_hits[k],
-               percentile (times, 0.5), percentile (times, 0.95), percentile (times, 1.0));
+               bench_library_queries[k][0], bench_library_queries[k][1], clients[0].n_hits[k],
+               bench_library_percentile (times, 0.5), bench_library_percentile (times, 0.95), bench_library_percentile (times, 1.0));
     }
   g_print ("  %-18s %-32s %4s       median %8.2f ms  p95 %8.2f ms  max %8.2f ms\n",
-           "every query", "", "", percentile (all, 0.5), percentile (all, 0.95),
-           percentile (all, 1.0));
+           "every query", "", "", bench_library_percentile (all, 0.5), bench_library_percentile (all, 0.95),
+           bench_library_percentile (all, 1.0));
   g_print ("  %.1f queries a second in all (%.1f s, with connecting)\n",
            all->len / (wall / (double) G_USEC_PER_SEC), wall / (double) G_USEC_PER_SEC);
   for (guint i = 0; i < n_clients; i++)
@@ -278,7 +236,7 @@ print_times (const char *what,
   if (times->len == 0)
     return;
   g_print ("  %-44s median %8.2f ms  p95 %8.2f ms  max %8.2f ms\n", what,
-           percentile (times, 0.5), percentile (times, 0.95), percentile (times, 1.0));
+           bench_library_percentile (times, 0.5), bench_library_percentile (times, 0.95), bench_library_percentile (times, 1.0));
 }
 
 static void
@@ -288,7 +246,7 @@ open_cases (const char *location,
   g_autoptr(DossierLibraryStore) store = NULL;
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *load_before = load_average ();
+  g_autofree char *load_before = bench_library_load_average ();
   g_autofree char *load_after = NULL;
   OpenTimes times;
   GArray **all[] = { &times.get, &times.put, &times.again, &times.total, &times.load, &times.over };
@@ -307,7 +265,7 @@ open_cases (const char *location,
   step = cases->len / n_cases;
   for (guint i = 0; i < n_cases; i++)
     open_one (store, g_ptr_array_index (cases, i * step), &times, &bytes);
-  load_after = load_average ();
+  load_after = bench_library_load_average ();
 
   g_print ("opening %u cases from the library (%.1f MB in all; load average %s before, %s after):\n",
            n_cases, bytes / 1e6, load_before, load_after);

@@ -7,6 +7,7 @@
 #include <libpq-fe.h>
 
 #include "dossier-core.h"
+#include "bench-library-common.h"
 #include "dossier-library.h"
 #include "dossier-library-open.h"
 #include "dossier-library-pg.h"
@@ -33,19 +34,6 @@
  * bench-team-library.py counts it). */
 
 #define RUNS 40
-
-static const char *const bench_queries[][2] = {
-  { "common word", "intrusion " },
-  { "frequent word", "unprecedented " },
-  { "rare word", "secretary " },
-  { "absent word", "zeppelin " },
-  { "phrase", "\"guardians of peace\"" },
-  { "prefix", "cred" },
-  { "tag", "tag:timezone" },
-  { "date range", "after:2014-03 before:2014-04" },
-  { "negation", "studio -intrusion " },
-  { "words and filter", "deadline screen in:notes" },
-};
 
 static const char generate_code[] =
   "import importlib.util, sys\n"
@@ -118,16 +106,6 @@ peak_rss_mb (void)
 
   getrusage (RUSAGE_SELF, &usage);
   return usage.ru_maxrss / 1024.0;
-}
-
-static char *
-load_average (void)
-{
-  g_autofree char *contents = NULL;
-
-  if (!g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL))
-    return g_strdup ("?");
-  return g_strndup (contents, strcspn (contents, " ") + 5);
 }
 
 /* The bytes of a case file that are not markup: what is between tags,
@@ -223,22 +201,13 @@ print_server_sizes (const char *conninfo,
   PQfinish (conn);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 time_query (DossierLibraryStore *store,
             const char          *label,
             const char          *text)
 {
   g_autoptr(DossierSearchQuery) query = dossier_search_query_parse (text, NULL);
-  double times[RUNS];
+  g_autoptr(GArray) times = g_array_sized_new (FALSE, FALSE, sizeof (double), RUNS);
   guint n_hits = 0;
 
   for (guint run = 0; run < RUNS; run++)
@@ -248,12 +217,13 @@ time_query (DossierLibraryStore *store,
 
       /* As a results list asks: the first 100. */
       hits = dossier_library_store_search (store, query, 100, NULL);
-      times[run] = (g_get_monotonic_time () - start) / 1000.0;
+      double ms = (g_get_monotonic_time () - start) / 1000.0;
+
+      g_array_append_val (times, ms);
       n_hits = hits != NULL ? hits->len : 0;
     }
-  qsort (times, RUNS, sizeof (double), compare_doubles);
   g_print ("  %-18s %-32s %4u hits  median %7.2f ms  p95 %7.2f ms\n", label, text, n_hits,
-           times[RUNS / 2], times[(RUNS * 95) / 100 - 1]);
+           bench_library_percentile (times, 0.5), bench_library_percentile (times, 0.95));
 }
 
 static void
@@ -398,7 +368,7 @@ main (int   argc,
   g_autofree char *tmp = NULL;
   g_autofree char *db_path = NULL;
   g_autofree char *wal = NULL;
-  g_autofree char *load_before = load_average ();
+  g_autofree char *load_before = bench_library_load_average ();
   g_autofree char *load_after = NULL;
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(DossierLibraryStore) store = NULL;
@@ -454,10 +424,10 @@ main (int   argc,
              (file_size (db_path) + file_size (wal)) / (double) MAX (bytes, 1),
              (file_size (db_path) + file_size (wal)) / (double) MAX (text, 1));
   g_print ("queries (%u runs each, first 100 hits):\n", RUNS);
-  for (guint i = 0; i < G_N_ELEMENTS (bench_queries); i++)
-    time_query (store, bench_queries[i][0], bench_queries[i][1]);
+  for (guint i = 0; i < BENCH_LIBRARY_N_QUERIES; i++)
+    time_query (store, bench_library_queries[i][0], bench_library_queries[i][1]);
 
-  load_after = load_average ();
+  load_after = bench_library_load_average ();
   g_print ("peak resident memory %.1f MB; load average %s before, %s after\n",
            peak_rss_mb (), load_before, load_after);
 
