@@ -29,17 +29,7 @@ static char *folder;
 static void
 copy_case (const char *relative)
 {
-  g_autofree char *from = case_path (relative);
-  g_autofree char *basename = g_path_get_basename (from);
-  g_autofree char *to = g_build_filename (folder, basename, NULL);
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  g_autoptr(GError) error = NULL;
-
-  g_file_get_contents (from, &contents, &length, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (to, contents, (gssize) length, &error);
-  g_assert_no_error (error);
+  g_free (copy_case_into (relative, folder));
 }
 
 /* The library of the test: a folder of three case files, indexed. */

@@ -26,22 +26,6 @@
 static char *folder;
 static char *file_location;
 
-static void
-copy_case (const char *relative,
-           const char *name)
-{
-  g_autofree char *from = case_path (relative);
-  g_autofree char *to = g_build_filename (folder, name, NULL);
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  g_autoptr(GError) error = NULL;
-
-  g_file_get_contents (from, &contents, &length, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (to, contents, (gssize) length, &error);
-  g_assert_no_error (error);
-}
-
 /* The file library of the test: a folder of two cases, indexed. */
 static void
 make_library (void)
@@ -53,8 +37,8 @@ make_library (void)
 
   folder = g_build_filename (g_get_user_data_dir (), "cases", NULL);
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  copy_case ("data/cases/sony-pictures-2014.case.xml", "sony-pictures-2014.case.xml");
-  copy_case ("tests/cases/good/search-basic.case.xml", "search-basic.case.xml");
+  g_free (copy_case_into ("data/cases/sony-pictures-2014.case.xml", folder));
+  g_free (copy_case_into ("tests/cases/good/search-basic.case.xml", folder));
 
   add_library_folder (client, folder);
   dossier_library_client_wait_idle (client);

@@ -169,11 +169,9 @@ test_case_from_the_team (void)
 {
   DossierLibraryClient *client = dossier_library_client_get_default ();
   g_autofree char *file_location = g_strdup (dossier_library_client_get_location (client));
-  g_autofree char *source = case_path ("tests/cases/good/search-basic.case.xml");
   g_autofree char *folder = NULL;
   g_autofree char *gone = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
   g_autoptr(DossierLibraryClient) colleague = NULL;
   g_autoptr(GError) error = NULL;
   TeamLibrary team = { NULL, };
@@ -185,12 +183,8 @@ test_case_from_the_team (void)
 
   folder = g_build_filename (g_get_user_data_dir (), "colleague", NULL);
   gone = g_build_filename (g_get_user_data_dir (), "colleague-elsewhere", NULL);
-  path = g_build_filename (folder, "search-basic.case.xml", NULL);
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  g_file_get_contents (source, &contents, NULL, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
+  path = copy_case_into ("tests/cases/good/search-basic.case.xml", folder);
   colleague = dossier_library_client_new (team.writer_conninfo);
   add_library_folder (colleague, folder);
   dossier_library_client_wait_idle (colleague);

@@ -354,3 +354,21 @@ add_library_folder (DossierLibraryClient *client,
   dossier_library_client_add_folder_async (client, folder, NULL, on_folder_added_cb, &added);
   g_assert_true (wait_until (is_true, &added));
 }
+
+char *
+copy_case_into (const char *relative,
+                const char *folder)
+{
+  g_autofree char *from = case_path (relative);
+  g_autofree char *basename = g_path_get_basename (from);
+  char *to = g_build_filename (folder, basename, NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (from, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (to, contents, (gssize) length, &error);
+  g_assert_no_error (error);
+  return to;
+}

@@ -73,6 +73,11 @@ gboolean       search_panel_answered (gpointer  data);
  * time, such as "the main loop never stopped for a second". */
 guint          time_scale         (void);
 
+/* Copies the case file at @relative (from the source root) into
+ * @folder under its own name; returns the copy's path. */
+char          *copy_case_into     (const char           *relative,
+                                   const char           *folder);
+
 /* Adds @folder to @client's library and iterates until that is done
  * (the update it starts may still run). */
 void           add_library_folder (DossierLibraryClient *client,
